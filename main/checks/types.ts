@@ -1,0 +1,62 @@
+import type { Client } from '../../shared/types/client.ts';
+import type {
+  CheckResult,
+  CheckStatus,
+  JsonValue,
+  MessageParams,
+} from '../../shared/types/checks.ts';
+import type { SecretName } from '../../shared/types/ids.ts';
+import type { HttpClient } from '../net/types.ts';
+
+/** Which part of the setup a check verifies; `partner-setup check --only` filters on it. */
+export type CheckDomain = 'braze' | 'jacquard' | 'optimizely';
+
+/** What a check returns; the engine adds id, duration and time. */
+export interface CheckOutcome {
+  status: Exclude<CheckStatus, 'skipped'> | 'skipped';
+  /** `namespace:key` of the translated message. */
+  messageKey: string;
+  params?: MessageParams;
+  details?: JsonValue;
+}
+
+/** Read access to a client's secrets (keychain in the app, keychain or environment in the CLI). */
+export interface SecretReader {
+  get(name: SecretName): Promise<string | null>;
+}
+
+export interface CheckContext {
+  client: Client;
+  secrets: SecretReader;
+  http: HttpClient;
+  signal: AbortSignal;
+  /** Opt-ins the CSM ticked for this run (e.g. `s3.write`); a check needing one is skipped without it. */
+  optIns: ReadonlySet<string>;
+  /** Reports progress of long work; `total` null when unknown. */
+  progress(done: number, total: number | null, label?: string): void;
+  /** Keeps data for the UI or for offline use with the client (segments, fields …). */
+  saveArtifact(key: string, value: JsonValue): void;
+  /** Results of this check's `dependsOn` checks in the same run. */
+  dependencies: ReadonlyMap<string, CheckResult>;
+}
+
+export interface CheckRequirements {
+  secrets?: readonly SecretName[];
+  /** Input ids that must be non-empty. */
+  inputs?: readonly string[];
+  /** An opt-in the CSM must tick; without it the check is skipped, not failed. */
+  optIn?: string;
+  /** False for checks that only inspect local data and still run offline. */
+  network: boolean;
+}
+
+export interface CheckDefinition {
+  id: string;
+  domain: CheckDomain;
+  requires: CheckRequirements;
+  /** Checks whose results this one reads; it is skipped when one of them did not pass. */
+  dependsOn?: readonly string[];
+  /** Host the check talks to, for the per-host concurrency cap. */
+  host?(client: Client): string | null;
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}

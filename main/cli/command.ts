@@ -1,0 +1,18 @@
+/** A `partner-setup <name>` sub-command. Exit codes: 0 ok, 1 a check failed, 2 usage or input error. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** A usage or input error: the CLI prints its message as one line and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

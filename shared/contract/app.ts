@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+import { SettingsSchema } from '../types/settings.ts';
+
+export const StoreIssueSchema = z.object({
+  kind: z.enum(['corrupt', 'newer-version']),
+  /** Where the unreadable file was moved, so nothing is lost. */
+  movedTo: z.string(),
+});
+
+export const KeychainStatusSchema = z.object({
+  available: z.boolean(),
+  /** Translated explanation and fix when not available. */
+  message: z.string().optional(),
+});
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  home: z.string(),
+  storeIssue: StoreIssueSchema.nullable(),
+  demo: z.boolean(),
+});
+
+export const appChannels = {
+  'app:info': channel(z.object({}), AppInfoSchema),
+  'app:keychainStatus': channel(z.object({}), KeychainStatusSchema),
+  'settings:get': channel(z.object({}), SettingsSchema),
+  'settings:update': channel(SettingsSchema.partial(), SettingsSchema),
+};

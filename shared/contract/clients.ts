@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { channel } from './define.ts';
+import { ClientIdSchema, IntegrationIdSchema, ItemIdSchema } from '../types/ids.ts';
+import {
+  ClientNameSchema,
+  ClientSchema,
+  ClientSummarySchema,
+  InputValueSchema,
+} from '../types/client.ts';
+
+const byId = z.object({ id: ClientIdSchema });
+const Integrations = z.array(IntegrationIdSchema).min(1).max(2);
+
+export const clientChannels = {
+  'clients:list': channel(z.object({}), z.array(ClientSummarySchema)),
+  'clients:get': channel(byId, ClientSchema),
+  'clients:create': channel(
+    z.object({ name: ClientNameSchema, integrations: Integrations }),
+    ClientSchema,
+  ),
+  'clients:rename': channel(z.object({ id: ClientIdSchema, name: ClientNameSchema }), ClientSchema),
+  'clients:duplicate': channel(
+    z.object({ id: ClientIdSchema, name: ClientNameSchema }),
+    ClientSchema,
+  ),
+  'clients:delete': channel(byId, z.object({ deleted: z.literal(true) })),
+  'clients:setIntegrations': channel(
+    z.object({ id: ClientIdSchema, integrations: Integrations }),
+    ClientSchema,
+  ),
+  'inputs:set': channel(
+    z.object({ clientId: ClientIdSchema, inputId: ItemIdSchema, value: InputValueSchema }),
+    ClientSchema,
+  ),
+  'confirmations:set': channel(
+    z.object({
+      clientId: ClientIdSchema,
+      confirmationId: ItemIdSchema,
+      done: z.boolean(),
+      note: z.string().max(2000).optional(),
+    }),
+    ClientSchema,
+  ),
+};

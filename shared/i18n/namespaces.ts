@@ -1,0 +1,19 @@
+import app from '../locales/app.json' with { type: 'json' };
+import errors from '../locales/errors.json' with { type: 'json' };
+import checks from '../locales/checks.json' with { type: 'json' };
+import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' };
+import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
+
+/**
+ * Each namespace file holds all five languages side by side, so a missing translation is visible
+ * next to the English it should match (and a test fails on it).
+ */
+export const namespaces = {
+  app,
+  errors,
+  checks,
+  'guide-jacquard': guideJacquard,
+  'guide-optimizely': guideOptimizely,
+} as const;
+
+export type Namespace = keyof typeof namespaces;

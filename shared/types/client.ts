@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { CheckResultSchema } from './checks.ts';
+import {
+  ClientIdSchema,
+  IntegrationIdSchema,
+  IsoDateSchema,
+  ItemIdSchema,
+  SecretNameSchema,
+} from './ids.ts';
+import { ArtifactsSchema } from './artifacts.ts';
+
+export const ClientNameSchema = z.string().trim().min(1).max(120);
+
+export const ConfirmationSchema = z.object({
+  by: z.string().max(120),
+  at: IsoDateSchema,
+  note: z.string().max(2000).optional(),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+/** What the store keeps about a secret: never the value, only when it was set and a masked tail. */
+export const SecretMetaSchema = z.object({
+  setAt: IsoDateSchema,
+  /** Last characters, shown as "••••abcd"; null when the secret is too short to show any. */
+  tail: z.string().max(4).nullable(),
+});
+export type SecretMeta = z.infer<typeof SecretMetaSchema>;
+
+/** A non-secret value a CSM typed into a guide input. Long inputs (snippets) fit in 100 kB. */
+export const InputValueSchema = z.string().max(100_000);
+
+export const ClientSchema = z.object({
+  id: ClientIdSchema,
+  name: ClientNameSchema,
+  integrations: z.array(IntegrationIdSchema).min(1),
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+  inputs: z.record(ItemIdSchema, InputValueSchema),
+  confirmations: z.record(ItemIdSchema, ConfirmationSchema),
+  secrets: z.partialRecord(SecretNameSchema, SecretMetaSchema),
+  checkResults: z.record(ItemIdSchema, CheckResultSchema),
+  /** Data fetched by checks or built by plans (segments, ODP fields, mappings …). */
+  artifacts: ArtifactsSchema,
+});
+export type Client = z.infer<typeof ClientSchema>;
+
+export const ClientSummarySchema = ClientSchema.pick({
+  id: true,
+  name: true,
+  integrations: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type ClientSummary = z.infer<typeof ClientSummarySchema>;

@@ -1,0 +1,19 @@
+/**
+ * Browser mode speaks the IPC contract over HTTP on 127.0.0.1:
+ * - `GET /?token=<one-time token>` trades the printed token for a session cookie, then redirects to `/`.
+ * - `POST /api/invoke/<channel>` with a JSON request body answers a JSON `WireResult`.
+ * - `GET /api/events` is a server-sent event stream of `{ event, payload }` messages.
+ * Every request needs the session cookie, a loopback Host header and no foreign Origin.
+ */
+export const webPaths = {
+  invoke: '/api/invoke/',
+  events: '/api/events',
+} as const;
+
+export const sessionCookieName = 'partner_setup_session';
+
+/** Sent on every API call so a cross-site form post (which cannot set headers) is refused. */
+export const apiHeader = { name: 'x-partner-setup', value: '1' } as const;
+
+/** Largest request body browser mode accepts (snippets fit comfortably). */
+export const maxRequestBytes = 256 * 1024;
