@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
+
+// The test bed itself: each behaviour the checks rely on must be what S3 documents.
+
+const admin = {
+  accessKeyId: 'AKIATESTBEDADMIN0001',
+  secretAccessKey: 'admin-secret-0000000000000000',
+};
+const reader = {
+  accessKeyId: 'AKIATESTBEDREADER001',
+  secretAccessKey: 'reader-secret-000000000000000',
+  actions: ['s3:ListBucket', 's3:GetObject'] as const,
+};
+
+function client(
+  endpoint: string,
+  creds: { accessKeyId: string; secretAccessKey: string },
+  region = 'us-east-1',
+) {
+  return new S3Client({
+    endpoint,
+    region,
+    forcePathStyle: true,
+    credentials: creds,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 1,
+  });
+}
+
+async function errorOf(p: Promise<unknown>): Promise<S3ServiceException> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof S3ServiceException) return err;
+    throw err;
+  }
+  assert.fail('expected an S3 error');
+}
+
+describe('S3 test bed', () => {
+  let bed: S3TestBed;
+  before(async () => {
+    bed = await startS3TestBed({
+      buckets: [
+        { name: 'plain-bucket' },
+        { name: 'far-bucket', region: 'eu-west-2' },
+        { name: 'kms-bucket', encryption: 'aws:kms' },
+      ],
+      keys: [admin, reader],
+    });
+    const s3 = client(bed.endpoint, admin);
+    for (const key of ['f/a/x.avro', 'f/c/d/e/z.avro', 'f/c/y.txt', 'f/top.txt', 'g/other.txt']) {
+      await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: key, Body: key }));
+    }
+  });
+  after(() => bed.close());
+
+  test('delimiter listings return every common prefix, however deep the objects', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const out = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'plain-bucket', Prefix: 'f/', Delimiter: '/' }),
+    );
+    assert.deepEqual(
+      out.CommonPrefixes?.map((p) => p.Prefix),
+      ['f/a/', 'f/c/'],
+    );
+    assert.deepEqual(
+      out.Contents?.map((c) => c.Key),
+      ['f/top.txt'],
+    );
+    const deep = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'plain-bucket', Prefix: 'f/c/', Delimiter: '/' }),
+    );
+    assert.deepEqual(
+      deep.CommonPrefixes?.map((p) => p.Prefix),
+      ['f/c/d/'],
+    );
+    assert.deepEqual(
+      deep.Contents?.map((c) => c.Key),
+      ['f/c/y.txt'],
+    );
+  });
+
+  test('flat listings paginate (continuation tokens work)', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: 'plain-bucket', MaxKeys: 2, ContinuationToken: token }),
+      );
+      keys.push(...(page.Contents ?? []).map((c) => c.Key ?? ''));
+      token = page.NextContinuationToken;
+    } while (token);
+    assert.equal(keys.length, 5);
+  });
+
+  test('a wrong secret gets SignatureDoesNotMatch; an unknown key id InvalidAccessKeyId', async () => {
+    const wrong = client(bed.endpoint, {
+      ...admin,
+      secretAccessKey: 'not-the-secret-0000000000000',
+    });
+    const e1 = await errorOf(wrong.send(new ListObjectsV2Command({ Bucket: 'plain-bucket' })));
+    assert.equal(e1.name, 'SignatureDoesNotMatch');
+    assert.equal(e1.$metadata.httpStatusCode, 403);
+    const unknown = client(bed.endpoint, { ...admin, accessKeyId: 'AKIANOBODY0000000000' });
+    const e2 = await errorOf(unknown.send(new ListObjectsV2Command({ Bucket: 'plain-bucket' })));
+    assert.equal(e2.name, 'InvalidAccessKeyId');
+  });
+
+  test('actions outside a key policy are denied', async () => {
+    const s3 = client(bed.endpoint, reader);
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'f/top.txt' }));
+    assert.equal(await got.Body?.transformToString(), 'f/top.txt');
+    const e = await errorOf(
+      s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'f/new.txt', Body: 'x' })),
+    );
+    assert.equal(e.name, 'AccessDenied');
+    const log = await bed.requests();
+    assert.ok(log.some((r) => r.action === 's3:PutObject' && r.status === 403));
+  });
+
+  test('a bucket in another region redirects, and GetBucketLocation names the region', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const e = await errorOf(s3.send(new ListObjectsV2Command({ Bucket: 'far-bucket' })));
+    assert.equal(e.$metadata.httpStatusCode, 301);
+    assert.equal(e.$response?.headers['x-amz-bucket-region'], 'eu-west-2');
+    const loc = await s3.send(new GetBucketLocationCommand({ Bucket: 'far-bucket' }));
+    assert.equal(loc.LocationConstraint, 'eu-west-2');
+    const there = client(bed.endpoint, admin, 'eu-west-2');
+    const listed = await there.send(new ListObjectsV2Command({ Bucket: 'far-bucket' }));
+    assert.equal(listed.KeyCount, 0);
+  });
+
+  test('default encryption is reported per bucket', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const kms = await s3.send(new GetBucketEncryptionCommand({ Bucket: 'kms-bucket' }));
+    const rule = kms.ServerSideEncryptionConfiguration?.Rules?.[0];
+    assert.equal(rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm, 'aws:kms');
+    const plain = await s3.send(new GetBucketEncryptionCommand({ Bucket: 'plain-bucket' }));
+    assert.equal(
+      plain.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault
+        ?.SSEAlgorithm,
+      'AES256',
+    );
+  });
+});

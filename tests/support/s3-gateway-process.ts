@@ -1,0 +1,77 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import S3rver from 's3rver';
+import S3Object from 's3rver/lib/models/object.js';
+import FilesystemStore from 's3rver/lib/stores/filesystem.js';
+import { createGateway } from './s3-gateway-server.ts';
+import type { LoggedRequest, S3TestBedOptions } from './s3-gateway-types.ts';
+import { fixDelimiterListing } from './s3rver-delimiter-listing.ts';
+
+/**
+ * The S3 test bed's own process: s3rver paginates listings with DES continuation tokens, which
+ * Node ≥ 17 only allows with `--openssl-legacy-provider` set at start-up (see s3-gateway.ts).
+ * Reads its options as JSON from argv, prints `{"endpoint": …}` once ready, stops on SIGTERM.
+ */
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function seed(s3rver: S3rver, bucket: string, dir: string): Promise<void> {
+  const files = await filesUnder(dir);
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      const key = relative(dir, file).split(sep).join('/');
+      await s3rver.store.putObject({
+        bucket,
+        key,
+        content: await readFile(file),
+        metadata: {
+          'content-type': key.endsWith('.avro') ? 'application/avro' : 'binary/octet-stream',
+        },
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as S3TestBedOptions;
+  fixDelimiterListing(FilesystemStore, S3Object);
+  const directory = await mkdtemp(join(tmpdir(), 's3-testbed-'));
+  const s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory,
+    silent: true,
+    configureBuckets: options.buckets.map((b) => ({ name: b.name })),
+  });
+  const { port } = await s3rver.run();
+  for (const bucket of options.buckets) {
+    if (bucket.seedDir) await seed(s3rver, bucket.name, bucket.seedDir);
+  }
+  const log: LoggedRequest[] = [];
+  const gateway: Server = createGateway(options, port, log);
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  const address = gateway.address();
+  if (address === null || typeof address === 'string') throw new Error('gateway has no port');
+  process.stdout.write(`${JSON.stringify({ endpoint: `http://127.0.0.1:${address.port}` })}\n`);
+
+  process.once('SIGTERM', () => {
+    gateway.closeAllConnections();
+    gateway.close();
+    void s3rver
+      .close()
+      .then(() => rm(directory, { recursive: true, force: true }))
+      .then(() => process.exit(0));
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
