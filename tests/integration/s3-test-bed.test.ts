@@ -49,7 +49,7 @@ async function errorOf(p: Promise<unknown>): Promise<S3ServiceException> {
   assert.fail('expected an S3 error');
 }
 
-describe('S3 test bed', () => {
+void describe('S3 test bed', () => {
   let bed: S3TestBed;
   before(async () => {
     bed = await startS3TestBed({
@@ -67,7 +67,7 @@ describe('S3 test bed', () => {
   });
   after(() => bed.close());
 
-  test('delimiter listings return every common prefix, however deep the objects', async () => {
+  void test('delimiter listings return every common prefix, however deep the objects', async () => {
     const s3 = client(bed.endpoint, admin);
     const out = await s3.send(
       new ListObjectsV2Command({ Bucket: 'plain-bucket', Prefix: 'f/', Delimiter: '/' }),
@@ -93,7 +93,7 @@ describe('S3 test bed', () => {
     );
   });
 
-  test('flat listings paginate (continuation tokens work)', async () => {
+  void test('flat listings paginate (continuation tokens work)', async () => {
     const s3 = client(bed.endpoint, admin);
     const keys: string[] = [];
     let token: string | undefined;
@@ -107,7 +107,7 @@ describe('S3 test bed', () => {
     assert.equal(keys.length, 5);
   });
 
-  test('a wrong secret gets SignatureDoesNotMatch; an unknown key id InvalidAccessKeyId', async () => {
+  void test('a wrong secret gets SignatureDoesNotMatch; an unknown key id InvalidAccessKeyId', async () => {
     const wrong = client(bed.endpoint, {
       ...admin,
       secretAccessKey: 'not-the-secret-0000000000000',
@@ -120,7 +120,7 @@ describe('S3 test bed', () => {
     assert.equal(e2.name, 'InvalidAccessKeyId');
   });
 
-  test('actions outside a key policy are denied', async () => {
+  void test('actions outside a key policy are denied', async () => {
     const s3 = client(bed.endpoint, reader);
     const got = await s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'f/top.txt' }));
     assert.equal(await got.Body?.transformToString(), 'f/top.txt');
@@ -132,7 +132,7 @@ describe('S3 test bed', () => {
     assert.ok(log.some((r) => r.action === 's3:PutObject' && r.status === 403));
   });
 
-  test('a bucket in another region redirects, and GetBucketLocation names the region', async () => {
+  void test('a bucket in another region redirects, and GetBucketLocation names the region', async () => {
     const s3 = client(bed.endpoint, admin);
     const e = await errorOf(s3.send(new ListObjectsV2Command({ Bucket: 'far-bucket' })));
     assert.equal(e.$metadata.httpStatusCode, 301);
@@ -144,7 +144,7 @@ describe('S3 test bed', () => {
     assert.equal(listed.KeyCount, 0);
   });
 
-  test('default encryption is reported per bucket', async () => {
+  void test('default encryption is reported per bucket', async () => {
     const s3 = client(bed.endpoint, admin);
     const kms = await s3.send(new GetBucketEncryptionCommand({ Bucket: 'kms-bucket' }));
     const rule = kms.ServerSideEncryptionConfiguration?.Rules?.[0];

@@ -84,6 +84,7 @@ export function fixDelimiterListing(
   storeClass: { prototype: FilesystemStoreLike },
   S3Object: S3ObjectCtor,
 ): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called back with the store as `this`
   const flatListing = storeClass.prototype.listObjects;
   storeClass.prototype.listObjects = async function listObjects(
     this: FilesystemStoreLike,
