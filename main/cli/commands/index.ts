@@ -1,0 +1,16 @@
+import type { Command } from '../command.ts';
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Loaded only when chosen, so `partner-setup --help` starts fast. */
+  load(): Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'ui',
+    summary: 'Open the app in your browser (browser mode, on 127.0.0.1 only).',
+    load: async () => (await import('./ui.ts')).uiCommand,
+  },
+];

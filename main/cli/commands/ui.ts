@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { createServices } from '../../services.ts';
+import { resolveHome } from '../../store/paths.ts';
+import { ensureRendererBuilt } from '../../web/renderer-build.ts';
+import { startWebServer } from '../../web/server.ts';
+import { UsageError, type Command } from '../command.ts';
+
+export const uiCommand: Command = {
+  name: 'ui',
+  summary: 'Open the app in your browser.',
+  usage: [
+    'Usage: partner-setup ui [--port N] [--no-open]',
+    '',
+    'Serves the app on 127.0.0.1 and opens it in your browser with a one-time link.',
+    '  --port N    listen on port N (default: a free port)',
+    '  --no-open   print the link instead of opening the browser',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
+      strict: true,
+    });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port must be a port number, not "${values.port}".`);
+    }
+    const services = await createServices({
+      home: resolveHome(io.env),
+      mode: 'browser',
+      env: io.env,
+    });
+    const rendererDir = await ensureRendererBuilt();
+    const server = await startWebServer({ services, rendererDir, port });
+    io.stdout.write(`Partner Setup Assistant: ${server.url}\n`);
+    if (!values['no-open']) openInBrowser(server.url);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    return 0;
+  },
+};
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}

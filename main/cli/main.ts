@@ -1,0 +1,58 @@
+import packageJson from '../../package.json' with { type: 'json' };
+import type { CliIo } from './command.ts';
+import { UsageError } from './command.ts';
+import { commands } from './commands/index.ts';
+
+/** `partner-setup <command> [options]`; returns the process exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr.write(`partner-setup: unknown command "${name}". Run "partner-setup --help".\n`);
+    return 2;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`partner-setup ${name}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Partner Setup Assistant: set up and verify Braze partner integrations.',
+    '',
+    'Usage: partner-setup <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run "partner-setup <command> --help" for its options.',
+    '',
+  ].join('\n');
+}
+
+// node:util parseArgs reports unknown or malformed options with these codes.
+const isParseArgsError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+};

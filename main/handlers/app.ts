@@ -1,0 +1,30 @@
+import type { Services } from '../services.ts';
+import type { Handlers } from './types.ts';
+
+export function appHandlers(
+  s: Services,
+): Handlers<'app:info' | 'app:keychainStatus' | 'settings:get' | 'settings:update'> {
+  return {
+    'app:info': () =>
+      Promise.resolve({
+        version: s.version,
+        mode: s.mode === 'electron' ? 'electron' : 'browser',
+        home: s.home,
+        storeIssue: s.store.issue,
+        demo: s.demo,
+      }),
+    'app:keychainStatus': async () => {
+      try {
+        await s.keychain.probe?.();
+        return { available: true };
+      } catch (error) {
+        return {
+          available: false,
+          message: error instanceof Error ? error.message : String(error),
+        };
+      }
+    },
+    'settings:get': () => Promise.resolve(s.store.settings()),
+    'settings:update': (patch) => s.store.updateSettings(patch),
+  };
+}

@@ -1,0 +1,84 @@
+import { AppError } from '../../shared/errors.ts';
+import { secretNames, type SecretName } from '../../shared/types/ids.ts';
+import type { SecretStatus } from '../../shared/types/secrets.ts';
+import type { ClientStore } from '../store/client-store.ts';
+import type { SecretStore } from './secret-store.ts';
+
+/** Shorter secrets show no tail at all: four characters of a short token is too much of it. */
+const minLengthForTail = 12;
+
+export const maskedTail = (value: string): string | null =>
+  value.length >= minLengthForTail ? value.slice(-4) : null;
+
+/**
+ * A client's secrets: values in the keychain, and in the store only what the UI may show
+ * (when it was set and a masked tail).
+ */
+export class ClientSecrets {
+  private readonly store: ClientStore;
+  private readonly keychain: SecretStore;
+  private readonly now: () => Date;
+
+  constructor(store: ClientStore, keychain: SecretStore, now: () => Date = () => new Date()) {
+    this.store = store;
+    this.keychain = keychain;
+    this.now = now;
+  }
+
+  async status(clientId: string): Promise<SecretStatus[]> {
+    const client = this.store.get(clientId);
+    const out: SecretStatus[] = [];
+    for (const name of secretNames) {
+      const meta = client.secrets[name];
+      const present = (await this.keychain.get(clientId, name)) !== null;
+      const state = present ? 'set' : meta ? 'unavailable' : 'missing';
+      out.push({
+        name,
+        state,
+        tail: present ? (meta?.tail ?? null) : null,
+        setAt: meta?.setAt ?? null,
+      });
+    }
+    return out;
+  }
+
+  async set(clientId: string, name: SecretName, value: string): Promise<SecretStatus> {
+    this.store.get(clientId);
+    await this.keychain.set(clientId, name, value);
+    const meta = { setAt: this.now().toISOString(), tail: maskedTail(value) };
+    await this.store.update(clientId, (c) => {
+      c.secrets[name] = meta;
+    });
+    return { name, state: 'set', ...meta };
+  }
+
+  async delete(clientId: string, name: SecretName): Promise<SecretStatus> {
+    this.store.get(clientId);
+    await this.keychain.delete(clientId, name);
+    await this.store.update(clientId, (c) => {
+      delete c.secrets[name];
+    });
+    return { name, state: 'missing', tail: null, setAt: null };
+  }
+
+  /** Removes every secret of a client; the client itself is removed only if this succeeds. */
+  async deleteAll(clientId: string): Promise<void> {
+    const client = this.store.get(clientId);
+    try {
+      for (const name of secretNames) await this.keychain.delete(clientId, name);
+    } catch (error) {
+      // A client that never had a secret can go even when no keychain is reachable.
+      const hadSecrets = Object.keys(client.secrets).length > 0;
+      if (hadSecrets || !(error instanceof AppError)) throw error;
+    }
+  }
+
+  /** Copies the secrets of one client to another (duplicating a client). */
+  async copy(fromId: string, toId: string): Promise<void> {
+    const from = this.store.get(fromId);
+    for (const name of Object.keys(from.secrets) as SecretName[]) {
+      const value = await this.keychain.get(fromId, name);
+      if (value !== null) await this.set(toId, name, value);
+    }
+  }
+}

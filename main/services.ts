@@ -1,0 +1,61 @@
+import packageJson from '../package.json' with { type: 'json' };
+import { EventBus } from './events.ts';
+import { ClientSecrets } from './keychain/client-secrets.ts';
+import { KeyringSecretStore } from './keychain/keyring-store.ts';
+import type { SecretStore } from './keychain/secret-store.ts';
+import { ClientStore } from './store/client-store.ts';
+import { translator, type Translate } from './translate.ts';
+
+export type Mode = 'electron' | 'browser' | 'cli';
+
+/** Everything the handler table, the web server and the CLI share: one instance per process. */
+export interface Services {
+  mode: Mode;
+  version: string;
+  home: string;
+  /** A practice workspace on local sandbox services (never the CSM's real data). */
+  demo: boolean;
+  store: ClientStore;
+  keychain: SecretStore & { probe?(): Promise<void> };
+  secrets: ClientSecrets;
+  events: EventBus;
+  /** Translates in the language the CSM chose in settings. */
+  t: Translate;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface ServiceOptions {
+  home: string;
+  mode: Mode;
+  env?: NodeJS.ProcessEnv;
+  /** Another secret store (e.g. environment variables for `--client-file`); default: the OS keychain. */
+  keychain?: SecretStore & { probe?(): Promise<void> };
+}
+
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const env = options.env ?? process.env;
+  // The store's messages follow the language saved in the store itself, hence the late binding.
+  let t: Translate = (key) => key;
+  const store = await ClientStore.open(options.home, {
+    notFoundMessage: () => t('errors:client.notFound'),
+  });
+  t = translator(() => store.settings().language);
+  const keychain =
+    options.keychain ??
+    new KeyringSecretStore(() => ({
+      unavailable: t('errors:keychain.unavailable'),
+      locked: t('errors:keychain.locked'),
+    }));
+  return {
+    mode: options.mode,
+    version: packageJson.version,
+    home: options.home,
+    demo: env.PARTNER_SETUP_DEMO === '1',
+    store,
+    keychain,
+    secrets: new ClientSecrets(store, keychain),
+    events: new EventBus(),
+    t,
+    env,
+  };
+}

@@ -1,0 +1,91 @@
+import { readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { StoreFileSchema, emptyStore, migrations, storeVersion, type StoreFile } from './schema.ts';
+
+export interface StoreIssue {
+  kind: 'corrupt' | 'newer-version';
+  movedTo: string;
+}
+
+export interface LoadedStore {
+  data: StoreFile;
+  issue: StoreIssue | null;
+}
+
+/** Identity of the file on disk, to notice another process (app, CLI) having written it. */
+export interface FileStamp {
+  ino: number;
+  mtimeMs: number;
+  size: number;
+}
+
+export async function stampOf(file: string): Promise<FileStamp | null> {
+  try {
+    const s = await stat(file);
+    return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads and validates the store. A file that cannot be read as a valid store, or that a newer app
+ * wrote, is moved aside (never overwritten) and reported, and the app starts from an empty store.
+ */
+export async function loadStoreFile(
+  file: string,
+  now: () => Date = () => new Date(),
+): Promise<LoadedStore> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return { data: emptyStore(), issue: null };
+    throw error;
+  }
+  const parsed = parseStore(text);
+  if (parsed.ok) return { data: parsed.data, issue: null };
+  const movedTo = join(file, '..', asideName(parsed.kind, now()));
+  await rename(file, movedTo);
+  return { data: emptyStore(), issue: { kind: parsed.kind, movedTo } };
+}
+
+export async function saveStoreFile(file: string, data: StoreFile): Promise<void> {
+  // write-file-atomic writes a temp file, fsyncs it and renames it over the old one, so a crash
+  // leaves either the old or the new store, never a torn one.
+  await writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
+}
+
+type ParseResult = { ok: true; data: StoreFile } | { ok: false; kind: StoreIssue['kind'] };
+
+function parseStore(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, kind: 'corrupt' };
+  }
+  if (!isRecord(raw) || typeof raw.version !== 'number') return { ok: false, kind: 'corrupt' };
+  if (raw.version > storeVersion) return { ok: false, kind: 'newer-version' };
+  let upgraded: Record<string, unknown> = raw;
+  for (let v = raw.version; v < storeVersion; v++) {
+    const migrate = migrations[v];
+    if (!migrate) return { ok: false, kind: 'corrupt' };
+    upgraded = migrate(upgraded);
+  }
+  const result = StoreFileSchema.safeParse(upgraded);
+  return result.success ? { ok: true, data: result.data } : { ok: false, kind: 'corrupt' };
+}
+
+function asideName(kind: StoreIssue['kind'], at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return `store.${kind}-${stamp}.json`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isNotFound = (error: unknown): boolean =>
+  isRecord(error) && (error as { code?: unknown }).code === 'ENOENT';
