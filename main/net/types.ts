@@ -24,6 +24,19 @@ export interface HttpResponse {
   attempts: number;
 }
 
+/** The rules a client enforces; code that reaches the network another way (the S3 SDK) follows them too. */
+export interface HttpPolicy {
+  /** Per-request timeout (ms) unless a request overrides it. */
+  timeoutMs: number;
+  /** Whether plain http to loopback hosts is allowed (`--allow-insecure-loopback`). */
+  allowInsecureLoopback: boolean;
+}
+
 export interface HttpClient {
+  readonly policy: HttpPolicy;
+  /**
+   * Resolves with the final response, including 4xx/5xx after retries; rejects with a
+   * `NetError` (main/net/errors.ts) when there is no response: timeout, network, cancelled, refused URL.
+   */
   request(req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse>;
 }

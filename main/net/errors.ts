@@ -1,0 +1,33 @@
+/**
+ * Why a request produced no HTTP response. Checks turn these into translated outcomes
+ * (`outcomeForNetError` in main/checks) instead of each domain inventing its own wording.
+ */
+export type NetErrorKind =
+  | 'timeout'
+  | 'network'
+  | 'offline'
+  | 'insecure_url'
+  | 'invalid_url'
+  | 'body_too_large'
+  | 'cancelled';
+
+export class NetError extends Error {
+  readonly kind: NetErrorKind;
+  /** Host of the request, safe to show (never the query string, which may carry identifiers). */
+  readonly host: string;
+  readonly attempts: number;
+  constructor(
+    kind: NetErrorKind,
+    host: string,
+    message: string,
+    options?: { cause?: unknown; attempts?: number },
+  ) {
+    super(message, options);
+    this.name = 'NetError';
+    this.kind = kind;
+    this.host = host;
+    this.attempts = options?.attempts ?? 0;
+  }
+}
+
+export const isNetError = (error: unknown): error is NetError => error instanceof NetError;
