@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { posix, resolve, win32 } from 'node:path';
 
 export const productName = 'Partner Setup Assistant';
 
@@ -13,6 +13,8 @@ export function resolveHome(
   home: string = homedir(),
 ): string {
   if (env.PARTNER_SETUP_HOME) return resolve(env.PARTNER_SETUP_HOME);
+  const path = platform === 'win32' ? win32 : posix;
+  const join = (...parts: string[]): string => path.join(...parts);
   if (platform === 'win32')
     return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), productName);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', productName);
