@@ -102,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (signal?.aborted)
         throw new NetError('cancelled', url.host, 'Cancelled', { attempts: attempts - 1 });
       const outcome = await attempt(req, url, attempts, signal);
-      let waitMs: number | null = null;
+      let waitMs: number;
       if ('error' in outcome) {
         const retriable = outcome.error.kind === 'network' || outcome.error.kind === 'offline';
         if (!retriable || retries >= maxRetries) throw outcome.error;
@@ -155,7 +155,7 @@ async function readBounded(
   if (!res.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of res.body) {
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     // Throwing ends the iteration, which cancels the stream.
     if (size > maxBytes) {

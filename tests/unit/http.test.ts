@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { NetError } from '../../main/net/errors.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import { backoffDelayMs, rateLimitWaitMs } from '../../main/net/retry-timing.ts';
