@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../stores/app-store.ts';
+
+/** Problems the CSM must know about before trusting what they see: store and keychain. */
+export function Banners() {
+  const { t } = useTranslation();
+  const storeIssue = useAppStore((s) => s.info?.storeIssue ?? null);
+  const keychain = useAppStore((s) => s.keychain);
+  return (
+    <>
+      {storeIssue ? (
+        <div className="banner banner-warning" data-banner="store">
+          <strong>{t('app:banners.storeTitle')}</strong>{' '}
+          {t(
+            storeIssue.kind === 'corrupt' ? 'app:banners.storeCorrupt' : 'app:banners.storeNewer',
+            { path: storeIssue.movedTo },
+          )}
+        </div>
+      ) : null}
+      {keychain && !keychain.available ? (
+        <div className="banner banner-error" data-banner="keychain">
+          <strong>{t('app:banners.keychainTitle')}</strong>{' '}
+          {keychain.message ?? t('app:banners.keychainFallback')}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckResult } from '../../../../shared/types/checks.ts';
+import { useFormatDate } from '../../components/format.ts';
+import { checkNameKeys } from './check-names.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+interface CheckRowProps {
+  checkId: string;
+  /** The client's last stored result for this check, if any. */
+  result: CheckResult | undefined;
+  /** Whether this build implements the check (`checks:catalog`). */
+  available: boolean;
+  staleAfterHours: number;
+  /** Room for run/cancel buttons and live progress. */
+  children?: ReactNode;
+}
+
+const isStale = (at: string, hours: number): boolean =>
+  Date.now() - new Date(at).getTime() > hours * 3_600_000;
+
+export function CheckRow({ checkId, result, available, staleAfterHours, children }: CheckRowProps) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const state = result ? result.status : available ? 'notRun' : 'notAvailable';
+  return (
+    <li className="check-row" data-check-id={checkId}>
+      <div className="check-head">
+        <span className="check-name">{t(checkNameKeys(checkId), { id: checkId })}</span>
+        <StatusBadge state={state} />
+      </div>
+      {result ? (
+        <div className="check-result">
+          <p className="check-message">{t(result.messageKey, result.params)}</p>
+          <p className="check-time">
+            {t('app:checks.lastRun', { date: formatDate(result.at) })}
+            {isStale(result.at, staleAfterHours) ? (
+              <span className="tag tag-stale">{t('app:checks.stale')}</span>
+            ) : null}
+          </p>
+        </div>
+      ) : (
+        <p className="check-message muted">
+          {available ? t('app:checks.notRunHelp') : t('app:checks.notAvailableHelp')}
+        </p>
+      )}
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+import type { Client } from '../../../shared/types/client.ts';
+
+export interface StepPanelProps {
+  client: Client;
+}
+
+/**
+ * Extra UI attached to a guide step, drawn by the step view after its standard sections
+ * (Braze segment picker, Currents chart, ODP mapping editor …). Add one line per panel:
+ * `'optimizely.step2': MappingEditor,` with the component in `features/<domain>/`.
+ */
+export const stepPanels: Readonly<Record<string, ComponentType<StepPanelProps>>> = {};

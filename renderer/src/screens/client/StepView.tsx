@@ -1,0 +1,98 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../../shared/types/client.ts';
+import { CheckList } from '../../features/checks/CheckList.tsx';
+import { stepPanels } from '../../features/step-panels.tsx';
+import { ConfirmationList } from './ConfirmationList.tsx';
+import { CopyValues } from './CopyValues.tsx';
+import { guideKey, type GuideStep } from './guide-steps.ts';
+import { StepInputs } from './StepInputs.tsx';
+import { StepSection } from './StepSection.tsx';
+
+interface StepViewProps {
+  client: Client;
+  entry: GuideStep;
+  position: { index: number; total: number };
+  previous: GuideStep | null;
+  next: GuideStep | null;
+  onNavigate: (stepId: string) => void;
+}
+
+/** Previous/Next put the reader at the top of the step they open (a fresh StepView). */
+let focusNextHeading = false;
+
+/** Any step of any guide, drawn from its data: the renderer knows no step by name. */
+export function StepView({ client, entry, position, previous, next, onNavigate }: StepViewProps) {
+  const { t } = useTranslation();
+  const { guide, step } = entry;
+  const k = (key: string) => t(guideKey(guide, key));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const Panel = stepPanels[step.id];
+
+  useEffect(() => {
+    if (!focusNextHeading) return;
+    focusNextHeading = false;
+    headingRef.current?.focus();
+  }, []);
+
+  const navigate = (target: GuideStep) => {
+    focusNextHeading = true;
+    onNavigate(target.step.id);
+  };
+
+  return (
+    <section className="step-view" aria-labelledby={`step-title-${step.id}`} data-step-id={step.id}>
+      <p className="step-kicker">
+        {k(guide.titleKey)} · {t(`app:step.kinds.${step.kind}`)} ·{' '}
+        {t('app:step.position', { index: position.index + 1, total: position.total })}
+      </p>
+      <h2 id={`step-title-${step.id}`} ref={headingRef} tabIndex={-1} className="step-title">
+        {k(step.titleKey)}
+      </h2>
+      <p className="step-intro">{k(step.introKey)}</p>
+      {step.where ? (
+        <p className="step-where">
+          <span className="step-where-label">{t('app:step.where')}</span>{' '}
+          <span className="step-where-app">{t(`app:step.apps.${step.where.app}`)}</span>
+          <span aria-hidden="true"> › </span>
+          <span className="step-where-path">{k(step.where.pathKey)}</span>
+        </p>
+      ) : null}
+      {step.warningKey ? (
+        <div className="callout callout-warning" role="note">
+          <strong>{t('app:step.warning')}</strong> {k(step.warningKey)}
+        </div>
+      ) : null}
+      {step.instructions.length > 0 ? (
+        <StepSection title={t('app:step.instructions')}>
+          <ol className="instructions">
+            {step.instructions.map((key) => (
+              <li key={key}>{k(key)}</li>
+            ))}
+          </ol>
+        </StepSection>
+      ) : null}
+      <CopyValues client={client} guide={guide} values={step.copyValues} />
+      <StepInputs client={client} guide={guide} inputs={step.inputs} />
+      <ConfirmationList client={client} guide={guide} confirmations={step.confirmations} />
+      <CheckList client={client} checkIds={step.checks} />
+      {Panel ? <Panel client={client} /> : null}
+      <div className="step-pager">
+        {previous ? (
+          <button type="button" className="button" onClick={() => navigate(previous)}>
+            <span aria-hidden="true">← </span>
+            {t('app:step.previous', { title: t(guideKey(previous.guide, previous.step.titleKey)) })}
+          </button>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <button type="button" className="button button-primary" onClick={() => navigate(next)}>
+            {t('app:step.next', { title: t(guideKey(next.guide, next.step.titleKey)) })}
+            <span aria-hidden="true"> →</span>
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
