@@ -45,7 +45,8 @@ const odpApiKey: SecretInput = {
   labelKey: 'inputs.odpApiKey.label',
   helpKey: 'inputs.odpApiKey.help',
   required: true,
-  minLength: 16,
+  // A private key is `<tracker id>.<secret>`; its exact length is not documented.
+  minLength: 12,
 };
 
 const odpCurrentsUrl: PlainInput = {
@@ -66,7 +67,8 @@ const odpCurrentsToken: SecretInput = {
   labelKey: 'inputs.odpCurrentsToken.label',
   helpKey: 'inputs.odpCurrentsToken.help',
   required: true,
-  minLength: 16,
+  // The token's format is only shown in ODP; this only catches an obviously cut paste.
+  minLength: 8,
 };
 
 export const optimizelyGuide: Guide = {

@@ -42,9 +42,9 @@ for (const [ns, byLanguage] of Object.entries(namespaces) as [string, Record<str
           .map(([key, en]) => ({
             key,
             en: interpolationVariables(String(en)),
-            [language]: interpolationVariables(String(translated.get(key))),
+            translated: interpolationVariables(String(translated.get(key))),
           }))
-          .filter((row) => row.en.join() !== row[language]?.join());
+          .filter((row) => row.en.join() !== row.translated.join());
         assert.deepEqual(mismatched, []);
       });
     }
