@@ -3,6 +3,8 @@ import errors from '../locales/errors.json' with { type: 'json' };
 import checks from '../locales/checks.json' with { type: 'json' };
 import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' };
 import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
+import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
+import odp from '../locales/odp.json' with { type: 'json' };
 
 /**
  * Each namespace file holds all five languages side by side, so a missing translation is visible
@@ -14,6 +16,8 @@ export const namespaces = {
   checks,
   'guide-jacquard': guideJacquard,
   'guide-optimizely': guideOptimizely,
+  'checks-odp': checksOdp,
+  odp,
 } as const;
 
 export type Namespace = keyof typeof namespaces;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import {
+  fieldsArtifactKey,
+  OdpFieldsArtifactSchema,
+  OdpPlanSchema,
+  planArtifactKey,
+  type OdpFieldsArtifact,
+  type OdpPlan,
+} from '../../shared/odp-plan.ts';
+import type { Client } from '../../shared/types/client.ts';
+
+/** The saved plan, or null when none was saved or it no longer reads (never thrown at a check). */
+export function readPlan(client: Client): OdpPlan | null {
+  const parsed = OdpPlanSchema.safeParse(client.artifacts[planArtifactKey]);
+  return parsed.success ? parsed.data : null;
+}
+
+export function readFields(client: Client): OdpFieldsArtifact | null {
+  const parsed = OdpFieldsArtifactSchema.safeParse(client.artifacts[fieldsArtifactKey]);
+  return parsed.success ? parsed.data : null;
+}
+
+const BrazeSegmentSchema = z.looseObject({ id: z.string(), name: z.string().nullish() });
+// The Braze checks own this artifact; read only what the picker needs, from a list or `{segments}`.
+const BrazeSegmentsSchema = z.union([
+  z.array(BrazeSegmentSchema),
+  z.looseObject({ segments: z.array(BrazeSegmentSchema) }).transform((a) => a.segments),
+]);
+
+export interface BrazeSegment {
+  id: string;
+  name: string;
+}
+
+/** The client's Braze segments (artifact `braze.segments`), or null when never fetched. */
+export function readBrazeSegments(client: Client): BrazeSegment[] | null {
+  const parsed = BrazeSegmentsSchema.safeParse(client.artifacts['braze.segments']);
+  return parsed.success ? parsed.data.map((s) => ({ id: s.id, name: s.name ?? '' })) : null;
+}

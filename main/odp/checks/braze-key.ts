@@ -1,0 +1,62 @@
+import type { CheckDefinition } from '../../checks/types.ts';
+import { ns } from './shared.ts';
+
+/** The five permissions Braze's Optimizely page asks for, by their real Braze names. */
+export const odpBrazePermissions = [
+  'users.track',
+  'users.export.segment',
+  'segments.list',
+  'campaigns.trigger.send',
+  'canvas.trigger.send',
+] as const;
+
+const checkId = (permission: string) => `braze.permission.${permission}`;
+
+/**
+ * Reuses the Braze permission matrix rather than probing again: ODP's own "Verify API Key" says
+ * only yes or no, this says which permission is missing.
+ */
+export const brazeKeyCheck: CheckDefinition = {
+  id: 'odp.braze_key',
+  domain: 'optimizely',
+  requires: { secrets: ['braze.apiKey'], network: false },
+  dependsOn: odpBrazePermissions.map(checkId),
+  run(ctx) {
+    const matrix = odpBrazePermissions.map((permission) => {
+      const result = ctx.dependencies.get(checkId(permission));
+      return {
+        permission,
+        status: result?.status ?? 'skipped',
+        // The partner page's plural spelling matches no Braze permission.
+        ...(permission === 'users.export.segment' ? { seedSpelling: 'users.export.segments' } : {}),
+      };
+    });
+    const missing = matrix.filter((m) => m.status === 'fail').map((m) => m.permission);
+    const unknown = matrix
+      .filter((m) => m.status !== 'fail' && m.status !== 'pass')
+      .map((m) => m.permission);
+    const details = { matrix, note: `${ns}:brazeKey.spellingNote` };
+    if (missing.length > 0) {
+      return Promise.resolve({
+        status: 'fail',
+        messageKey: `${ns}:brazeKey.missing`,
+        params: { permissions: missing.join(', '), count: missing.length },
+        details,
+      });
+    }
+    if (unknown.length > 0) {
+      return Promise.resolve({
+        status: 'inconclusive',
+        messageKey: `${ns}:brazeKey.unknown`,
+        params: { permissions: unknown.join(', '), count: unknown.length },
+        details,
+      });
+    }
+    return Promise.resolve({
+      status: 'pass',
+      messageKey: `${ns}:brazeKey.pass`,
+      params: {},
+      details,
+    });
+  },
+};

@@ -1,0 +1,31 @@
+import type { PlanIssue } from '../../../shared/odp-plan.ts';
+import type { JsonValue } from '../../../shared/types/checks.ts';
+import type { CheckOutcome } from '../../checks/types.ts';
+
+export const ns = 'checks-odp';
+
+/** Plan issues as a check outcome: any error fails, any warning warns. */
+export function issuesOutcome(section: string, issues: readonly PlanIssue[]): CheckOutcome {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const details: JsonValue = {
+    issues: issues.map((i) => ({
+      severity: i.severity,
+      path: i.path,
+      messageKey: i.messageKey,
+      params: i.params,
+    })),
+  };
+  if (errors > 0) {
+    return {
+      status: 'fail',
+      messageKey: `${ns}:${section}.fail`,
+      params: { errors, warnings },
+      details,
+    };
+  }
+  if (warnings > 0) {
+    return { status: 'warn', messageKey: `${ns}:${section}.warn`, params: { warnings }, details };
+  }
+  return { status: 'pass', messageKey: `${ns}:${section}.pass`, params: {}, details };
+}
