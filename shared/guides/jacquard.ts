@@ -179,7 +179,7 @@ export const jacquardGuide: Guide = {
         {
           id: 'jacquard.current.name',
           labelKey: 'steps.current.copy.name',
-          value: { fromInput: 'jacquard.currentName' },
+          value: { fromInput: currentName.id, fallback: currentName.default },
         },
         {
           id: 'jacquard.current.email',
