@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run format:check
 npm run lint
+npm run security:scan
 npm run typecheck
 npm run build
 bash scripts/with-keyring.sh node --test --test-concurrency=2 'tests/**/*.test.ts'
