@@ -1,4 +1,5 @@
+import { brazeChecks } from '../braze/checks.ts';
 import type { CheckDefinition } from './types.ts';
 
-/** Every automated check the app implements; guides reference them by id. */
-export const checkRegistry: readonly CheckDefinition[] = [];
+/** Every automated check the app implements; guides reference them by id. One line per domain. */
+export const checkRegistry: readonly CheckDefinition[] = [...brazeChecks];

@@ -1,6 +1,7 @@
 import app from '../locales/app.json' with { type: 'json' };
 import errors from '../locales/errors.json' with { type: 'json' };
 import checks from '../locales/checks.json' with { type: 'json' };
+import checksBraze from '../locales/checks-braze.json' with { type: 'json' };
 import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' };
 import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
 import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
@@ -14,6 +15,7 @@ export const namespaces = {
   app,
   errors,
   checks,
+  'checks-braze': checksBraze,
   'guide-jacquard': guideJacquard,
   'guide-optimizely': guideOptimizely,
   'checks-odp': checksOdp,

@@ -1,0 +1,47 @@
+import type { CheckDefinition, CheckOutcome } from '../checks/types.ts';
+import { classifyReply } from './classify.ts';
+import { brazeCheckBase, withBraze } from './context.ts';
+import { permissionProbes, probeLabel, type PermissionProbe } from './permission-probes.ts';
+import { replyDetails, unexpectedReply } from './reply-outcome.ts';
+import type { BrazeRestClient } from './rest-client.ts';
+
+export const permissionNoteKey = 'checks-braze:permission.listedAsNote';
+
+/**
+ * Reads one probe's reply: 403 "does not have sufficient permissions" → missing; a 2xx, or a 400
+ * about the body or the unknown id (Braze checked the permission first) → present; anything else
+ * → inconclusive with Braze's status and message.
+ */
+export async function probePermission(
+  rest: BrazeRestClient,
+  probe: PermissionProbe,
+): Promise<CheckOutcome> {
+  const reply =
+    probe.method === 'GET'
+      ? await rest.get(probe.path, probe.query)
+      : await rest.post(probe.path, probe.body?.() ?? {});
+  const kind = classifyReply(reply);
+  const params = {
+    permission: probe.permission,
+    ...(probe.listedAs ? { listedAs: probe.listedAs } : {}),
+  };
+  const details = {
+    permission: probe.permission,
+    ...replyDetails(probeLabel(probe), reply),
+    ...(probe.listedAs ? { listedAs: probe.listedAs, noteKey: permissionNoteKey } : {}),
+  };
+  if (kind === 'ok' || kind === 'bad_request') {
+    return { status: 'pass', messageKey: 'checks-braze:permission.present', params, details };
+  }
+  if (kind === 'permission_denied') {
+    return { status: 'fail', messageKey: 'checks-braze:permission.missing', params, details };
+  }
+  const outcome = unexpectedReply(kind, reply, rest.host, probeLabel(probe));
+  return { ...outcome, details: { ...details, ...(outcome.details as object) } };
+}
+
+export const permissionChecks: CheckDefinition[] = permissionProbes.map((probe) => ({
+  id: probe.checkId,
+  ...brazeCheckBase,
+  run: (ctx) => withBraze(ctx, (rest) => probePermission(rest, probe)),
+}));

@@ -1,0 +1,90 @@
+import type { BrazeRestClient, BrazeReply } from './rest-client.ts';
+
+export interface BrazeSegment {
+  id: string;
+  name: string;
+}
+
+export const segmentsPageSize = 100;
+
+export type SegmentListing =
+  | { ok: true; segments: BrazeSegment[]; pages: number; truncated: boolean }
+  | { ok: false; reply: BrazeReply; page: number };
+
+export interface ListOptions {
+  /** Pages in flight at once; default 8 (Braze's shared limit is 250,000 requests an hour). */
+  pageConcurrency?: number;
+  /** Bound on the loop: 1,000 pages = 100,000 segments; beyond that the listing says it stopped. */
+  maxPages?: number;
+  onProgress?: (segmentsSoFar: number, pagesDone: number) => void;
+}
+
+/**
+ * Every page of `GET /segments/list` (100 per page from page 0, no total, no cursor: a short page
+ * ends the list). Pages are fetched several at a time in a sliding window, so thousands of
+ * segments take a handful of round trips rather than one per page; at most `pageConcurrency - 1`
+ * pages past the end are requested, and they come back empty.
+ */
+export async function listAllSegments(
+  rest: BrazeRestClient,
+  options: ListOptions = {},
+): Promise<SegmentListing> {
+  const concurrency = Math.max(1, options.pageConcurrency ?? 8);
+  const maxPages = options.maxPages ?? 1000;
+  const pages = new Map<number, BrazeSegment[]>();
+  let next = 0;
+  let lastPage = maxPages - 1;
+  // Held in an object: TypeScript does not track assignments made inside the workers.
+  const stop: {
+    failure: { reply: BrazeReply; page: number } | null;
+    thrown: { error: unknown } | null;
+  } = {
+    failure: null,
+    thrown: null,
+  };
+  let count = 0;
+  // Keep the earliest failing page, the one a CSM would hit first.
+  const recordFailure = (reply: BrazeReply, page: number): void => {
+    if (stop.failure === null || page < stop.failure.page) stop.failure = { reply, page };
+  };
+
+  const worker = async (): Promise<void> => {
+    while (stop.failure === null && stop.thrown === null && next <= lastPage) {
+      const page = next++;
+      let reply: BrazeReply;
+      try {
+        reply = await rest.get('/segments/list', { page });
+      } catch (error) {
+        // Stop the other workers too; the first error is reported once all have settled.
+        stop.thrown ??= { error };
+        return;
+      }
+      if (reply.status !== 200) {
+        recordFailure(reply, page);
+        return;
+      }
+      const segments = readSegments(reply.body);
+      pages.set(page, segments);
+      if (segments.length < segmentsPageSize) lastPage = Math.min(lastPage, page);
+      count += segments.length;
+      options.onProgress?.(count, pages.size);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (stop.thrown) throw stop.thrown.error;
+
+  if (stop.failure) return { ok: false, ...stop.failure };
+  const segments: BrazeSegment[] = [];
+  for (let page = 0; page <= lastPage; page++) segments.push(...(pages.get(page) ?? []));
+  const truncated = (pages.get(lastPage)?.length ?? 0) === segmentsPageSize;
+  return { ok: true, segments, pages: lastPage + 1, truncated };
+}
+
+function readSegments(body: unknown): BrazeSegment[] {
+  const list = (body as { segments?: unknown } | null)?.segments;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    const { id, name } = (item ?? {}) as { id?: unknown; name?: unknown };
+    return typeof id === 'string' ? [{ id, name: typeof name === 'string' ? name : id }] : [];
+  });
+}

@@ -1,0 +1,197 @@
+import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
+import type { Client } from '../../shared/types/client.ts';
+import type { HttpClient, HttpRequest } from '../net/types.ts';
+import { Limiter } from './limiter.ts';
+import { outcomeForError, skipped } from './outcomes.ts';
+import { unmetRequirement } from './requirements.ts';
+import type { CheckContext, CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
+
+export interface CheckProgress {
+  done: number;
+  total: number | null;
+  label?: string;
+}
+
+export type CheckEvent =
+  | { checkId: string; state: 'queued' }
+  | { checkId: string; state: 'running'; progress?: CheckProgress }
+  | { checkId: string; state: 'done'; result: CheckResult };
+
+export interface RunChecksOptions {
+  client: Client;
+  /** The checks to run, dependencies included (see `selectChecks`). */
+  definitions: readonly CheckDefinition[];
+  secrets: SecretReader;
+  http: HttpClient;
+  optIns?: Iterable<string>;
+  /** Aborting it cancels the run: waiting checks are skipped, running ones are aborted. */
+  signal?: AbortSignal;
+  onEvent?: (event: CheckEvent) => void;
+  /** Checks running at once; default 12. */
+  concurrency?: number;
+  /** Checks talking to the same host at once; default 8 (a client's Braze checks all share one host). */
+  perHostConcurrency?: number;
+  /** Network checks are skipped as offline instead of run. */
+  offline?: boolean;
+  /** Upper bound for one check, whatever it does (S3 audits included); default 5 min. */
+  checkTimeoutMs?: number;
+}
+
+export interface RunOutcome {
+  /** In the order of `definitions`. */
+  results: CheckResult[];
+  /** Artifacts the checks saved (`braze.segments` …), to keep with the client. */
+  artifacts: Record<string, JsonValue>;
+  cancelled: boolean;
+}
+
+/** A dependency that ended in one of these lets its dependants run. */
+const usableDependency = new Set(['pass', 'warn']);
+
+/**
+ * The one check engine: the window, browser mode and the CLI all run checks through here.
+ * Checks run concurrently under a global and a per-host cap; each gets a signal that ends with the
+ * run (cancel) or its own time limit, and an HttpClient bound to that signal.
+ */
+export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> {
+  const { client, definitions, secrets, http } = options;
+  const runSignal = options.signal ?? new AbortController().signal;
+  const optIns = new Set(options.optIns ?? []);
+  const emit = options.onEvent ?? (() => undefined);
+  const global = new Limiter(options.concurrency ?? 12);
+  const hostLimiters = new Map<string, Limiter>();
+  const perHost = options.perHostConcurrency ?? 8;
+  const checkTimeoutMs = options.checkTimeoutMs ?? 5 * 60_000;
+  const artifacts: Record<string, JsonValue> = {};
+  const pending = new Map<string, Promise<CheckResult>>();
+
+  const hostLimiter = (def: CheckDefinition): Limiter | null => {
+    let host: string | null;
+    try {
+      host = def.host?.(client) ?? null;
+    } catch {
+      host = null; // a malformed endpoint: the check itself reports it
+    }
+    if (!host) return null;
+    let limiter = hostLimiters.get(host);
+    if (!limiter) hostLimiters.set(host, (limiter = new Limiter(perHost)));
+    return limiter;
+  };
+
+  const finish = (def: CheckDefinition, outcome: CheckOutcome, startedAt: number): CheckResult => {
+    const result: CheckResult = {
+      id: def.id,
+      status: outcome.status,
+      messageKey: outcome.messageKey,
+      params: outcome.params ?? {},
+      ...(outcome.details === undefined ? {} : { details: outcome.details }),
+      durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
+      at: new Date().toISOString(),
+    };
+    emit({ checkId: def.id, state: 'done', result });
+    return result;
+  };
+
+  /** `timing.startedAt` moves to when the check actually starts, so waiting is not counted. */
+  const execute = async (
+    def: CheckDefinition,
+    timing: { startedAt: number },
+  ): Promise<CheckOutcome> => {
+    const dependencies = new Map<string, CheckResult>();
+    for (const depId of def.dependsOn ?? []) {
+      const dep = pending.get(depId);
+      const result = dep ? await dep : undefined;
+      if (!result || !usableDependency.has(result.status)) {
+        return skipped('dependency', { dependency: depId, status: result?.status ?? 'not-run' });
+      }
+      dependencies.set(depId, result);
+    }
+    if (runSignal.aborted) return skipped('cancelled');
+    const unmet = await unmetRequirement(def, {
+      client,
+      secrets,
+      optIns,
+      offline: options.offline ?? false,
+    });
+    if (unmet) return unmet;
+
+    const releases: Array<() => void> = [];
+    try {
+      releases.push(await global.acquire(runSignal));
+      const limiter = hostLimiter(def);
+      if (limiter) releases.push(await limiter.acquire(runSignal));
+    } catch {
+      releases.forEach((release) => release());
+      return skipped('cancelled');
+    }
+    emit({ checkId: def.id, state: 'running' });
+    timing.startedAt = performance.now();
+    const timeout = AbortSignal.timeout(checkTimeoutMs);
+    const signal = AbortSignal.any([runSignal, timeout]);
+    const ctx: CheckContext = {
+      client,
+      secrets,
+      http: boundTo(http, signal),
+      signal,
+      optIns,
+      progress: (done, total, label) =>
+        emit({
+          checkId: def.id,
+          state: 'running',
+          progress: { done, total, ...(label ? { label } : {}) },
+        }),
+      saveArtifact: (key, value) => {
+        artifacts[key] = value;
+      },
+      dependencies,
+    };
+    try {
+      return await untilAborted(def.run(ctx), signal);
+    } catch (error) {
+      if (runSignal.aborted) return skipped('cancelled');
+      if (timeout.aborted) {
+        return {
+          status: 'inconclusive',
+          messageKey: 'checks:error.checkTimeout',
+          params: { seconds: Math.round(checkTimeoutMs / 1000) },
+        };
+      }
+      return outcomeForError(error);
+    } finally {
+      releases.reverse().forEach((release) => release());
+    }
+  };
+
+  for (const def of definitions) emit({ checkId: def.id, state: 'queued' });
+  for (const def of definitions) {
+    const timing = { startedAt: performance.now() };
+    // Registered before any await, so dependants defined later find it in `pending`.
+    pending.set(
+      def.id,
+      Promise.resolve().then(async () => finish(def, await execute(def, timing), timing.startedAt)),
+    );
+  }
+  const results = await Promise.all(
+    definitions.map((def) => pending.get(def.id) as Promise<CheckResult>),
+  );
+  return { results, artifacts, cancelled: runSignal.aborted };
+}
+
+/** An HttpClient whose every request also ends when the check's signal does. */
+function boundTo(http: HttpClient, signal: AbortSignal): HttpClient {
+  return {
+    policy: http.policy,
+    request: (req: HttpRequest, own?: AbortSignal) =>
+      http.request(req, own ? AbortSignal.any([own, signal]) : signal),
+  };
+}
+
+/** Rejects as soon as `signal` aborts, so a check that ignores its signal cannot hold the run. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,57 @@
+import { AppError } from '../../shared/errors.ts';
+import { isNetError, type NetErrorKind } from '../net/errors.ts';
+import type { CheckOutcome } from './types.ts';
+
+/**
+ * Engine-level outcomes (namespace `checks`), shared by every domain so a timeout or a refused
+ * URL reads the same whether it came from Braze, ODP or S3.
+ */
+const netKeys: Record<NetErrorKind, string> = {
+  timeout: 'checks:error.timeout',
+  network: 'checks:error.network',
+  offline: 'checks:error.offline',
+  insecure_url: 'checks:error.insecureUrl',
+  invalid_url: 'checks:error.invalidUrl',
+  body_too_large: 'checks:error.bodyTooLarge',
+  cancelled: 'checks:skip.cancelled',
+};
+
+/** Maps anything a check threw to an outcome; the message never includes request bodies or headers. */
+export function outcomeForError(error: unknown): CheckOutcome {
+  if (isNetError(error)) {
+    const status =
+      error.kind === 'cancelled'
+        ? 'skipped'
+        : error.kind === 'insecure_url' || error.kind === 'invalid_url'
+          ? 'fail'
+          : 'inconclusive';
+    return {
+      status,
+      messageKey: netKeys[error.kind],
+      params: { host: error.host, code: error.message },
+      details: { error: error.kind, host: error.host, attempts: error.attempts },
+    };
+  }
+  if (error instanceof AppError) {
+    return {
+      status: 'inconclusive',
+      messageKey: 'checks:error.app',
+      params: { message: error.message },
+      details: { error: error.code },
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    status: 'inconclusive',
+    messageKey: 'checks:error.unexpected',
+    params: { message },
+    details: { error: 'unexpected' },
+  };
+}
+
+export const skipped = (reason: string, params: Record<string, string> = {}): CheckOutcome => ({
+  status: 'skipped',
+  messageKey: `checks:skip.${reason}`,
+  params,
+  details: { skipReason: reason, ...params },
+});

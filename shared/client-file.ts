@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { brazeInstanceIds, customInstanceId } from './braze/instances.ts';
+import { ArtifactsSchema } from './types/artifacts.ts';
+import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
+import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
+
+/**
+ * A client described in a file, for `partner-setup check --client-file`: every non-secret setting
+ * a check needs, custom endpoints included, so a client can be pointed at local services.
+ * Secrets never go in it: the CLI reads them from environment variables. Versioned; published as
+ * JSON Schema by `partner-setup schema client`.
+ */
+export const clientFileVersion = 1;
+
+const text = (description: string) => InputValueSchema.min(1).meta({ description });
+const httpUrl = (description: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .meta({ description });
+
+const instanceChoices = [...brazeInstanceIds, customInstanceId];
+
+const BrazeSection = z
+  .strictObject({
+    instance: z
+      .enum(instanceChoices as [string, ...string[]])
+      .meta({ description: 'Braze instance (US-01 … KR-01), or "custom" to use restEndpoint.' }),
+    restEndpoint: httpUrl(
+      'REST endpoint when instance is "custom" (https; plain http only for a loopback service with --allow-insecure-loopback).',
+    ).optional(),
+  })
+  .meta({ description: 'The Braze workspace the key belongs to.' });
+
+const JacquardSection = z
+  .strictObject({
+    currentName: text('Name of the Amazon S3 Current in Braze.').optional(),
+    contactEmail: z.email().meta({ description: 'Contact email on the Current.' }).optional(),
+    s3Bucket: text(
+      'Bucket Jacquard provisioned (default phrasee-braze-currents-exports).',
+    ).optional(),
+    s3Folder: text('Folder in the bucket, from the Jacquard CSM.').optional(),
+    s3Endpoint: httpUrl('Custom S3 endpoint, for a local S3-compatible service.').optional(),
+    snippets: text('The Jacquard X Connected Content snippets, as pasted.').optional(),
+  })
+  .meta({ description: 'Braze ⇄ Jacquard settings.' });
+
+const OdpSection = z
+  .strictObject({
+    region: z
+      .enum(['auto', 'us', 'eu', 'au'])
+      .meta({ description: 'ODP region; auto reads the key suffix.' })
+      .optional(),
+    apiBase: httpUrl('ODP API base URL override (advanced, or a local service).').optional(),
+    currentsUrl: httpUrl('Custom Currents export URL ODP gave you.').optional(),
+  })
+  .meta({ description: 'Optimizely Data Platform settings.' });
+
+export const ClientFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(clientFileVersion),
+    name: ClientNameSchema,
+    integrations: z.array(IntegrationIdSchema).min(1).max(2),
+    braze: BrazeSection.optional(),
+    jacquard: JacquardSection.optional(),
+    odp: OdpSection.optional(),
+    inputs: z
+      .record(ItemIdSchema, InputValueSchema)
+      .meta({ description: 'Any other guide input by id (e.g. plans), as the app stores them.' })
+      .optional(),
+    artifacts: ArtifactsSchema.meta({
+      description:
+        'Data saved by earlier runs or built in the app (e.g. braze.segments, ODP plans).',
+    }).optional(),
+  })
+  .meta({
+    title: 'Partner Setup Assistant client file',
+    description:
+      'A client for `partner-setup check --client-file`. Secrets come from environment variables.',
+  });
+export type ClientFile = z.infer<typeof ClientFileSchema>;
+
+/** The client file's JSON Schema (draft 2020-12). */
+export const clientFileJsonSchema = (): Record<string, unknown> =>
+  z.toJSONSchema(ClientFileSchema, { io: 'input' });
+
+/** Reads a client file; the error is one line naming the first problem and where it is. */
+export function parseClientFile(
+  raw: string,
+): { ok: true; file: ClientFile } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    return { ok: false, error: `not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = ClientFileSchema.safeParse(data);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'file';
+  const secretLike =
+    issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /key|secret|token/i.test(k));
+  const hint = secretLike
+    ? ' (secrets never go in the file: set them as environment variables)'
+    : '';
+  return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}${hint}` };
+}
+
+/** Sections map to input ids by prefix: `braze.instance`, `jacquard.s3Folder`, `odp.apiBase` … */
+export function clientFromFile(file: ClientFile, id: string, now: Date = new Date()): Client {
+  const inputs: Record<string, string> = {};
+  for (const section of ['braze', 'jacquard', 'odp'] as const) {
+    for (const [key, value] of Object.entries(file[section] ?? {})) {
+      if (typeof value === 'string') inputs[`${section}.${key}`] = value;
+    }
+  }
+  const at = now.toISOString();
+  return {
+    id,
+    name: file.name,
+    integrations: [...new Set(file.integrations)],
+    createdAt: at,
+    updatedAt: at,
+    inputs: { ...inputs, ...file.inputs },
+    confirmations: {},
+    secrets: {},
+    checkResults: {},
+    artifacts: file.artifacts ?? {},
+  };
+}

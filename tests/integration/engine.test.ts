@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
+import { checkRegistry } from '../../main/checks/registry.ts';
+import { selectChecks } from '../../main/checks/selection.ts';
+import type { CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
+import { createHttpClient } from '../../main/net/http-client.ts';
+import { startBrazeFake } from '../support/braze-fake.ts';
+import { secretsOf, testClient } from '../support/check-fixtures.ts';
+
+const http = createHttpClient({ allowInsecureLoopback: true, backoffBaseMs: 20 });
+const pass: CheckOutcome = { status: 'pass', messageKey: 'checks:status.pass' };
+
+const def = (id: string, extra: Partial<CheckDefinition> = {}): CheckDefinition => ({
+  id,
+  domain: 'braze',
+  requires: { network: false },
+  run: () => Promise.resolve(pass),
+  ...extra,
+});
+
+/** A check that sleeps and records how many checks of its host run at the same time. */
+function concurrencyProbe(hosts: Record<string, { now: number; max: number }>) {
+  return (id: string, host: string): CheckDefinition =>
+    def(id, {
+      host: () => host,
+      run: async () => {
+        const h = (hosts[host] ??= { now: 0, max: 0 });
+        h.now++;
+        h.max = Math.max(h.max, h.now);
+        await sleep(60);
+        h.now--;
+        return pass;
+      },
+    });
+}
+
+describe('check engine', () => {
+  it('skips with the reason a CSM can act on: input, secret, opt-in, offline, failed dependency', async () => {
+    const definitions = [
+      def('a.input', { requires: { network: false, inputs: ['jacquard.s3Folder'] } }),
+      def('a.secret', { requires: { network: false, secrets: ['odp.apiKey'] } }),
+      def('a.optin', { requires: { network: false, optIn: 's3.write' } }),
+      def('a.optin.given', { requires: { network: false, optIn: 'odp.liveCurrents' } }),
+      def('a.network', { requires: { network: true } }),
+      def('a.failing', { run: () => Promise.resolve({ status: 'fail', messageKey: 'x:y' }) }),
+      def('a.dependant', { dependsOn: ['a.failing'] }),
+      def('a.local', { dependsOn: ['a.optin.given'] }),
+    ];
+    const { results } = await runChecks({
+      client: testClient(),
+      definitions,
+      secrets: secretsOf({}),
+      http,
+      optIns: ['odp.liveCurrents'],
+      offline: true,
+    });
+    const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+    assert.deepEqual(
+      results.map((r) => [r.id, r.status, r.messageKey]),
+      [
+        ['a.input', 'skipped', 'checks:skip.missingInput'],
+        ['a.secret', 'skipped', 'checks:skip.missingSecret'],
+        ['a.optin', 'skipped', 'checks:skip.notOptedIn'],
+        ['a.optin.given', 'pass', 'checks:status.pass'],
+        ['a.network', 'skipped', 'checks:skip.offline'],
+        ['a.failing', 'fail', 'x:y'],
+        ['a.dependant', 'skipped', 'checks:skip.dependency'],
+        ['a.local', 'pass', 'checks:status.pass'],
+      ],
+    );
+    assert.deepEqual(byId['a.input']?.params, { input: 'jacquard.s3Folder' });
+    assert.deepEqual(byId['a.secret']?.params, { secret: 'odp.apiKey' });
+    assert.deepEqual(byId['a.optin']?.params, { optIn: 's3.write' });
+    assert.deepEqual(byId['a.dependant']?.params, { dependency: 'a.failing', status: 'fail' });
+    for (const r of results) {
+      assert.ok(r.durationMs >= 0);
+      assert.ok(!Number.isNaN(Date.parse(r.at)));
+    }
+  });
+
+  it('reports queued, running (with progress) and done for every check, and keeps artifacts', async () => {
+    const events: CheckEvent[] = [];
+    const { results, artifacts } = await runChecks({
+      client: testClient(),
+      definitions: [
+        def('b.one', {
+          run: (ctx) => {
+            ctx.progress(1, 2);
+            ctx.progress(2, 2);
+            ctx.saveArtifact('b.data', { rows: [1, 2] });
+            return Promise.resolve(pass);
+          },
+        }),
+        def('b.two'),
+      ],
+      secrets: secretsOf({}),
+      http,
+      onEvent: (e) => events.push(e),
+    });
+    assert.deepEqual(artifacts, { 'b.data': { rows: [1, 2] } });
+    const states = (id: string) =>
+      events
+        .filter((e) => e.checkId === id)
+        .map((e) =>
+          e.state === 'running' && e.progress
+            ? `running ${e.progress.done}/${e.progress.total}`
+            : e.state,
+        );
+    assert.deepEqual(states('b.one'), ['queued', 'running', 'running 1/2', 'running 2/2', 'done']);
+    assert.deepEqual(states('b.two'), ['queued', 'running', 'done']);
+    const done = events.find((e) => e.state === 'done' && e.checkId === 'b.one');
+    assert.deepEqual(done?.state === 'done' ? done.result : null, results[0]);
+  });
+
+  it('caps checks per host while other hosts proceed', async () => {
+    const hosts: Record<string, { now: number; max: number }> = {};
+    const probe = concurrencyProbe(hosts);
+    const definitions = [
+      ...Array.from({ length: 6 }, (_, i) => probe(`c.a${i}`, 'a.example')),
+      ...Array.from({ length: 3 }, (_, i) => probe(`c.b${i}`, 'b.example')),
+    ];
+    const { results } = await runChecks({
+      client: testClient(),
+      definitions,
+      secrets: secretsOf({}),
+      http,
+      perHostConcurrency: 2,
+      concurrency: 10,
+    });
+    assert.ok(results.every((r) => r.status === 'pass'));
+    assert.equal(hosts['a.example']?.max, 2);
+    assert.equal(hosts['b.example']?.max, 2);
+  });
+
+  it('caps checks overall', async () => {
+    const hosts: Record<string, { now: number; max: number }> = {};
+    const probe = concurrencyProbe(hosts);
+    await runChecks({
+      client: testClient(),
+      definitions: Array.from({ length: 5 }, (_, i) => probe(`d.${i}`, 'same')),
+      secrets: secretsOf({}),
+      http,
+      concurrency: 3,
+      perHostConcurrency: 10,
+    });
+    assert.equal(hosts.same?.max, 3);
+  });
+
+  it('cancels: the hanging request is aborted, running and waiting checks end as cancelled', async () => {
+    const fake = await startBrazeFake({ keys: { stuck: { hang: true } } });
+    try {
+      const client = testClient({ braze: { instance: 'custom', restEndpoint: fake.url } });
+      const controller = new AbortController();
+      const started = Date.now();
+      const run = runChecks({
+        client,
+        definitions: selectChecks(checkRegistry, { domains: ['braze'] }),
+        secrets: secretsOf({ 'braze.apiKey': 'stuck' }),
+        http,
+        signal: controller.signal,
+        perHostConcurrency: 2,
+      });
+      setTimeout(() => controller.abort(), 200);
+      const outcome = await run;
+      assert.equal(outcome.cancelled, true);
+      assert.ok(Date.now() - started < 5000, 'cancel did not end the run promptly');
+      assert.deepEqual(
+        new Set(outcome.results.map((r) => `${r.status} ${r.messageKey}`)),
+        new Set(['skipped checks:skip.cancelled']),
+      );
+      assert.ok(
+        fake.requests.length >= 1 && fake.requests.length <= 3,
+        'waiting checks still sent requests',
+      );
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('stops a check that outlives its time limit, even one that ignores its signal', async () => {
+    const { results } = await runChecks({
+      client: testClient(),
+      definitions: [def('e.slow', { run: () => new Promise(() => undefined) })],
+      secrets: secretsOf({}),
+      http,
+      checkTimeoutMs: 100,
+    });
+    assert.equal(results[0]?.status, 'inconclusive');
+    assert.equal(results[0]?.messageKey, 'checks:error.checkTimeout');
+  });
+
+  it('turns a request timeout into an inconclusive result naming the host', async () => {
+    const fake = await startBrazeFake({ keys: { stuck: { hang: true } } });
+    try {
+      const { results } = await runChecks({
+        client: testClient({ braze: { instance: 'custom', restEndpoint: fake.url } }),
+        definitions: checkRegistry.filter((d) => d.id === 'braze.api_key'),
+        secrets: secretsOf({ 'braze.apiKey': 'stuck' }),
+        http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 150 }),
+      });
+      assert.equal(results[0]?.status, 'inconclusive');
+      assert.equal(results[0]?.messageKey, 'checks:error.timeout');
+      assert.equal(results[0]?.params.host, new URL(fake.url).host);
+      assert.equal(fake.requests.length, 1, 'a timed-out request must not be retried');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('retries 5xx (counted), waits out a 429 until x-ratelimit-reset, never retries a 4xx', async () => {
+    const fake = await startBrazeFake({
+      keys: {
+        flaky: { failFirst: 2 },
+        limited: { rateLimitFirst: 1, rateLimitResetInS: 1 },
+        denied: { permissions: [] },
+      },
+    });
+    try {
+      const client = testClient({ braze: { instance: 'custom', restEndpoint: fake.url } });
+      const apiKey = checkRegistry.filter((d) => d.id === 'braze.api_key');
+      const run = (key: string) =>
+        runChecks({
+          client,
+          definitions: apiKey,
+          secrets: secretsOf({ 'braze.apiKey': key }),
+          http,
+        });
+
+      const flaky = (await run('flaky')).results[0];
+      assert.equal(flaky?.status, 'pass');
+      assert.equal((flaky?.details as { attempts: number }).attempts, 3);
+      assert.equal(fake.requests.filter((r) => r.key === 'flaky').length, 3);
+
+      const limited = (await run('limited')).results[0];
+      assert.equal(limited?.status, 'pass');
+      const [first, second] = fake.requests.filter((r) => r.key === 'limited');
+      assert.equal(first?.status, 429);
+      assert.ok(
+        second && second.at >= Math.floor((first?.at ?? 0) / 1000) * 1000 + 1000,
+        'retried before the reset',
+      );
+
+      const denied = (await run('denied')).results[0];
+      assert.equal(denied?.status, 'pass', 'a 403 for a missing permission still proves the key');
+      assert.equal(fake.requests.filter((r) => r.key === 'denied').length, 1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('selects a domain’s checks and pulls in their dependencies', () => {
+    const registry = [
+      def('x.base', { domain: 'jacquard' }),
+      def('y.top', { domain: 'optimizely', dependsOn: ['x.base'] }),
+    ];
+    assert.deepEqual(
+      selectChecks(registry, { domains: ['optimizely'] }).map((d) => d.id),
+      ['x.base', 'y.top'],
+    );
+    assert.deepEqual(
+      selectChecks(registry, { ids: ['x.base'] }).map((d) => d.id),
+      ['x.base'],
+    );
+  });
+});
