@@ -219,10 +219,13 @@ async function gatekeep(
   const signingDate = parseAmzDate(headerValue(req, 'x-amz-date'));
   if (!signingDate) return deny(failures.accessDenied);
   if (Math.abs(signingDate.getTime() - now) > MAX_SKEW_MS) return deny(failures.skewed);
-  if (key.sessionToken !== undefined) {
-    if (headerValue(req, 'x-amz-security-token') !== key.sessionToken)
-      return deny(failures.invalidToken);
-    if (key.tokenExpired) return deny(failures.expiredToken);
+  // Temporary keys: once their session is over, S3 says so whatever token comes with them.
+  if (key.tokenExpired) return deny(failures.expiredToken);
+  if (
+    key.sessionToken !== undefined &&
+    headerValue(req, 'x-amz-security-token') !== key.sessionToken
+  ) {
+    return deny(failures.invalidToken);
   }
   if (!(await signatureMatches(req, url, auth, key, signingDate)))
     return deny(failures.badSignature);

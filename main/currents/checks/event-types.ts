@@ -1,0 +1,44 @@
+import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import { dependencyDetails, outcome } from '../../jacquard/outcome.ts';
+import { auditFrom } from '../audit.ts';
+import { EMAIL_CLICK } from '../keys.ts';
+
+export const currentsEventTypesCheck: CheckDefinition = {
+  id: 'currents.event_types',
+  domain: 'jacquard',
+  requires: { network: false },
+  dependsOn: ['currents.delivery'],
+  run(ctx): Promise<CheckOutcome> {
+    const audit = auditFrom(dependencyDetails(ctx.dependencies, 'currents.delivery'));
+    if (!audit || audit.types.length === 0) {
+      return Promise.resolve(outcome('inconclusive', 'currents.event_types.nothingYet'));
+    }
+    const others = audit.types.filter((t) => t.type !== EMAIL_CLICK);
+    const details = {
+      types: audit.types.map((t) => ({
+        type: t.type,
+        files: t.filesInWindow,
+        newestHour: t.newestHour,
+      })),
+    };
+    if (others.length === 0)
+      return Promise.resolve(outcome('pass', 'currents.event_types.ok', {}, details));
+    // Files in the last 48 hours, or the newest hour for a type that has been quiet since.
+    const list = others
+      .map((t) =>
+        t.filesInWindow > 0
+          ? `${t.type} (${t.filesInWindow})`
+          : `${t.type} (${t.newestHour ?? '—'})`,
+      )
+      .join(', ');
+    const hasClick = others.length < audit.types.length;
+    return Promise.resolve(
+      outcome(
+        'warn',
+        hasClick ? 'currents.event_types.unexpected' : 'currents.event_types.noEmailClick',
+        { count: others.length, types: list },
+        details,
+      ),
+    );
+  },
+};

@@ -1,0 +1,136 @@
+import type { Readable } from 'node:stream';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import avro from 'avsc';
+import type { JacquardS3 } from '../s3/client.ts';
+import { s3ErrorCode } from '../s3/errors.ts';
+import { avroDecoders } from './codecs.ts';
+import { mapLimit } from './pool.ts';
+
+/**
+ * Reads a bounded sample of the newest Email Click files as streams and tallies what the PII and
+ * anonymous-users checks need. Only counts leave this module: never an address or an id.
+ */
+
+/** The fields read from each event; the rest of the record is skipped, not built. */
+const FIELDS = ['id', 'email_address', 'external_user_id', 'user_id'] as const;
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+export interface SampleStats {
+  files: number;
+  /** Distinct events (by `id`; Currents delivers at least once). */
+  events: number;
+  duplicates: number;
+  email: { real: number; redacted: number; hashed: number; empty: number; other: number };
+  externalUserId: { present: number; absent: number };
+  userId: { present: number };
+  codecs: string[];
+  /** Files that could not be read or decoded. */
+  unreadable: number;
+  /** The event budget ran out before the last file ended. */
+  truncated: boolean;
+}
+
+export interface SampleOptions {
+  maxEvents: number;
+  signal: AbortSignal;
+  progress(done: number, total: number, label: string): void;
+}
+
+type Projected = Partial<Record<(typeof FIELDS)[number], string | null>>;
+
+function emailKind(value: string | null | undefined): keyof SampleStats['email'] {
+  if (value === null || value === undefined || value.trim() === '') return 'empty';
+  if (value === '[REDACTED]') return 'redacted';
+  if (SHA256_HEX.test(value)) return 'hashed';
+  return value.includes('@') ? 'real' : 'other';
+}
+
+/** A reader of only the wanted fields, resolved against the file's own schema. */
+function projection(writer: avro.Type): (buf: Buffer) => Projected {
+  const record = writer as avro.types.RecordType;
+  const fields = (record.fields ?? [])
+    .filter((f) => (FIELDS as readonly string[]).includes(f.name))
+    .map((f) => ({ name: f.name, type: f.type.schema() }));
+  const reader = avro.Type.forSchema({ type: 'record', name: writer.name ?? 'Event', fields });
+  const resolver = reader.createResolver(writer);
+  return (buf) => reader.fromBuffer(buf, resolver, true) as Projected;
+}
+
+export async function sampleEvents(
+  s3: JacquardS3,
+  files: ReadonlyArray<{ key: string }>,
+  options: SampleOptions,
+): Promise<SampleStats> {
+  const stats: SampleStats = {
+    files: 0,
+    events: 0,
+    duplicates: 0,
+    email: { real: 0, redacted: 0, hashed: 0, empty: 0, other: 0 },
+    externalUserId: { present: 0, absent: 0 },
+    userId: { present: 0 },
+    codecs: [],
+    unreadable: 0,
+    truncated: false,
+  };
+  // Bounded by maxEvents: the set never grows past the budget.
+  const seen = new Set<string>();
+  const codecs = new Set<string>();
+  let done = 0;
+
+  const tally = (event: Projected) => {
+    const id = event.id ?? '';
+    if (seen.has(id)) {
+      stats.duplicates++;
+      return;
+    }
+    seen.add(id);
+    stats.events++;
+    stats.email[emailKind(event.email_address)]++;
+    if (event.external_user_id) stats.externalUserId.present++;
+    else stats.externalUserId.absent++;
+    if (event.user_id) stats.userId.present++;
+  };
+
+  const readFile = async (key: string): Promise<void> => {
+    if (stats.events >= options.maxEvents) return;
+    const got = await s3.call((c, o) =>
+      c.send(new GetObjectCommand({ Bucket: s3.inputs.bucket, Key: key }), o),
+    );
+    const body = got.Body as Readable | undefined;
+    if (!body) return;
+    const decoder = new avro.streams.BlockDecoder({ codecs: avroDecoders, noDecode: true });
+    let read: ((buf: Buffer) => Projected) | null = null;
+    decoder.on('metadata', (type: avro.Type, codec: string) => {
+      codecs.add(codec);
+      read = projection(type);
+    });
+    body.on('error', (err) => decoder.destroy(err));
+    body.pipe(decoder);
+    try {
+      for await (const buf of decoder as AsyncIterable<Buffer>) {
+        if (stats.events >= options.maxEvents) {
+          stats.truncated = true;
+          break;
+        }
+        tally(read!(buf));
+      }
+      stats.files++;
+    } finally {
+      body.destroy();
+    }
+  };
+
+  await mapLimit(files, 2, options.signal, async ({ key }) => {
+    try {
+      await readFile(key);
+    } catch (error) {
+      options.signal.throwIfAborted();
+      // A file that vanished or does not decode is counted, not fatal; an S3 refusal is.
+      if (s3ErrorCode(error) === 'AccessDenied') throw error;
+      stats.unreadable++;
+    }
+    options.progress(++done, files.length, 'events');
+  });
+  stats.codecs = [...codecs].sort();
+  return stats;
+}

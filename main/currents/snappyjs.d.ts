@@ -1,0 +1,5 @@
+// snappyjs ships no types; it works on Buffer, Uint8Array and ArrayBuffer alike.
+declare module 'snappyjs' {
+  export function compress<T extends Uint8Array | ArrayBuffer>(input: T): T;
+  export function uncompress<T extends Uint8Array | ArrayBuffer>(input: T, maxLength?: number): T;
+}

@@ -1,0 +1,102 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { CheckContext } from '../checks/types.ts';
+import { assertAllowedUrl } from '../net/url-policy.ts';
+import { toNetError } from './errors.ts';
+import { jacquardS3Inputs, type JacquardS3Inputs } from './inputs.ts';
+
+export interface SendOptions {
+  abortSignal: AbortSignal;
+}
+
+/** The Jacquard bucket as one check sees it: the CSM's keys, the run's signal and timeout. */
+export interface JacquardS3 {
+  inputs: JacquardS3Inputs;
+  host: string;
+  region: string;
+  /** Runs one S3 call; failures without an S3 answer become NetErrors (timeout, network, cancelled). */
+  call<T>(op: (client: S3Client, options: SendOptions) => Promise<T>): Promise<T>;
+  /** Server clock minus ours (ms) from the latest response's `Date` header; null before any answer. */
+  clockOffsetMs(): number | null;
+  /** S3 calls made so far (the audit's cost). */
+  calls(): number;
+}
+
+/**
+ * An S3 client made from the keychain secrets and the client's inputs. A custom endpoint obeys the
+ * same rule as every other request: https, or plain http to loopback with insecure loopback allowed.
+ */
+export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): Promise<JacquardS3> {
+  const inputs = jacquardS3Inputs(ctx.client);
+  const [accessKeyId, secretAccessKey] = await Promise.all([
+    ctx.secrets.get('jacquard.awsAccessKeyId'),
+    ctx.secrets.get('jacquard.awsSecretAccessKey'),
+  ]);
+  const endpoint = inputs.endpoint
+    ? assertAllowedUrl(inputs.endpoint, ctx.http.policy.allowInsecureLoopback)
+    : null;
+  const host = endpoint?.host ?? `s3.${region}.amazonaws.com`;
+  const timeoutMs = ctx.http.policy.timeoutMs;
+  const client = new S3Client({
+    region,
+    ...(endpoint ? { endpoint: endpoint.origin, forcePathStyle: true } : {}),
+    credentials: {
+      accessKeyId: (accessKeyId ?? '').trim(),
+      secretAccessKey: secretAccessKey ?? '',
+    },
+    // Plain uploads: without this, streamed bodies are stored with aws-chunked framing by some servers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs },
+  });
+
+  // The SDK silently corrects a skewed clock; the CSM should still hear about it.
+  let offset: number | null = null;
+  const noteDate = (headers: Record<string, string> | undefined) => {
+    const date = headers?.date ? Date.parse(headers.date) : NaN;
+    if (!Number.isNaN(date)) offset = date - Date.now();
+  };
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        const out = await next(args);
+        noteDate((out.response as { headers?: Record<string, string> }).headers);
+        return out;
+      } catch (error) {
+        noteDate(
+          (error as { $response?: { headers?: Record<string, string> } }).$response?.headers,
+        );
+        throw error;
+      }
+    },
+    { step: 'deserialize', name: 'jacquardServerClock', priority: 'low' },
+  );
+
+  let calls = 0;
+  return {
+    inputs,
+    host,
+    region,
+    async call(op) {
+      calls++;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      try {
+        return await op(client, { abortSignal: AbortSignal.any([ctx.signal, timeout]) });
+      } catch (error) {
+        throw toNetError(error, host, { run: ctx.signal, timeout });
+      }
+    },
+    clockOffsetMs: () => offset,
+    calls: () => calls,
+  };
+}
+
+/** The region `s3.bucket` found, so later checks address the bucket without a redirect. */
+export function bucketRegion(ctx: CheckContext): string {
+  const details = ctx.dependencies.get('s3.bucket')?.details;
+  if (details && typeof details === 'object' && !Array.isArray(details)) {
+    const region = details.region;
+    if (typeof region === 'string' && region !== '') return region;
+  }
+  return 'us-east-1';
+}

@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeCurrentsLayout } from '../support/currents-layout.ts';
+import { runJacquardChecks } from '../support/jacquard-run.ts';
+import { startS3TestBed, type S3TestBed, type TestKey } from '../support/s3-gateway.ts';
+
+// Every S3 check outcome, through the engine, against real s3rver behind the SigV4/IAM gateway.
+
+const BUCKET = 'phrasee-braze-currents-exports';
+const FOLDER = 'acme-retail';
+
+const key = (id: string, extra: Partial<TestKey> = {}): TestKey => ({
+  accessKeyId: `AKIA${id.toUpperCase().padEnd(16, '0')}`,
+  secretAccessKey: `${id}-secret-0123456789abcdef0123`,
+  ...extra,
+});
+const readerActions = [
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:GetObject',
+  's3:GetEncryptionConfiguration',
+] as const;
+const keys = {
+  good: key('good'),
+  readOnly: key('readonly', { actions: readerActions }),
+  noDelete: key('nodelete', { actions: [...readerActions, 's3:PutObject'] }),
+  noList: key('nolist', { actions: ['s3:GetBucketLocation', 's3:GetObject', 's3:PutObject'] }),
+  noLocation: key('noloc', { actions: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'] }),
+  expired: key('expired', { sessionToken: 'session', tokenExpired: true }),
+  temporary: key('temp', { sessionToken: 'needs-a-session-token' }),
+  elsewhere: key('elsewhere', { buckets: ['someone-elses-bucket'] }),
+};
+
+const secretsOf = (k: TestKey) => ({
+  'jacquard.awsAccessKeyId': k.accessKeyId,
+  'jacquard.awsSecretAccessKey': k.secretAccessKey,
+});
+
+void describe('S3 checks', () => {
+  let bed: S3TestBed;
+  let skewed: S3TestBed;
+  let seedDir: string;
+  const inputs = (extra: Record<string, string> = {}) => ({
+    'jacquard.s3Endpoint': bed.endpoint,
+    'jacquard.s3Folder': FOLDER,
+    ...extra,
+  });
+  const run = (
+    ids: string[],
+    k: TestKey,
+    extra: Record<string, string> = {},
+    optIns: string[] = [],
+  ) => runJacquardChecks({ ids, inputs: inputs(extra), secrets: secretsOf(k), optIns });
+
+  before(async () => {
+    seedDir = await mkdtemp(join(tmpdir(), 's3-checks-'));
+    await writeCurrentsLayout(seedDir, {
+      folder: FOLDER,
+      batches: [{ type: 'users.messages.email.Click', hoursAgo: 1, files: 2, eventsPerFile: 5 }],
+    });
+    await writeCurrentsLayout(seedDir, {
+      folder: 'north wind',
+      batches: [{ type: 'users.messages.email.Click', hoursAgo: 3, files: 1, eventsPerFile: 3 }],
+    });
+    bed = await startS3TestBed({
+      buckets: [
+        { name: BUCKET, seedDir },
+        { name: 'jacquard-eu-exports', region: 'eu-west-2' },
+        { name: 'kms-exports', encryption: 'aws:kms' },
+        { name: 'someone-elses-bucket' },
+        { name: 'empty-exports' },
+      ],
+      keys: Object.values(keys),
+    });
+    skewed = await startS3TestBed({
+      buckets: [{ name: BUCKET }],
+      keys: [keys.good],
+      clockOffsetMs: 40 * 60 * 1000,
+    });
+  });
+  after(async () => {
+    await Promise.all([bed.close(), skewed.close()]);
+    await rm(seedDir, { recursive: true, force: true });
+  });
+
+  void describe('s3.credentials', () => {
+    void test('working keys pass', async () => {
+      const { byId } = await run(['s3.credentials'], keys.good);
+      assert.equal(byId.get('s3.credentials')?.status, 'pass');
+    });
+
+    void test('an unknown access key id, a wrong secret and an expired token each get their own message', async () => {
+      const cases: Array<[Record<string, string>, string]> = [
+        [
+          { ...secretsOf(keys.good), 'jacquard.awsAccessKeyId': 'AKIANOSUCHKEY0000000' },
+          'unknownKey',
+        ],
+        [
+          {
+            ...secretsOf(keys.good),
+            'jacquard.awsSecretAccessKey': 'wrong-secret-0000000000000000',
+          },
+          'wrongSecret',
+        ],
+        [secretsOf(keys.expired), 'expiredToken'],
+        [secretsOf(keys.temporary), 'invalidToken'],
+        [
+          { ...secretsOf(keys.good), 'jacquard.awsAccessKeyId': 'AKIA GOOD 000000000' },
+          'keyIdShape',
+        ],
+      ];
+      for (const [secrets, expected] of cases) {
+        const { byId } = await runJacquardChecks({
+          ids: ['s3.credentials'],
+          inputs: inputs(),
+          secrets,
+        });
+        const result = byId.get('s3.credentials');
+        assert.equal(result?.status, 'fail', expected);
+        assert.equal(result?.messageKey, `checks-jacquard:s3.credentials.${expected}`);
+        // The secret never shows up in what is stored or printed.
+        assert.ok(!JSON.stringify(result).includes(secrets['jacquard.awsSecretAccessKey']!));
+      }
+    });
+
+    void test('a server clock 40 minutes off is reported even though the SDK copes with it', async () => {
+      const { byId } = await runJacquardChecks({
+        ids: ['s3.credentials'],
+        inputs: { 'jacquard.s3Endpoint': skewed.endpoint, 'jacquard.s3Folder': FOLDER },
+        secrets: secretsOf(keys.good),
+      });
+      const result = byId.get('s3.credentials');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.credentials.clockSkew');
+      assert.equal(result?.status, 'warn');
+      assert.ok(Math.abs(Number(result?.params.minutes) - 40) <= 1);
+    });
+
+    void test('missing secrets skip the S3 checks instead of failing them', async () => {
+      const { byId } = await runJacquardChecks({
+        ids: ['s3.permissions'],
+        inputs: inputs(),
+        secrets: {},
+      });
+      assert.equal(byId.get('s3.credentials')?.status, 'skipped');
+      assert.equal(byId.get('s3.permissions')?.status, 'skipped');
+    });
+
+    void test('plain http to a non-loopback endpoint is refused', async () => {
+      const { byId } = await run(['s3.credentials'], keys.good, {
+        'jacquard.s3Endpoint': 'http://s3.example.com',
+      });
+      assert.equal(byId.get('s3.credentials')?.status, 'fail');
+      assert.equal(byId.get('s3.credentials')?.messageKey, 'checks:error.insecureUrl');
+    });
+  });
+
+  void describe('s3.bucket', () => {
+    void test("Jacquard's bucket is found with its region", async () => {
+      const result = (await run(['s3.bucket'], keys.good)).byId.get('s3.bucket');
+      assert.equal(result?.status, 'pass');
+      assert.deepEqual(result?.details, { bucket: BUCKET, region: 'us-east-1' });
+    });
+
+    void test('a bucket in another region is located, and later checks address it there', async () => {
+      const { byId } = await run(['s3.bucket', 's3.permissions'], keys.good, {
+        'jacquard.s3Bucket': 'jacquard-eu-exports',
+      });
+      assert.equal(byId.get('s3.bucket')?.params.region, 'eu-west-2');
+      assert.equal(byId.get('s3.permissions')?.status, 'pass');
+    });
+
+    void test('without GetBucketLocation the region still comes from the redirect header', async () => {
+      const { byId } = await run(['s3.bucket'], keys.noLocation, {
+        'jacquard.s3Bucket': 'jacquard-eu-exports',
+      });
+      assert.equal(byId.get('s3.bucket')?.params.region, 'eu-west-2');
+    });
+
+    void test('a near-miss name is pointed out: frasee-…, upper case', async () => {
+      const typo = (
+        await run(['s3.bucket'], keys.good, {
+          'jacquard.s3Bucket': 'frasee-braze-currents-exports',
+        })
+      ).byId;
+      assert.equal(typo.get('s3.bucket')?.messageKey, 'checks-jacquard:s3.bucket.notFoundNearMiss');
+      assert.equal(typo.get('s3.bucket')?.params.suggestion, BUCKET);
+      const upper = (
+        await run(['s3.bucket'], keys.good, {
+          'jacquard.s3Bucket': 'Phrasee-Braze-Currents-Exports',
+        })
+      ).byId;
+      assert.equal(upper.get('s3.bucket')?.messageKey, 'checks-jacquard:s3.bucket.upperCase');
+      assert.equal(upper.get('s3.bucket')?.status, 'fail');
+    });
+
+    void test('an unknown bucket fails; the default name is used when none was entered', async () => {
+      const missing = (
+        await run(['s3.bucket'], keys.good, { 'jacquard.s3Bucket': 'no-such-exports' })
+      ).byId;
+      assert.equal(missing.get('s3.bucket')?.messageKey, 'checks-jacquard:s3.bucket.notFound');
+      const defaulted = (await run(['s3.bucket'], keys.good, { 'jacquard.s3Bucket': '' })).byId;
+      assert.equal(defaulted.get('s3.bucket')?.params.bucket, BUCKET);
+    });
+
+    void test('keys for another bucket: the credentials work but the bucket cannot be read', async () => {
+      const { byId } = await run(['s3.permissions'], keys.elsewhere);
+      assert.equal(byId.get('s3.credentials')?.status, 'pass');
+      assert.equal(
+        byId.get('s3.bucket')?.messageKey,
+        'checks-jacquard:s3.bucket.regionUnknown',
+        JSON.stringify(byId.get('s3.bucket')),
+      );
+      assert.equal(byId.get('s3.permissions')?.status, 'fail');
+      assert.match(String(byId.get('s3.permissions')?.params.denied), /s3:ListBucket/);
+    });
+  });
+
+  void describe('s3.permissions', () => {
+    void test('without the opt-in nothing is written, and writing is reported as untested', async () => {
+      const before = (await bed.requests()).length;
+      const { byId } = await run(['s3.permissions'], keys.good);
+      const result = byId.get('s3.permissions');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.okWithoutWrite');
+      const sent = (await bed.requests()).slice(before);
+      assert.ok(
+        sent.every((r) => r.method === 'GET' || r.method === 'HEAD'),
+        JSON.stringify(sent),
+      );
+    });
+
+    void test('with the opt-in a marker is written under the folder, read back and deleted', async () => {
+      const before = (await bed.requests()).length;
+      const { byId } = await run(['s3.permissions'], keys.good, {}, ['s3.write']);
+      assert.equal(byId.get('s3.permissions')?.messageKey, 'checks-jacquard:s3.permissions.ok');
+      const sent = (await bed.requests()).slice(before);
+      const put = sent.find((r) => r.action === 's3:PutObject');
+      assert.ok(put);
+      assert.ok(put.key.startsWith(`${FOLDER}/partner-setup-check/`));
+      assert.ok(
+        sent.some((r) => r.action === 's3:DeleteObject' && r.key === put.key && r.status === 204),
+      );
+    });
+
+    void test('a marker that cannot be deleted is reported with its key', async () => {
+      const { byId } = await run(['s3.permissions'], keys.noDelete, {}, ['s3.write']);
+      const result = byId.get('s3.permissions');
+      assert.equal(result?.status, 'warn');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.markerLeft');
+      assert.match(String(result?.params.key), /^acme-retail\/partner-setup-check\//);
+    });
+
+    void test('each missing permission is named', async () => {
+      const readOnly = (await run(['s3.permissions'], keys.readOnly, {}, ['s3.write'])).byId.get(
+        's3.permissions',
+      );
+      assert.equal(readOnly?.status, 'fail');
+      assert.equal(readOnly?.params.denied, 's3:PutObject');
+      const noList = (await run(['s3.permissions'], keys.noList)).byId.get('s3.permissions');
+      assert.equal(noList?.params.denied, 's3:ListBucket');
+      const details = noList?.details as { permissions: Record<string, string> };
+      assert.equal(details.permissions['s3:GetObject'], 'unknown');
+    });
+
+    void test('a bucket encrypting with SSE-KMS by default is refused', async () => {
+      const { byId } = await run(['s3.permissions'], keys.good, {
+        'jacquard.s3Bucket': 'kms-exports',
+      });
+      assert.equal(byId.get('s3.permissions')?.status, 'fail');
+      assert.equal(byId.get('s3.permissions')?.messageKey, 'checks-jacquard:s3.permissions.kms');
+    });
+  });
+
+  void describe('s3.folder', () => {
+    const folderResult = async (folder: string, bucket = BUCKET) =>
+      (
+        await run(['s3.folder'], keys.good, {
+          'jacquard.s3Folder': folder,
+          'jacquard.s3Bucket': bucket,
+        })
+      ).byId.get('s3.folder');
+
+    void test('the recorded folder is found, slashes tidied', async () => {
+      assert.equal((await folderResult('/acme-retail/'))?.status, 'pass');
+    });
+
+    void test('a folder differing only in case is pointed out', async () => {
+      const result = await folderResult('Acme-Retail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.caseMismatch');
+      assert.equal(result?.params.found, 'acme-retail');
+    });
+
+    void test('spaces are warned about; a folder not there yet is named with what is there', async () => {
+      const spaced = await folderResult('north wind');
+      assert.equal(spaced?.status, 'warn');
+      assert.equal(spaced?.messageKey, 'checks-jacquard:s3.folder.spaces');
+      const other = await folderResult('globex');
+      assert.equal(other?.messageKey, 'checks-jacquard:s3.folder.notFound');
+      assert.match(String(other?.params.others), /acme-retail/);
+      assert.equal(
+        (await folderResult('globex', 'empty-exports'))?.messageKey,
+        'checks-jacquard:s3.folder.notYet',
+      );
+    });
+  });
+});

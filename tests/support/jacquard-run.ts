@@ -1,0 +1,36 @@
+import { runChecks, type RunOutcome } from '../../main/checks/engine.ts';
+import { selectChecks } from '../../main/checks/selection.ts';
+import { jacquardChecks } from '../../main/jacquard/checks.ts';
+import { createHttpClient } from '../../main/net/http-client.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
+import type { SecretName } from '../../shared/types/ids.ts';
+import { testClient } from './check-context.ts';
+
+/** Runs Jacquard checks (and what they depend on) through the real engine, as the app does. */
+export interface JacquardRunOptions {
+  ids: readonly string[];
+  inputs: Record<string, string>;
+  secrets: Partial<Record<SecretName, string>>;
+  optIns?: string[];
+  signal?: AbortSignal;
+  onProgress?: (checkId: string, done: number, total: number | null) => void;
+}
+
+export async function runJacquardChecks(
+  options: JacquardRunOptions,
+): Promise<RunOutcome & { byId: Map<string, CheckResult> }> {
+  const out = await runChecks({
+    client: testClient({ integrations: ['jacquard'], inputs: options.inputs }),
+    definitions: selectChecks(jacquardChecks, { ids: options.ids }),
+    secrets: { get: (name) => Promise.resolve(options.secrets[name] ?? null) },
+    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 10_000, retries: 0 }),
+    optIns: options.optIns ?? [],
+    ...(options.signal ? { signal: options.signal } : {}),
+    onEvent: (event) => {
+      if (event.state === 'running' && event.progress) {
+        options.onProgress?.(event.checkId, event.progress.done, event.progress.total);
+      }
+    },
+  });
+  return { ...out, byId: new Map(out.results.map((r) => [r.id, r])) };
+}
