@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { createServices } from '../../main/services.ts';
 import { startWebServer } from '../../main/web/server.ts';
-import type { SecretStore } from '../../main/keychain/secret-store.ts';
+import { memoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 interface Reply {
@@ -39,15 +39,6 @@ function send(
     req.end();
   });
 }
-
-const memoryKeychain = (): SecretStore => {
-  const m = new Map<string, string>();
-  return {
-    get: (c, n) => Promise.resolve(m.get(`${c}/${n}`) ?? null),
-    set: (c, n, v) => Promise.resolve(void m.set(`${c}/${n}`, v)),
-    delete: (c, n) => Promise.resolve(m.delete(`${c}/${n}`)),
-  };
-};
 
 async function serve(t: TestContext) {
   const home = await tempDir(t);

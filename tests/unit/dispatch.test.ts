@@ -3,19 +3,9 @@ import { test } from 'node:test';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { createServices } from '../../main/services.ts';
-import type { SecretStore } from '../../main/keychain/secret-store.ts';
+import { memoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import type { TestContext } from 'node:test';
-
-/** An in-memory keychain for tests that are not about the keychain (those use the real one). */
-function memoryKeychain(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    get: (id, name) => Promise.resolve(values.get(`${id}/${name}`) ?? null),
-    set: (id, name, value) => Promise.resolve(void values.set(`${id}/${name}`, value)),
-    delete: (id, name) => Promise.resolve(values.delete(`${id}/${name}`)),
-  };
-}
 
 async function setup(t: TestContext) {
   const services = await createServices({
