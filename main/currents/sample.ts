@@ -45,15 +45,28 @@ function emailKind(value: string | null | undefined): keyof SampleStats['email']
   return value.includes('@') ? 'real' : 'other';
 }
 
-/** A reader of only the wanted fields, resolved against the file's own schema. */
-function projection(writer: avro.Type): (buf: Buffer) => Projected {
+/**
+ * A reader of only the wanted fields, resolved against the file's own schema. With `noDecode`
+ * the decoder hands over whole encoded records, concatenated in byte mode; this walks a chunk.
+ */
+function projection(
+  writer: avro.Type,
+): (chunk: Buffer, each: (event: Projected) => boolean) => void {
   const record = writer as avro.types.RecordType;
   const fields = (record.fields ?? [])
     .filter((f) => (FIELDS as readonly string[]).includes(f.name))
     .map((f) => ({ name: f.name, type: f.type.schema() }));
   const reader = avro.Type.forSchema({ type: 'record', name: writer.name ?? 'Event', fields });
   const resolver = reader.createResolver(writer);
-  return (buf) => reader.fromBuffer(buf, resolver, true) as Projected;
+  return (chunk, each) => {
+    let pos = 0;
+    while (pos < chunk.length) {
+      const { value, offset } = reader.decode(chunk, pos, resolver);
+      if (offset < 0) throw new Error('truncated Avro record');
+      pos = offset;
+      if (!each(value as Projected)) return;
+    }
+  };
 }
 
 export async function sampleEvents(
@@ -99,7 +112,7 @@ export async function sampleEvents(
     const body = got.Body as Readable | undefined;
     if (!body) return;
     const decoder = new avro.streams.BlockDecoder({ codecs: avroDecoders, noDecode: true });
-    let read: ((buf: Buffer) => Projected) | null = null;
+    let read: ReturnType<typeof projection> | null = null;
     decoder.on('metadata', (type: avro.Type, codec: string) => {
       codecs.add(codec);
       read = projection(type);
@@ -107,12 +120,17 @@ export async function sampleEvents(
     body.on('error', (err) => decoder.destroy(err));
     body.pipe(decoder);
     try {
-      for await (const buf of decoder as AsyncIterable<Buffer>) {
+      const withinBudget = (event: Projected): boolean => {
+        if (stats.events >= options.maxEvents) return false;
+        tally(event);
+        return true;
+      };
+      for await (const chunk of decoder as AsyncIterable<Buffer>) {
+        read!(chunk, withinBudget);
         if (stats.events >= options.maxEvents) {
           stats.truncated = true;
           break;
         }
-        tally(read!(buf));
       }
       stats.files++;
     } finally {

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { AuditSummary, HourlySeries } from '../../main/currents/audit.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
+import {
+  writeCurrentsLayout,
+  type HourBatch,
+  type LayoutInfo,
+} from '../support/currents-layout.ts';
+import { runJacquardChecks } from '../support/jacquard-run.ts';
+import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
+
+// The Currents audit through the engine, on layouts built from Braze's sample files.
+
+const BUCKET = 'phrasee-braze-currents-exports';
+const CLICK = 'users.messages.email.Click';
+const creds = {
+  accessKeyId: 'AKIAAUDITKEY00000001',
+  secretAccessKey: 'audit-secret-000000000000000000',
+};
+const secrets = {
+  'jacquard.awsAccessKeyId': creds.accessKeyId,
+  'jacquard.awsSecretAccessKey': creds.secretAccessKey,
+};
+const currentsIds = [
+  'currents.delivery',
+  'currents.event_types',
+  'currents.pii',
+  'currents.anonymous',
+];
+
+const click = (extra: Partial<HourBatch> = {}): HourBatch => ({
+  type: CLICK,
+  hoursAgo: 0,
+  files: 3,
+  eventsPerFile: 40,
+  ...extra,
+});
+
+/** Folder → batches; every folder is one scenario in the same bucket. */
+const scenarios: Record<string, HourBatch[]> = {
+  fresh: [
+    click({ hoursAgo: 0, duplicateShare: 0.25 }),
+    click({ hoursAgo: 2, files: 2, codec: 'deflate' }),
+    click({ hoursAgo: 5, files: 2, codec: 'snappy' }),
+    click({ hoursAgo: 50, files: 1 }),
+  ],
+  stale: [click({ hoursAgo: 60, files: 2 })],
+  mixed: [
+    click({ hoursAgo: 1 }),
+    { type: 'users.messages.inappmessage.Click', hoursAgo: 1, files: 2, eventsPerFile: 3 },
+    { type: 'users.messages.contentcard.Click', hoursAgo: 3, files: 1, eventsPerFile: 3 },
+    { type: 'users.messages.banner.Click', hoursAgo: 70, files: 1, eventsPerFile: 3 },
+    { type: 'users.messages.email.Send', hoursAgo: 1, files: 4, eventsPerFile: 3 },
+  ],
+  onlyOthers: [{ type: 'users.messages.email.Send', hoursAgo: 1, files: 2, eventsPerFile: 5 }],
+  realEmails: [click({ email: 'real', codec: 'snappy' })],
+  hashedEmails: [click({ email: 'hashed', codec: 'deflate' })],
+  noAnonymous: [click({ anonymousShare: 0, files: 6 })],
+  tinySample: [click({ anonymousShare: 0, files: 1, eventsPerFile: 10 })],
+  manyFiles: Array.from({ length: 4 }, (_, h) =>
+    click({ hoursAgo: h, files: 500, eventsPerFile: 2 }),
+  ),
+  fewFiles: Array.from({ length: 4 }, (_, h) =>
+    click({ hoursAgo: h, files: 50, eventsPerFile: 2 }),
+  ),
+};
+
+void describe('Currents audit', () => {
+  let bed: S3TestBed;
+  let seedDir: string;
+  const layouts: Record<string, LayoutInfo> = {};
+
+  before(async () => {
+    seedDir = await mkdtemp(join(tmpdir(), 'currents-audit-'));
+    for (const [folder, batches] of Object.entries(scenarios)) {
+      layouts[folder] = await writeCurrentsLayout(seedDir, { folder, batches });
+    }
+    bed = await startS3TestBed({
+      buckets: [{ name: BUCKET, seedDir }, { name: 'empty-bucket' }],
+      keys: [creds],
+    });
+  });
+  after(async () => {
+    await bed.close();
+    await rm(seedDir, { recursive: true, force: true });
+  });
+
+  const audit = async (folder: string, bucket = BUCKET) => {
+    const progress: Array<{ id: string; done: number; total: number | null }> = [];
+    const out = await runJacquardChecks({
+      ids: currentsIds,
+      inputs: {
+        'jacquard.s3Endpoint': bed.endpoint,
+        'jacquard.s3Folder': folder,
+        'jacquard.s3Bucket': bucket,
+      },
+      secrets,
+      onProgress: (id, done, total) => progress.push({ id, done, total }),
+    });
+    const get = (id: string): CheckResult => {
+      const r = out.byId.get(id);
+      assert.ok(r, id);
+      return r;
+    };
+    const summary = (get('currents.delivery').details as { audit?: AuditSummary } | undefined)
+      ?.audit;
+    return { get, summary, artifacts: out.artifacts, progress };
+  };
+
+  void test('a fresh Email Click Current passes every check, duplicates counted once', async () => {
+    const { get, summary, progress } = await audit('fresh');
+    assert.equal(get('currents.delivery').status, 'pass');
+    assert.equal(get('currents.delivery').params.hours, 0);
+    assert.equal(get('currents.event_types').status, 'pass');
+    assert.equal(get('currents.pii').messageKey, 'checks-jacquard:currents.pii.redacted');
+    assert.equal(get('currents.anonymous').status, 'pass');
+    // The sample reads the newest hours' files; the 50-hour-old file is outside the window.
+    const sampled = layouts.fresh!;
+    assert.equal(summary?.sample?.files, 7);
+    assert.equal(summary?.sample?.events, sampled.uniqueEvents - 40);
+    assert.equal(summary?.sample?.duplicates, 20);
+    assert.deepEqual(summary?.sample?.codecs, ['deflate', 'null', 'snappy']);
+    assert.ok(
+      progress.some((p) => p.id === 'currents.delivery'),
+      'progress is reported',
+    );
+  });
+
+  void test('the 48-hour series is saved for the chart, Email Click apart from the rest', async () => {
+    const { artifacts } = await audit('mixed');
+    const hourly = artifacts['currents.hourly'] as unknown as HourlySeries;
+    assert.equal(hourly.hours.length, 48);
+    const byAge = [...hourly.hours].reverse();
+    assert.deepEqual(byAge[1], { hour: byAge[1]!.hour, emailClick: 3, other: 6 });
+    assert.equal(byAge[3]?.other, 1);
+    assert.equal(
+      hourly.hours.reduce((n, h) => n + h.emailClick + h.other, 0),
+      3 + 6 + 1,
+      'the 70-hour-old banner file is outside the window',
+    );
+  });
+
+  void test('other event types, other Click types included, are listed with counts', async () => {
+    const { get } = await audit('mixed');
+    const types = get('currents.event_types');
+    assert.equal(types.status, 'warn');
+    assert.equal(types.params.count, 4);
+    assert.match(String(types.params.types), /users\.messages\.inappmessage\.Click \(2\)/);
+    assert.match(String(types.params.types), /users\.messages\.contentcard\.Click \(1\)/);
+    assert.match(String(types.params.types), /users\.messages\.email\.Send \(4\)/);
+    assert.match(String(types.params.types), /users\.messages\.banner\.Click/);
+  });
+
+  void test('a stale Current warns with the newest hour and its age', async () => {
+    const { get } = await audit('stale');
+    const delivery = get('currents.delivery');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.stale');
+    assert.equal(delivery.params.hours, 59);
+    // Its newest files are still sampled.
+    assert.equal(get('currents.pii').status, 'pass');
+  });
+
+  void test('nothing delivered yet: advice to send test events, the rest inconclusive', async () => {
+    const { get } = await audit('not-launched');
+    assert.equal(get('currents.delivery').messageKey, 'checks-jacquard:currents.delivery.none');
+    assert.equal(get('currents.delivery').status, 'warn');
+    assert.equal(get('currents.event_types').status, 'inconclusive');
+    assert.equal(get('currents.pii').status, 'inconclusive');
+    assert.equal(get('currents.anonymous').status, 'inconclusive');
+  });
+
+  void test('other types but no Email Click: the Current misses the one event Jacquard needs', async () => {
+    const { get } = await audit('onlyOthers');
+    assert.equal(
+      get('currents.delivery').messageKey,
+      'checks-jacquard:currents.delivery.noEmailClick',
+    );
+    assert.equal(
+      get('currents.event_types').messageKey,
+      'checks-jacquard:currents.event_types.noEmailClick',
+    );
+  });
+
+  void test('real email addresses fail the PII check; the addresses never reach the result', async () => {
+    const { get } = await audit('realEmails');
+    const pii = get('currents.pii');
+    assert.equal(pii.status, 'fail');
+    assert.equal(pii.params.real, layouts.realEmails!.uniqueEvents);
+    assert.ok(!JSON.stringify([pii, get('currents.delivery')]).includes('@example.com'));
+  });
+
+  void test('hashed addresses pass, with user ids reported as information', async () => {
+    const pii = (await audit('hashedEmails')).get('currents.pii');
+    assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.hashed');
+    assert.equal(pii.params.userIds, 120);
+    assert.equal(pii.params.externalIds, 80);
+  });
+
+  void test('no anonymous event in a large sample warns; a tiny sample is inconclusive', async () => {
+    assert.equal((await audit('noAnonymous')).get('currents.anonymous').status, 'warn');
+    assert.equal((await audit('tinySample')).get('currents.anonymous').status, 'inconclusive');
+  });
+
+  void test('the number of requests grows with hours and types, not with files', async () => {
+    const many = (await audit('manyFiles')).summary;
+    const few = (await audit('fewFiles')).summary;
+    assert.equal(few?.types[0]?.filesInWindow, 200);
+    assert.equal(many?.types[0]?.filesInWindow, 2000);
+    assert.ok(many && few);
+    assert.equal(many.requests - many.sample!.files, few.requests - few.sample!.files);
+  });
+
+  void test('cancelling stops the audit', async () => {
+    const controller = new AbortController();
+    const out = runJacquardChecks({
+      ids: currentsIds,
+      inputs: { 'jacquard.s3Endpoint': bed.endpoint, 'jacquard.s3Folder': 'manyFiles' },
+      secrets,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    const { byId, cancelled } = await out;
+    assert.equal(cancelled, true);
+    assert.equal(byId.get('currents.delivery')?.status, 'skipped');
+    assert.equal(byId.get('currents.pii')?.status, 'skipped');
+  });
+});
