@@ -61,10 +61,13 @@ function projection(
   return (chunk, each) => {
     let pos = 0;
     while (pos < chunk.length) {
-      const { value, offset } = reader.decode(chunk, pos, resolver);
+      const { value, offset } = reader.decode(chunk, pos, resolver) as {
+        value: Projected;
+        offset: number;
+      };
       if (offset < 0) throw new Error('truncated Avro record');
       pos = offset;
-      if (!each(value as Projected)) return;
+      if (!each(value)) return;
     }
   };
 }
