@@ -61,13 +61,10 @@ function projection(
   return (chunk, each) => {
     let pos = 0;
     while (pos < chunk.length) {
-      const { value, offset } = reader.decode(chunk, pos, resolver) as {
-        value: Projected;
-        offset: number;
-      };
-      if (offset < 0) throw new Error('truncated Avro record');
-      pos = offset;
-      if (!each(value)) return;
+      const decoded: { value: Projected; offset: number } = reader.decode(chunk, pos, resolver);
+      if (decoded.offset < 0) throw new Error('truncated Avro record');
+      pos = decoded.offset;
+      if (!each(decoded.value)) return;
     }
   };
 }
