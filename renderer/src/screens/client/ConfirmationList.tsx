@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store.ts';
 import { useClientStore } from '../../stores/client-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
 import { useUiStore } from '../../stores/ui-store.ts';
+import { RichText } from '../../components/RichText.tsx';
 import { guideKey } from './guide-steps.ts';
 import { StepSection } from './StepSection.tsx';
 
@@ -26,18 +27,19 @@ function ConfirmationItem({ client, guide, def }: ItemProps) {
   const csmName = useAppStore((s) => s.settings.csmName);
   const [note, setNote] = useState('');
   const [needName, setNeedName] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // The tick shows at once; main's answer (or a failure) then replaces it.
+  const [pending, setPending] = useState<boolean | null>(null);
 
   const toggle = async (done: boolean) => {
     if (done && !csmName.trim()) return setNeedName(true);
     setNeedName(false);
-    setBusy(true);
+    setPending(done);
     const saved = await attempt(async () => {
       await useClientStore.getState().setConfirmation(def.id, done, done ? note.trim() : undefined);
       return true;
     });
     if (saved && done) setNote('');
-    setBusy(false);
+    setPending(null);
   };
 
   return (
@@ -49,11 +51,13 @@ function ConfirmationItem({ client, guide, def }: ItemProps) {
         <input
           id={checkboxId}
           type="checkbox"
-          checked={Boolean(confirmed)}
-          disabled={busy}
+          checked={pending ?? Boolean(confirmed)}
+          disabled={pending !== null}
           onChange={(event) => void toggle(event.target.checked)}
         />
-        <label htmlFor={checkboxId}>{t(guideKey(guide, def.labelKey))}</label>
+        <label htmlFor={checkboxId}>
+          <RichText text={t(guideKey(guide, def.labelKey))} />
+        </label>
       </div>
       <div className="confirmation-detail" aria-live="polite">
         {confirmed ? (

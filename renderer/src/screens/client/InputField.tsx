@@ -5,6 +5,7 @@ import type { Client } from '../../../../shared/types/client.ts';
 import { useClientStore } from '../../stores/client-store.ts';
 import { errorText } from '../../stores/toast-store.ts';
 import { draftKey, useUiStore } from '../../stores/ui-store.ts';
+import { RichText } from '../../components/RichText.tsx';
 import { guideKey } from './guide-steps.ts';
 import { validateInput } from './validate-input.ts';
 
@@ -82,7 +83,7 @@ export function InputField({ client, guide, def }: InputFieldProps) {
       </label>
       {def.helpKey ? (
         <p id={helpId} className="field-help">
-          {t(guideKey(guide, def.helpKey))}
+          <RichText text={t(guideKey(guide, def.helpKey))} />
         </p>
       ) : null}
       {def.kind === 'choice' ? (

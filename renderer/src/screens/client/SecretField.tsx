@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { useFormatDate } from '../../components/format.ts';
 import { useSecretsStore } from '../../stores/secrets-store.ts';
 import { errorText } from '../../stores/toast-store.ts';
+import { RichText } from '../../components/RichText.tsx';
 import { guideKey } from './guide-steps.ts';
 
 interface SecretFieldProps {
@@ -111,7 +112,7 @@ export function SecretField({ client, guide, def }: SecretFieldProps) {
           <label htmlFor={fieldId}>{label}</label>
           {def.helpKey ? (
             <p id={helpId} className="field-help">
-              {t(guideKey(guide, def.helpKey))}
+              <RichText text={t(guideKey(guide, def.helpKey))} />
             </p>
           ) : null}
           {status?.state === 'unavailable' ? (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
+import { RichText } from '../../components/RichText.tsx';
 import { CheckList } from '../../features/checks/CheckList.tsx';
 import { stepPanels } from '../../features/step-panels.tsx';
 import { ConfirmationList } from './ConfirmationList.tsx';
@@ -26,6 +27,7 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
   const { t } = useTranslation();
   const { guide, step } = entry;
   const k = (key: string) => t(guideKey(guide, key));
+  const rich = (key: string) => <RichText text={k(key)} />;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const Panel = stepPanels[step.id];
 
@@ -49,25 +51,25 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
       <h2 id={`step-title-${step.id}`} ref={headingRef} tabIndex={-1} className="step-title">
         {k(step.titleKey)}
       </h2>
-      <p className="step-intro">{k(step.introKey)}</p>
+      <p className="step-intro">{rich(step.introKey)}</p>
       {step.where ? (
         <p className="step-where">
           <span className="step-where-label">{t('app:step.where')}</span>{' '}
           <span className="step-where-app">{t(`app:step.apps.${step.where.app}`)}</span>
           <span aria-hidden="true"> › </span>
-          <span className="step-where-path">{k(step.where.pathKey)}</span>
+          <span className="step-where-path">{rich(step.where.pathKey)}</span>
         </p>
       ) : null}
       {step.warningKey ? (
         <div className="callout callout-warning" role="note">
-          <strong>{t('app:step.warning')}</strong> {k(step.warningKey)}
+          <strong>{t('app:step.warning')}</strong> {rich(step.warningKey)}
         </div>
       ) : null}
       {step.instructions.length > 0 ? (
         <StepSection title={t('app:step.instructions')}>
           <ol className="instructions">
             {step.instructions.map((key) => (
-              <li key={key}>{k(key)}</li>
+              <li key={key}>{rich(key)}</li>
             ))}
           </ol>
         </StepSection>
