@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { jacquardSnippetsCheck } from '../../main/jacquard/checks/snippets.ts';
+import { jacquardTokenCheck } from '../../main/jacquard/checks/token.ts';
+import { lintSnippets } from '../../main/jacquard/snippet-lint.ts';
+import { runCheck, testClient } from '../support/check-context.ts';
+
+// Snippets written for these tests (Jacquard's real format is not public): the shapes Braze's
+// Connected Content rules allow or forbid.
+
+const TOKEN = 'jqx_live_7f3a9c2e51b84d06aa1e';
+const OTHER_TOKEN = 'jqx_live_000000000000deadbeef';
+const HOST = 'https://x.jacquard.example/v2/braze';
+const pixel = `<img src="${HOST}/open.gif?u={{\${user_id}}}" width="1" height="1" alt="" />`;
+const call = (
+  options: string,
+  url = `${HOST}/subject?token=${TOKEN}&u={{\${user_id} | url_param_escape}}`,
+) => `{% connected_content ${url} ${options} %}`;
+const use = '{{ jacquard.subject_line | default: "Picked for you" }}';
+
+const valid = [call(':method get :cache_max_age 900 :save jacquard'), use, pixel].join('\n');
+
+interface Case {
+  name: string;
+  snippet: string;
+  token?: string | null;
+  /** Finding codes expected, in order. */
+  codes: string[];
+  line?: number;
+  column?: number;
+}
+
+const cases: Case[] = [
+  { name: 'a valid snippet', snippet: valid, codes: [] },
+  {
+    name: 'a POST with a captured body and headers',
+    snippet: [
+      '{% capture payload %}{"user":"{{${user_id}}}"}{% endcapture %}',
+      call(
+        ':method post :body {{payload}} :content_type application/json :headers {"X-Client":"braze"} :retry :save jacquard',
+      ),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'an unclosed block (unbalanced tags)',
+    snippet: ['{% if ${language} == "fr" %}', valid].join('\n'),
+    codes: ['syntax'],
+    line: 1,
+    column: 1,
+  },
+  {
+    name: 'an unterminated output on line 2',
+    snippet: [call(':save jacquard'), '{{ jacquard.subject_line ', pixel].join('\n'),
+    codes: ['syntax'],
+    line: 2,
+  },
+  {
+    name: 'an unknown option',
+    snippet: [call(':method get :timeout 5 :save jacquard'), use, pixel].join('\n'),
+    codes: ['unknownOption'],
+  },
+  {
+    name: 'a plain http URL (allowed, but https is recommended)',
+    snippet: [
+      call(':save jacquard', `http://x.jacquard.example/v2/braze/subject?token=${TOKEN}`),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: ['http'],
+  },
+  {
+    name: 'port 8080',
+    snippet: [
+      call(':save jacquard', `https://x.jacquard.example:8080/subject?token=${TOKEN}`),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: ['port'],
+  },
+  {
+    name: 'an option before the URL',
+    snippet: [
+      `{% connected_content :method get ${HOST}/subject?token=${TOKEN} :save jacquard %}`,
+      use,
+      pixel,
+    ].join('\n'),
+    codes: ['urlFirst'],
+  },
+  {
+    name: 'a method Braze does not support',
+    snippet: [call(':method put :save jacquard'), use, pixel].join('\n'),
+    codes: ['method'],
+  },
+  {
+    name: 'a cache age outside 5 minutes to 4 hours',
+    snippet: [call(':cache_max_age 60 :save jacquard'), use, pixel].join('\n'),
+    codes: ['cacheMaxAge'],
+  },
+  {
+    name: 'a saved variable never used',
+    snippet: [call(':save jacquard'), '{{ subject | default: "x" }}', pixel].join('\n'),
+    codes: ['saveUnused'],
+  },
+  {
+    name: 'no :save at all',
+    snippet: [call(':method get'), pixel].join('\n'),
+    codes: ['noSave'],
+  },
+  {
+    name: 'no tracking pixel',
+    snippet: [call(':save jacquard'), use].join('\n'),
+    codes: ['noPixel'],
+  },
+  {
+    name: 'a token different from the stored one',
+    snippet: valid.replace(TOKEN, OTHER_TOKEN),
+    codes: ['tokenMismatch'],
+  },
+  {
+    name: 'a token sent in a header',
+    snippet: [
+      call(`:headers {"Authorization":"Bearer ${TOKEN}"} :save jacquard`, `${HOST}/subject`),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'no stored token to compare with',
+    snippet: valid,
+    token: null,
+    codes: ['noStoredToken'],
+  },
+  {
+    name: 'no connected_content at all',
+    snippet: `Hello {{\${first_name}}}\n${pixel}`,
+    codes: ['noConnectedContent', 'tokenAbsent'],
+  },
+];
+
+void describe('snippet lint', () => {
+  for (const c of cases) {
+    void test(c.name, () => {
+      const lint = lintSnippets(c.snippet, c.token === undefined ? TOKEN : c.token);
+      assert.deepEqual(
+        lint.findings.map((f) => f.code),
+        c.codes,
+        JSON.stringify(lint.findings),
+      );
+      if (c.line !== undefined) assert.equal(lint.findings[0]?.line, c.line);
+      if (c.column !== undefined) assert.equal(lint.findings[0]?.column, c.column);
+      assert.ok(!lint.preview.includes(TOKEN), 'the preview masks the token');
+      assert.ok(!lint.preview.includes(OTHER_TOKEN), 'the preview masks any token');
+    });
+  }
+
+  void test('the check fails on errors, warns on warnings and saves a masked preview', async () => {
+    const client = (snippets: string) =>
+      testClient({ integrations: ['jacquard'], inputs: { 'jacquard.snippets': snippets } });
+    const secrets = { 'jacquard.connectToken': TOKEN };
+    const ok = await runCheck(jacquardSnippetsCheck, { client: client(valid), secrets });
+    assert.equal(ok.outcome.status, 'pass');
+    const preview = ok.artifacts['jacquard.snippetPreview'] as { text: string };
+    assert.match(preview.text, /token=•••&/);
+    const port = await runCheck(jacquardSnippetsCheck, {
+      client: client(
+        [call(':save jacquard', `${HOST.replace('.example', '.example:8443')}/s`), use].join('\n'),
+      ),
+      secrets,
+    });
+    assert.equal(port.outcome.status, 'fail');
+    assert.equal(port.outcome.messageKey, 'checks-jacquard:jacquard.snippets.finding.port');
+    assert.equal(port.outcome.params?.port, 8443);
+    assert.equal(port.outcome.params?.more, 2, 'the token and the pixel are also missing');
+    const mismatch = await runCheck(jacquardSnippetsCheck, {
+      client: client(valid.replace(TOKEN, OTHER_TOKEN)),
+      secrets,
+    });
+    assert.ok(!JSON.stringify(mismatch).includes(TOKEN));
+    assert.ok(!JSON.stringify(mismatch).includes(OTHER_TOKEN));
+  });
+
+  void test('the token check catches whitespace and short pastes without echoing the token', async () => {
+    const run = (token: string) =>
+      runCheck(jacquardTokenCheck, {
+        client: testClient({ integrations: ['jacquard'] }),
+        secrets: { 'jacquard.connectToken': token },
+      });
+    assert.equal((await run(TOKEN)).outcome.status, 'pass');
+    assert.equal(
+      (await run(`${TOKEN}\n`)).outcome.messageKey,
+      'checks-jacquard:jacquard.token.whitespace',
+    );
+    const short = await run('jqx_live');
+    assert.equal(short.outcome.messageKey, 'checks-jacquard:jacquard.token.tooShort');
+    assert.ok(!JSON.stringify(short).includes('jqx_live'));
+  });
+});
