@@ -60,8 +60,14 @@ export interface BrazeFakeOptions {
   instances?: readonly string[];
   keys: Record<string, FakeKey>;
   latencyMs?: number;
-  /** How many segments the workspace has; default 3. */
+  /** How many segments the workspace has; default 3 (or as many as `names.segments`). */
   segments?: number;
+  /** Realistic names (the demo's workspace); unnamed items are numbered. */
+  names?: {
+    segments?: readonly string[];
+    campaigns?: readonly string[];
+    canvases?: readonly string[];
+  };
 }
 
 export interface RecordedRequest {
@@ -105,20 +111,21 @@ const hasItems = (value: unknown): boolean => Array.isArray(value) && value.leng
 
 export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFake> {
   const instances = options.instances ?? ['US-03'];
-  const segmentCount = options.segments ?? 3;
+  const names = options.names ?? {};
+  const segmentCount = options.segments ?? names.segments?.length ?? 3;
   const segments = Array.from({ length: segmentCount }, (_, i) => ({
     id: randomUUID(),
-    name: `Segment ${String(i + 1).padStart(5, '0')}`,
+    name: names.segments?.[i] ?? `Segment ${String(i + 1).padStart(5, '0')}`,
     analytics_tracking_enabled: i % 2 === 0,
     tags: [],
   }));
-  const campaigns = Array.from({ length: 3 }, (_, i) => ({
+  const campaigns = Array.from({ length: names.campaigns?.length ?? 3 }, (_, i) => ({
     id: randomUUID(),
-    name: `Campaign ${i + 1}`,
+    name: names.campaigns?.[i] ?? `Campaign ${i + 1}`,
   }));
-  const canvases = Array.from({ length: 2 }, (_, i) => ({
+  const canvases = Array.from({ length: names.canvases?.length ?? 2 }, (_, i) => ({
     id: randomUUID(),
-    name: `Canvas ${i + 1}`,
+    name: names.canvases?.[i] ?? `Canvas ${i + 1}`,
   }));
   const knownIds: BrazeFake['knownIds'] = {
     segments: segments.map((s) => s.id),
