@@ -2,6 +2,7 @@ import app from '../locales/app.json' with { type: 'json' };
 import errors from '../locales/errors.json' with { type: 'json' };
 import checks from '../locales/checks.json' with { type: 'json' };
 import checksBraze from '../locales/checks-braze.json' with { type: 'json' };
+import checksJacquard from '../locales/checks-jacquard.json' with { type: 'json' };
 import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' };
 import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
 import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
@@ -16,6 +17,7 @@ export const namespaces = {
   errors,
   checks,
   'checks-braze': checksBraze,
+  'checks-jacquard': checksJacquard,
   'guide-jacquard': guideJacquard,
   'guide-optimizely': guideOptimizely,
   'checks-odp': checksOdp,
