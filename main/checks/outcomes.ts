@@ -9,6 +9,7 @@ import type { CheckOutcome } from './types.ts';
 const netKeys: Record<NetErrorKind, string> = {
   timeout: 'checks:error.timeout',
   network: 'checks:error.network',
+  tls: 'checks:error.tls',
   offline: 'checks:error.offline',
   insecure_url: 'checks:error.insecureUrl',
   invalid_url: 'checks:error.invalidUrl',

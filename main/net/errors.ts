@@ -5,6 +5,8 @@
 export type NetErrorKind =
   | 'timeout'
   | 'network'
+  /** An untrusted certificate (self-signed, expired, another name, an intercepting proxy): no retry helps. */
+  | 'tls'
   | 'offline'
   | 'insecure_url'
   | 'invalid_url'

@@ -34,6 +34,9 @@ const defaults = {
 /** Network error codes that mean "this machine has no network", not "this host is wrong". */
 const offlineCodes = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN']);
 
+/** Node's codes for an untrusted certificate or a failed TLS handshake. */
+const tlsCode = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/;
+
 type Attempt = { response: HttpResponse } | { error: NetError };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -88,7 +91,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { error: new NetError('timeout', url.host, 'Timed out', { cause, attempts }) };
       }
       const code = errorCode(cause);
-      const kind = code && offlineCodes.has(code) ? 'offline' : 'network';
+      const kind =
+        code && offlineCodes.has(code) ? 'offline' : code && tlsCode.test(code) ? 'tls' : 'network';
       return { error: new NetError(kind, url.host, code ?? 'Network error', { cause, attempts }) };
     }
   }
