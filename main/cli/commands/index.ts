@@ -13,4 +13,14 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Open the app in your browser (browser mode, on 127.0.0.1 only).',
     load: async () => (await import('./ui.ts')).uiCommand,
   },
+  {
+    name: 'check',
+    summary: 'Run a client’s automated checks (Braze, Jacquard, Optimizely).',
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
+  {
+    name: 'schema',
+    summary: 'Print the JSON Schema of the client file (partner-setup schema client).',
+    load: async () => (await import('./schema.ts')).schemaCommand,
+  },
 ];

@@ -1,0 +1,59 @@
+import type { Client } from '../../shared/types/client.ts';
+import type { HttpClient } from '../net/types.ts';
+import { runChecks, type CheckEvent, type RunOutcome } from './engine.ts';
+import { checkRegistry } from './registry.ts';
+import { domainsForClient, selectChecks } from './selection.ts';
+import type { CheckDefinition, CheckDomain, SecretReader } from './types.ts';
+
+export interface ChecksFilter {
+  checkIds?: readonly string[];
+  domains?: readonly CheckDomain[];
+}
+
+/** The checks a run covers: those asked for, else every check of the client's integrations. */
+export function checksForClient(
+  client: Client,
+  filter: ChecksFilter = {},
+  registry: readonly CheckDefinition[] = checkRegistry,
+): CheckDefinition[] {
+  return selectChecks(registry, {
+    ...(filter.checkIds ? { ids: filter.checkIds } : {}),
+    domains: filter.domains ?? domainsForClient(client),
+  });
+}
+
+export interface ClientRunOptions extends ChecksFilter {
+  client: Client;
+  secrets: SecretReader;
+  http: HttpClient;
+  optIns?: Iterable<string>;
+  signal?: AbortSignal;
+  onEvent?: (event: CheckEvent) => void;
+  registry?: readonly CheckDefinition[];
+}
+
+/** What the app (handler) and the CLI both call: the same selection, the same engine. */
+export function runClientChecks(options: ClientRunOptions): Promise<RunOutcome> {
+  const { client, secrets, http } = options;
+  return runChecks({
+    client,
+    definitions: checksForClient(client, options, options.registry),
+    secrets,
+    http,
+    ...(options.optIns ? { optIns: options.optIns } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
+}
+
+/**
+ * Keeps a run's results as each check's last result, and its artifacts. A check cut short by a
+ * cancel keeps its previous result: "cancelled" says nothing about the client's setup.
+ */
+export function recordRun(draft: Client, outcome: RunOutcome): void {
+  for (const result of outcome.results) {
+    if (result.messageKey === 'checks:skip.cancelled') continue;
+    draft.checkResults[result.id] = result;
+  }
+  Object.assign(draft.artifacts, outcome.artifacts);
+}

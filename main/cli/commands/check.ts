@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { clientFromFile, parseClientFile } from '../../../shared/client-file.ts';
+import { createI18n } from '../../../shared/i18n/index.ts';
+import { LanguageSchema, secretEnvVars } from '../../../shared/types/ids.ts';
+import type { Client } from '../../../shared/types/client.ts';
+import { checksForClient, recordRun, runClientChecks } from '../../checks/client-run.ts';
+import type { CheckDomain, SecretReader } from '../../checks/types.ts';
+import { EnvSecretStore } from '../../keychain/env-store.ts';
+import { createHttpClient } from '../../net/http-client.ts';
+import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
+import { UsageError, type CliIo, type Command } from '../command.ts';
+import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
+
+const domains: readonly CheckDomain[] = ['braze', 'jacquard', 'optimizely'];
+
+const usage = [
+  'Usage: partner-setup check (--client NAME | --client-file FILE) [options]',
+  '',
+  'Runs the automated checks of one client, on the same engine as the app.',
+  '  --client NAME              a client saved in the app; secrets from the OS keychain',
+  '  --client-file FILE         a client file (JSON, see "partner-setup schema client");',
+  `                             secrets from ${Object.values(secretEnvVars).join(', ')}`,
+  '  --only DOMAIN              braze, jacquard or optimizely',
+  '  --opt-in NAME              allow a check that needs consent (repeatable), e.g. s3.write',
+  '  --json                     one JSON document on stdout, messages in English',
+  '  --lang LANG                en, fr, pt, es or de (default: en)',
+  '  --timeout MS               timeout of each network request (default 10000)',
+  '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
+  '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
+  '',
+  'Exit status: 0 no check failed, 1 a check failed, 2 usage or input error.',
+].join('\n');
+
+interface LoadedClient {
+  client: Client;
+  secrets: SecretReader;
+  source: 'file' | 'saved';
+  /** Stores the results with a saved client (nothing for a client file). */
+  save(record: (draft: Client) => void): Promise<void>;
+}
+
+async function loadFromFile(path: string, env: NodeJS.ProcessEnv): Promise<LoadedClient> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read client file "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  const parsed = parseClientFile(raw);
+  if (!parsed.ok) throw new UsageError(`client file "${path}": ${parsed.error}`);
+  const envSecrets = new EnvSecretStore(env);
+  return {
+    client: clientFromFile(parsed.file, randomUUID()),
+    secrets: { get: (name) => envSecrets.get('', name) },
+    source: 'file',
+    save: () => Promise.resolve(),
+  };
+}
+
+async function loadSaved(name: string, env: NodeJS.ProcessEnv): Promise<LoadedClient> {
+  // Loaded only here: a client-file run never opens the store or the keychain.
+  const [{ createServices }, { resolveHome }] = await Promise.all([
+    import('../../services.ts'),
+    import('../../store/paths.ts'),
+  ]);
+  const services = await createServices({ home: resolveHome(env), mode: 'cli', env });
+  const client = services.store.findByName(name);
+  if (!client) throw new UsageError(`no saved client named "${name}".`);
+  return {
+    client,
+    secrets: { get: (secret) => services.keychain.get(client.id, secret) },
+    source: 'saved',
+    save: async (record) => {
+      await services.store.update(client.id, record);
+    },
+  };
+}
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      client: { type: 'string' },
+      'client-file': { type: 'string' },
+      only: { type: 'string' },
+      'opt-in': { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      timeout: { type: 'string' },
+      'allow-insecure-loopback': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument "${positionals[0]}" (secrets are read from environment variables, never from arguments).`,
+    );
+  }
+  if ((values.client === undefined) === (values['client-file'] === undefined)) {
+    throw new UsageError('give exactly one of --client NAME or --client-file FILE.');
+  }
+  const only = values.only;
+  if (only !== undefined && !domains.includes(only as CheckDomain)) {
+    throw new UsageError(`--only must be braze, jacquard or optimizely, not "${only}".`);
+  }
+  const lang = LanguageSchema.safeParse(values.lang);
+  if (!lang.success)
+    throw new UsageError(`--lang must be en, fr, pt, es or de, not "${values.lang}".`);
+  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
+    throw new UsageError(
+      `--timeout must be a number of milliseconds between 1 and 600000, not "${values.timeout}".`,
+    );
+  }
+  return {
+    client: values.client,
+    clientFile: values['client-file'],
+    only: only as CheckDomain | undefined,
+    optIns: values['opt-in'],
+    json: values.json,
+    lang: lang.data,
+    timeoutMs,
+    allowInsecureLoopback: values['allow-insecure-loopback'] || insecureLoopbackFromEnv(env),
+  };
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const options = parseOptions(argv, io.env);
+  const loaded =
+    options.clientFile !== undefined
+      ? await loadFromFile(options.clientFile, io.env)
+      : await loadSaved(options.client ?? '', io.env);
+  const filter = options.only ? { domains: [options.only] } : {};
+  const total = checksForClient(loaded.client, filter).length;
+  const i18n = createI18n(options.lang);
+  const errPaint = painter(io.stderr.isTTY, io.env);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let finished = 0;
+  try {
+    const outcome = await runClientChecks({
+      client: loaded.client,
+      ...filter,
+      secrets: loaded.secrets,
+      http: createHttpClient({
+        allowInsecureLoopback: options.allowInsecureLoopback,
+        timeoutMs: options.timeoutMs,
+      }),
+      optIns: options.optIns,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.state !== 'done' || io.stderr.isTTY !== true) return;
+        io.stderr.write(progressLine(++finished, total, event.result, i18n.t, errPaint));
+      },
+    });
+    await loaded.save((draft) => recordRun(draft, outcome));
+    io.stdout.write(
+      options.json
+        ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
+        : textReport(loaded.client, outcome.results, i18n.t, painter(io.stdout.isTTY, io.env)),
+    );
+    return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Run a client’s automated checks (Braze, Jacquard, Optimizely).',
+  usage,
+  run,
+};

@@ -1,0 +1,19 @@
+import { clientFileJsonSchema } from '../../../shared/client-file.ts';
+import { UsageError, type Command } from '../command.ts';
+
+const schemas: Record<string, () => Record<string, unknown>> = { client: clientFileJsonSchema };
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'Print a JSON Schema (client: the --client-file format).',
+  usage:
+    'Usage: partner-setup schema client\n\nPrints the JSON Schema of the client file read by "partner-setup check --client-file".',
+  run(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || !Object.hasOwn(schemas, name) || rest.length > 0) {
+      return Promise.reject(new UsageError(`expected "schema client", got "${argv.join(' ')}".`));
+    }
+    io.stdout.write(`${JSON.stringify((schemas[name] as () => unknown)(), null, 2)}\n`);
+    return Promise.resolve(0);
+  },
+};

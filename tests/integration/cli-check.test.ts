@@ -1,0 +1,340 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin/partner-setup.js');
+const goodKey = 'good-key-0123456789abcdef';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a separate process, the way a CSM or a CI job would. */
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  command = process.execPath,
+  prefix = [bin],
+): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      [...prefix, ...args],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+interface JsonReport {
+  client: { name: string };
+  checks: { id: string; status: string; message: string; details: unknown; durationMs: number }[];
+}
+
+let fake: BrazeFake;
+before(async () => {
+  fake = await startBrazeFake({
+    keys: {
+      [goodKey]: {},
+      'no-canvas-key-0123456789': {
+        permissions: [
+          'users.track',
+          'users.export.segment',
+          'segments.list',
+          'campaigns.trigger.send',
+        ],
+      },
+    },
+    segments: 120,
+  });
+});
+after(async () => {
+  await fake.close();
+  assert.deepEqual(fake.sideEffects(), []);
+});
+
+async function clientFile(t: TestContext, content: unknown): Promise<string> {
+  const path = join(await tempDir(t), 'client.json');
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const acme = (endpoint: string) => ({
+  version: 1,
+  name: 'Acme Retail',
+  integrations: ['optimizely'],
+  braze: { instance: 'custom', restEndpoint: endpoint },
+});
+
+describe('partner-setup check (spawned)', () => {
+  it('runs through npx: every Braze check passes, exit 0, one JSON document in English', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const ran = await cli(
+      [
+        'partner-setup',
+        'check',
+        '--client-file',
+        file,
+        '--only',
+        'braze',
+        '--json',
+        '--allow-insecure-loopback',
+      ],
+      { BRAZE_API_KEY: goodKey },
+      'npx',
+      ['--no-install'],
+    );
+    assert.equal(ran.code, 0, ran.stderr);
+    const report = JSON.parse(ran.stdout) as JsonReport;
+    assert.equal(report.client.name, 'Acme Retail');
+    assert.deepEqual(
+      report.checks.map((c) => [c.id, c.status]),
+      [
+        ['braze.api_key', 'pass'],
+        ['braze.permission.users.track', 'pass'],
+        ['braze.permission.users.export.segment', 'pass'],
+        ['braze.permission.segments.list', 'pass'],
+        ['braze.permission.campaigns.trigger.send', 'pass'],
+        ['braze.permission.canvas.trigger.send', 'pass'],
+        ['braze.segments', 'pass'],
+      ],
+    );
+    for (const check of report.checks) {
+      assert.deepEqual(Object.keys(check), ['id', 'status', 'message', 'details', 'durationMs']);
+      assert.ok(check.durationMs >= 0);
+      assert.doesNotMatch(check.message, /checks-braze:|\{\{/);
+    }
+    assert.match(report.checks[6]?.message ?? '', /Segments found: 120/);
+    assert.ok(
+      !ran.stdout.includes(goodKey) && !ran.stderr.includes(goodKey),
+      'the key was printed',
+    );
+    assert.equal(ran.stderr, '', 'no progress lines when stderr is not a terminal');
+  });
+
+  it('exits 1 when a check fails, and says which permission is missing', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const ran = await cli(['check', '--client-file', file, '--json', '--allow-insecure-loopback'], {
+      BRAZE_API_KEY: 'no-canvas-key-0123456789',
+    });
+    assert.equal(ran.code, 1);
+    const canvas = (JSON.parse(ran.stdout) as JsonReport).checks.find(
+      (c) => c.id === 'braze.permission.canvas.trigger.send',
+    );
+    assert.equal(canvas?.status, 'fail');
+    assert.match(canvas?.message ?? '', /does not have the canvas\.trigger\.send permission/);
+  });
+
+  it('refuses plain http to loopback unless allowed by flag or environment', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const before = fake.requests.length;
+    const refused = await cli(['check', '--client-file', file, '--only', 'braze', '--json'], {
+      BRAZE_API_KEY: goodKey,
+    });
+    assert.equal(refused.code, 1);
+    assert.ok(
+      (JSON.parse(refused.stdout) as JsonReport).checks.every((c) =>
+        /only allowed for a local test service/.test(c.message),
+      ),
+    );
+    assert.equal(fake.requests.length, before);
+    const allowed = await cli(['check', '--client-file', file, '--only', 'braze', '--json'], {
+      BRAZE_API_KEY: goodKey,
+      PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1',
+    });
+    assert.equal(allowed.code, 0, allowed.stdout);
+  });
+
+  it('prints a readable report in the chosen language, without colour when not on a terminal', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const ran = await cli(
+      [
+        'check',
+        '--client-file',
+        file,
+        '--only',
+        'braze',
+        '--lang',
+        'fr',
+        '--allow-insecure-loopback',
+      ],
+      {
+        BRAZE_API_KEY: goodKey,
+      },
+    );
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.match(ran.stdout, /Réussi {2}Clé d’API REST Braze \(braze\.api_key\)/);
+    assert.match(ran.stdout, /7 réussis/);
+    assert.ok(!ran.stdout.includes('\u001b['), 'colour codes in the output');
+  });
+
+  it('skips (without failing) what has no secret: exit 0, reason given', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const ran = await cli([
+      'check',
+      '--client-file',
+      file,
+      '--only',
+      'braze',
+      '--json',
+      '--allow-insecure-loopback',
+    ]);
+    assert.equal(ran.code, 0);
+    const report = JSON.parse(ran.stdout) as JsonReport;
+    assert.ok(
+      report.checks.every((c) => c.status === 'skipped' && /braze\.apiKey/.test(c.message)),
+    );
+  });
+
+  const usageCases: [string, (file: string) => string[], RegExp][] = [
+    ['no client', () => ['check'], /exactly one of --client NAME or --client-file FILE/],
+    ['both clients', (f) => ['check', '--client', 'Acme', '--client-file', f], /exactly one of/],
+    [
+      'bad --only',
+      (f) => ['check', '--client-file', f, '--only', 'salesforce'],
+      /--only must be braze, jacquard or optimizely/,
+    ],
+    ['bad --lang', (f) => ['check', '--client-file', f, '--lang', 'it'], /--lang must be/],
+    [
+      'bad --timeout',
+      (f) => ['check', '--client-file', f, '--timeout', 'soon'],
+      /--timeout must be/,
+    ],
+    ['unknown option', (f) => ['check', '--client-file', f, '--api-key', 'x'], /api-key/],
+    [
+      'a secret as an argument',
+      (f) => ['check', '--client-file', f, 'my-secret-key'],
+      /never from arguments/,
+    ],
+    [
+      'missing file',
+      () => ['check', '--client-file', '/nonexistent/client.json'],
+      /cannot read client file .*ENOENT/,
+    ],
+  ];
+  for (const [name, args, message] of usageCases) {
+    it(`exits 2 with one clear line: ${name}`, async (t) => {
+      const file = await clientFile(t, acme(fake.url));
+      const ran = await cli(args(file));
+      assert.equal(ran.code, 2);
+      assert.match(ran.stderr, message);
+      assert.equal(ran.stderr.trim().split('\n').length, 1, ran.stderr);
+      assert.equal(ran.stdout, '');
+    });
+  }
+
+  const badFiles: [string, unknown, RegExp][] = [
+    ['not JSON', '{ nope', /not valid JSON/],
+    ['wrong version', { ...acme('https://x.example'), version: 2 }, /version/],
+    [
+      'unknown instance',
+      { ...acme('https://x.example'), braze: { instance: 'US-99' } },
+      /braze\.instance/,
+    ],
+    [
+      'a secret in the file',
+      { ...acme('https://x.example'), braze: { instance: 'US-03', apiKey: 'x' } },
+      /environment variables/,
+    ],
+    [
+      'not a URL',
+      { ...acme('notaurl'), braze: { instance: 'custom', restEndpoint: 'notaurl' } },
+      /braze\.restEndpoint/,
+    ],
+  ];
+  for (const [name, content, message] of badFiles) {
+    it(`exits 2 on a bad client file: ${name}`, async (t) => {
+      const ran = await cli(['check', '--client-file', await clientFile(t, content)]);
+      assert.equal(ran.code, 2);
+      assert.match(ran.stderr, message);
+      assert.equal(ran.stderr.trim().split('\n').length, 1);
+    });
+  }
+
+  it('schema client prints the client file’s JSON Schema', async () => {
+    const ran = await cli(['schema', 'client']);
+    assert.equal(ran.code, 0);
+    const schema = JSON.parse(ran.stdout) as {
+      $schema: string;
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    assert.match(schema.$schema, /json-schema\.org/);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      '$schema',
+      'artifacts',
+      'braze',
+      'inputs',
+      'integrations',
+      'jacquard',
+      'name',
+      'odp',
+      'version',
+    ]);
+    assert.deepEqual(schema.required.sort(), ['integrations', 'name', 'version']);
+    assert.equal((await cli(['schema', 'nope'])).code, 2);
+  });
+
+  it('--client uses the saved client and its keychain key, and stores the results', async (t) => {
+    const home = await tempDir(t);
+    const store = await ClientStore.open(home);
+    const client = await store.create({ name: 'Acme Retail', integrations: ['optimizely'] });
+    await store.update(client.id, (c) => {
+      c.inputs['braze.instance'] = 'custom';
+      c.inputs['braze.restEndpoint'] = fake.url;
+    });
+    const keychain = new KeyringSecretStore(() => ({
+      unavailable: 'unavailable',
+      locked: 'locked',
+    }));
+    await keychain.set(client.id, 'braze.apiKey', goodKey);
+    t.after(() => keychain.delete(client.id, 'braze.apiKey'));
+
+    const env = {
+      PARTNER_SETUP_HOME: home,
+      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '',
+    };
+    const ran = await cli(
+      [
+        'check',
+        '--client',
+        'Acme Retail',
+        '--only',
+        'braze',
+        '--json',
+        '--allow-insecure-loopback',
+      ],
+      env,
+    );
+    assert.equal(ran.code, 0, ran.stdout + ran.stderr);
+    assert.ok((JSON.parse(ran.stdout) as JsonReport).checks.every((c) => c.status === 'pass'));
+    await store.refresh();
+    const saved = store.get(client.id);
+    assert.equal(saved.checkResults['braze.api_key']?.status, 'pass');
+    assert.equal(
+      (saved.artifacts['braze.segments'] as { segments: unknown[] }).segments.length,
+      120,
+    );
+
+    const unknown = await cli(['check', '--client', 'Nobody Inc'], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no saved client named "Nobody Inc"/);
+  });
+});
