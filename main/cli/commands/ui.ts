@@ -45,7 +45,7 @@ export const uiCommand: Command = {
   },
 };
 
-function openInBrowser(url: string): void {
+export function openInBrowser(url: string): void {
   const [command, args] =
     process.platform === 'darwin'
       ? ['open', [url]]

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 
-/** Problems the CSM must know about before trusting what they see: store and keychain. */
+/** What the CSM must know before trusting what they see: practice data, store and keychain problems. */
 export function Banners() {
   const { t } = useTranslation();
   const storeIssue = useAppStore((s) => s.info?.storeIssue ?? null);
   const keychain = useAppStore((s) => s.keychain);
   return (
     <>
+      <DemoBanner />
       {storeIssue ? (
         <div className="banner banner-warning" data-banner="store">
           <strong>{t('app:banners.storeTitle')}</strong>{' '}

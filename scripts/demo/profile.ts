@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SecretName } from '../../shared/types/ids.ts';
+import { createServices, type Services } from '../../main/services.ts';
+import { memoryKeychain } from '../../tests/support/memory-keychain.ts';
+import { clientSetup, type ClientSetup } from './client-setup.ts';
+import type { Sandbox } from './sandbox.ts';
+import type { ClientScenario } from './scenarios.ts';
+
+/**
+ * The demo profile: a store of its own in a temporary folder and a keychain that lives only in
+ * this process, so the CSM's real clients and keychain entries are never read or written.
+ */
+export interface DemoProfile {
+  home: string;
+  /** Environment of the demo's own runs: the profile as home, local services allowed. */
+  env: NodeJS.ProcessEnv;
+  services: Services;
+  clients: DemoClient[];
+  remove(): Promise<void>;
+}
+
+export interface DemoClient {
+  id: string;
+  scenario: ClientScenario;
+  setup: ClientSetup;
+}
+
+export async function createDemoProfile(
+  scenarios: readonly ClientScenario[],
+  sandbox: Sandbox,
+): Promise<DemoProfile> {
+  const home = await mkdtemp(join(tmpdir(), 'partner-setup-demo-'));
+  const remove = () => rm(home, { recursive: true, force: true });
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PARTNER_SETUP_HOME: home,
+      PARTNER_SETUP_DEMO: '1',
+      PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1',
+    };
+    const services = await createServices({
+      home,
+      mode: 'browser',
+      env,
+      keychain: memoryKeychain(),
+    });
+    const clients: DemoClient[] = [];
+    for (const scenario of scenarios) {
+      const setup = clientSetup(scenario, sandbox);
+      const { id } = await services.store.create({
+        name: scenario.name,
+        integrations: [...scenario.integrations],
+      });
+      await services.store.update(id, (draft) => {
+        Object.assign(draft.inputs, setup.inputs);
+        Object.assign(draft.artifacts, setup.artifacts);
+      });
+      for (const [name, value] of Object.entries(setup.secrets)) {
+        await services.secrets.set(id, name as SecretName, value);
+      }
+      clients.push({ id, scenario, setup });
+    }
+    return { home, env, services, clients, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
