@@ -36,7 +36,7 @@ export interface SampleOptions {
   progress(done: number, total: number, label: string): void;
 }
 
-type Projected = Partial<Record<(typeof FIELDS)[number], string | null>>;
+export type Projected = Partial<Record<(typeof FIELDS)[number], string | null>>;
 
 function emailKind(value: string | null | undefined): keyof SampleStats['email'] {
   if (value === null || value === undefined || value.trim() === '') return 'empty';
@@ -67,6 +67,36 @@ function projection(
       if (!each(decoded.value)) return;
     }
   };
+}
+
+/**
+ * Streams one Avro container file, handing each event (projected to FIELDS) to `each` until it
+ * returns false. Resolves true when the file was read to its end.
+ */
+export async function decodeEvents(
+  body: Readable,
+  each: (event: Projected) => boolean,
+  onCodec: (codec: string) => void = () => undefined,
+): Promise<boolean> {
+  const decoder = new avro.streams.BlockDecoder({ codecs: avroDecoders, noDecode: true });
+  let read: ReturnType<typeof projection> | null = null;
+  let going = true;
+  const guarded = (event: Projected) => (going = each(event));
+  decoder.on('metadata', (type: avro.Type, codec: string) => {
+    onCodec(codec);
+    read = projection(type);
+  });
+  body.on('error', (err) => decoder.destroy(err));
+  body.pipe(decoder);
+  try {
+    for await (const chunk of decoder as AsyncIterable<Buffer>) {
+      read!(chunk, guarded);
+      if (!going) return false;
+    }
+    return true;
+  } finally {
+    body.destroy();
+  }
 }
 
 export async function sampleEvents(
@@ -111,31 +141,17 @@ export async function sampleEvents(
     );
     const body = got.Body as Readable | undefined;
     if (!body) return;
-    const decoder = new avro.streams.BlockDecoder({ codecs: avroDecoders, noDecode: true });
-    let read: ReturnType<typeof projection> | null = null;
-    decoder.on('metadata', (type: avro.Type, codec: string) => {
-      codecs.add(codec);
-      read = projection(type);
-    });
-    body.on('error', (err) => decoder.destroy(err));
-    body.pipe(decoder);
-    try {
-      const withinBudget = (event: Projected): boolean => {
+    const complete = await decodeEvents(
+      body,
+      (event) => {
         if (stats.events >= options.maxEvents) return false;
         tally(event);
         return true;
-      };
-      for await (const chunk of decoder as AsyncIterable<Buffer>) {
-        read!(chunk, withinBudget);
-        if (stats.events >= options.maxEvents) {
-          stats.truncated = true;
-          break;
-        }
-      }
-      stats.files++;
-    } finally {
-      body.destroy();
-    }
+      },
+      (codec) => codecs.add(codec),
+    );
+    if (!complete) stats.truncated = true;
+    stats.files++;
   };
 
   await mapLimit(files, 2, options.signal, async ({ key }) => {

@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AuditSummary } from '../main/currents/audit.ts';
+import { decodeEvents, sampleEvents } from '../main/currents/sample.ts';
+import type { CheckContext } from '../main/checks/types.ts';
+import { createHttpClient } from '../main/net/http-client.ts';
+import { openJacquardS3 } from '../main/s3/client.ts';
+import { listObjects } from '../main/s3/listing.ts';
+import { testClient } from '../tests/support/check-context.ts';
+import { runJacquardChecks } from '../tests/support/jacquard-run.ts';
+
+/**
+ * The measuring half of bench/currents.ts, in its own process so its peak RSS is the audit's
+ * alone (not the layout builder's or the S3 server's). Prints one JSON line.
+ */
+
+interface Job {
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  auditFolders: string[];
+  listFolder: string;
+  decodeFolders: Record<string, string>;
+  runs: number;
+  seedDir: string;
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as Job;
+const secrets = {
+  'jacquard.awsAccessKeyId': job.accessKeyId,
+  'jacquard.awsSecretAccessKey': job.secretAccessKey,
+};
+const inputs = (folder: string) => ({
+  'jacquard.s3Endpoint': job.endpoint,
+  'jacquard.s3Bucket': job.bucket,
+  'jacquard.s3Folder': folder,
+});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function contextFor(folder: string): CheckContext {
+  return {
+    client: testClient({ integrations: ['jacquard'], inputs: inputs(folder) }),
+    secrets: { get: (name) => Promise.resolve(secrets[name as keyof typeof secrets] ?? null) },
+    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 60_000 }),
+    signal: new AbortController().signal,
+    optIns: new Set(),
+    progress: () => undefined,
+    saveArtifact: () => undefined,
+    dependencies: new Map(),
+  };
+}
+
+const audits: Record<
+  string,
+  { medianMs: number; runsMs: number[]; requests: number; filesInWindow: number }
+> = {};
+for (const folder of job.auditFolders) {
+  const runsMs: number[] = [];
+  let summary: AuditSummary | undefined;
+  for (let i = 0; i < job.runs; i++) {
+    const start = performance.now();
+    const out = await runJacquardChecks({
+      ids: ['currents.anonymous'],
+      inputs: inputs(folder),
+      secrets,
+    });
+    runsMs.push(Math.round(performance.now() - start));
+    summary = (out.byId.get('currents.delivery')?.details as unknown as { audit: AuditSummary })
+      .audit;
+  }
+  audits[folder] = {
+    medianMs: median(runsMs),
+    runsMs,
+    requests: summary?.requests ?? 0,
+    filesInWindow: summary?.types.reduce((n, t) => n + t.filesInWindow, 0) ?? 0,
+  };
+}
+
+// The audit's own peak, before the decode-rate runs read far more than its sample budget.
+const auditPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+const s3 = await openJacquardS3(contextFor(job.listFolder));
+const listStart = performance.now();
+const listed = await listObjects(s3, `${job.listFolder}/`, 1_000);
+const listMs = Math.round(performance.now() - listStart);
+
+const decode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
+const localDecode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
+for (const [codec, folder] of Object.entries(job.decodeFolders)) {
+  // Decoding alone (one core): the same streaming decoder, on the layout's files on disk.
+  const paths = (await readdir(join(job.seedDir, folder), { recursive: true }))
+    .filter((f) => f.endsWith('.avro'))
+    .map((f) => join(job.seedDir, folder, f));
+  let events = 0;
+  const t0 = performance.now();
+  for (const path of paths) {
+    await decodeEvents(createReadStream(path), () => {
+      events++;
+      return true;
+    });
+  }
+  const localMs = performance.now() - t0;
+  localDecode[codec] = {
+    events,
+    ms: Math.round(localMs),
+    eventsPerSecond: Math.round(events / (localMs / 1000)),
+  };
+
+  const ctx = contextFor(folder);
+  const client = await openJacquardS3(ctx);
+  const files = (await listObjects(client, `${folder}/`, 100)).objects.map((o) => ({
+    key: o.Key!,
+  }));
+  const start = performance.now();
+  const stats = await sampleEvents(client, files, {
+    maxEvents: 10_000_000,
+    signal: ctx.signal,
+    progress: () => undefined,
+  });
+  const ms = performance.now() - start;
+  decode[codec] = {
+    events: stats.events,
+    ms: Math.round(ms),
+    eventsPerSecond: Math.round(stats.events / (ms / 1000)),
+  };
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    audits,
+    sdkListing: { objects: listed.objects.length, ms: listMs },
+    decode,
+    localDecode,
+    auditPeakRssMb,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);

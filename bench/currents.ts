@@ -1,0 +1,139 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { writeCurrentsLayout, type HourBatch } from '../tests/support/currents-layout.ts';
+import { startS3TestBed } from '../tests/support/s3-gateway.ts';
+
+/**
+ * Currents audit benchmark (issue 5): a folder of 10,000 objects / 100,000 events against one of
+ * 1,000 objects on the same server (goal: ≤ 1.5× the time), full listing with the SDK next to
+ * `aws s3 ls --recursive`, decode rate per codec (goal ≥ 200,000 events/s) and the audit
+ * process's peak RSS (goal ≤ 200 MB). `node bench/currents.ts` merges its figures into
+ * bench/results.json under "currents"; `runCurrentsBench()` returns them for bench/run.ts.
+ */
+
+const BUCKET = 'phrasee-braze-currents-exports';
+const CLICK = 'users.messages.email.Click';
+const creds = {
+  accessKeyId: 'AKIABENCHCURRENTS001',
+  secretAccessKey: 'bench-secret-00000000000000000',
+};
+
+/** `files` spread evenly over the last 48 hours, `eventsPerFile` each. */
+function spread(files: number, eventsPerFile: number): HourBatch[] {
+  return Array.from({ length: 48 }, (_, h) => ({
+    type: CLICK,
+    hoursAgo: h,
+    files: Math.floor(files / 48) + (h < files % 48 ? 1 : 0),
+    eventsPerFile,
+  }));
+}
+
+export async function runCurrentsBench(): Promise<Record<string, unknown>> {
+  const seedDir = await mkdtemp(join(tmpdir(), 'bench-currents-'));
+  const built = performance.now();
+  await writeCurrentsLayout(seedDir, { folder: 'large', batches: spread(10_000, 10) });
+  await writeCurrentsLayout(seedDir, { folder: 'small', batches: spread(1_000, 10) });
+  for (const codec of ['null', 'deflate', 'snappy'] as const) {
+    await writeCurrentsLayout(seedDir, {
+      folder: `decode-${codec}`,
+      batches: [{ type: CLICK, hoursAgo: 0, files: 10, eventsPerFile: 10_000, codec }],
+    });
+  }
+  const buildMs = performance.now() - built;
+  const bed = await startS3TestBed({ buckets: [{ name: BUCKET, seedDir }], keys: [creds] });
+  try {
+    const child = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./currents-audit.ts', import.meta.url)),
+        JSON.stringify({
+          endpoint: bed.endpoint,
+          bucket: BUCKET,
+          ...creds,
+          auditFolders: ['small', 'large'],
+          listFolder: 'large',
+          decodeFolders: {
+            null: 'decode-null',
+            deflate: 'decode-deflate',
+            snappy: 'decode-snappy',
+          },
+          runs: 3,
+          seedDir,
+        }),
+      ],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    if (child.status !== 0) throw new Error(`audit process failed: ${child.stderr}`);
+    const measured = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      audits: Record<string, { medianMs: number; requests: number }>;
+      sdkListing: { objects: number; ms: number };
+      decode: Record<string, { eventsPerSecond: number }>;
+      localDecode: Record<string, { eventsPerSecond: number }>;
+      auditPeakRssMb: number;
+      peakRssMb: number;
+    };
+
+    const awsStart = performance.now();
+    const awsOut = execFileSync(
+      'aws',
+      ['s3', 'ls', `s3://${BUCKET}/large/`, '--recursive', '--endpoint-url', bed.endpoint],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: creds.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+          AWS_DEFAULT_REGION: 'us-east-1',
+        },
+      },
+    );
+    const awsMs = Math.round(performance.now() - awsStart);
+
+    const large = measured.audits.large!;
+    const small = measured.audits.small!;
+    const slowestDecode = Math.min(
+      ...Object.values(measured.localDecode).map((d) => d.eventsPerSecond),
+    );
+    return {
+      layoutBuildSeconds: Math.round(buildMs / 100) / 10,
+      audit10kObjectsMs: large.medianMs,
+      audit1kObjectsMs: small.medianMs,
+      auditRatio: Math.round((large.medianMs / small.medianMs) * 100) / 100,
+      auditRatioGoal: 1.5,
+      auditRequests: { large: large.requests, small: small.requests },
+      fullListing: {
+        objects: measured.sdkListing.objects,
+        sdkMs: measured.sdkListing.ms,
+        awsCliObjects: awsOut.trim().split('\n').length,
+        awsCliMs: awsMs,
+      },
+      decodeEventsPerSecond: measured.localDecode,
+      decodeThroughS3EventsPerSecond: measured.decode,
+      decodeGoal: 200_000,
+      decodeGoalMet: slowestDecode >= 200_000,
+      auditPeakRssMb: measured.auditPeakRssMb,
+      peakRssMbIncludingDecodeRuns: measured.peakRssMb,
+      peakRssGoalMb: 200,
+      at: new Date().toISOString(),
+    };
+  } finally {
+    await bed.close();
+    await rm(seedDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await runCurrentsBench();
+  const path = fileURLToPath(new URL('./results.json', import.meta.url));
+  const existing = (await readFile(path, 'utf8').then(JSON.parse, () => ({}))) as Record<
+    string,
+    unknown
+  >;
+  await writeFile(path, `${JSON.stringify({ ...existing, currents: figures }, null, 2)}\n`);
+  console.log(JSON.stringify(figures, null, 2));
+}
