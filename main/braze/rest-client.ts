@@ -13,7 +13,12 @@ export interface BrazeReply {
 export interface BrazeRestClient {
   readonly baseUrl: string;
   readonly host: string;
-  get(path: string, query?: Record<string, string | number>): Promise<BrazeReply>;
+  /** `signal` ends this one request early (on top of the check's own signal). */
+  get(
+    path: string,
+    query?: Record<string, string | number>,
+    signal?: AbortSignal,
+  ): Promise<BrazeReply>;
   post(path: string, body: unknown): Promise<BrazeReply>;
 }
 
@@ -32,8 +37,9 @@ export function createBrazeRestClient(
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
+    signal?: AbortSignal,
   ): Promise<BrazeReply> => {
-    const res = await http.request({ method, url: `${base}${path}`, headers, body });
+    const res = await http.request({ method, url: `${base}${path}`, headers, body }, signal);
     return {
       status: res.status,
       message: messageOf(res.body),
@@ -45,11 +51,11 @@ export function createBrazeRestClient(
   return {
     baseUrl: base,
     host: safeHost(base),
-    get: (path, query) => {
+    get: (path, query, signal) => {
       const search = query
         ? `?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`
         : '';
-      return call('GET', `${path}${search}`);
+      return call('GET', `${path}${search}`, undefined, signal);
     },
     post: (path, body) => call('POST', path, body),
   };

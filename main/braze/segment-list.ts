@@ -22,8 +22,8 @@ export interface ListOptions {
 /**
  * Every page of `GET /segments/list` (100 per page from page 0, no total, no cursor: a short page
  * ends the list). Pages are fetched several at a time in a sliding window, so thousands of
- * segments take a handful of round trips rather than one per page; at most `pageConcurrency - 1`
- * pages past the end are requested, and they come back empty.
+ * segments take a handful of round trips rather than one per page. Requests already sent for
+ * pages past the end are abandoned as soon as the end is known (at most `pageConcurrency - 1`).
  */
 export async function listAllSegments(
   rest: BrazeRestClient,
@@ -32,20 +32,25 @@ export async function listAllSegments(
   const concurrency = Math.max(1, options.pageConcurrency ?? 8);
   const maxPages = options.maxPages ?? 1000;
   const pages = new Map<number, BrazeSegment[]>();
+  // Requests for pages past the end are cut short once the end is known.
+  const overshoot = new AbortController();
   let next = 0;
   let lastPage = maxPages - 1;
+  let count = 0;
   // Held in an object: TypeScript does not track assignments made inside the workers.
   const stop: {
     failure: { reply: BrazeReply; page: number } | null;
     thrown: { error: unknown } | null;
-  } = {
-    failure: null,
-    thrown: null,
-  };
-  let count = 0;
+  } = { failure: null, thrown: null };
   // Keep the earliest failing page, the one a CSM would hit first.
   const recordFailure = (reply: BrazeReply, page: number): void => {
     if (stop.failure === null || page < stop.failure.page) stop.failure = { reply, page };
+  };
+  let settle = (): void => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const complete = (): boolean => {
+    for (let page = 0; page <= lastPage; page++) if (!pages.has(page)) return false;
+    return true;
   };
 
   const worker = async (): Promise<void> => {
@@ -53,26 +58,31 @@ export async function listAllSegments(
       const page = next++;
       let reply: BrazeReply;
       try {
-        reply = await rest.get('/segments/list', { page });
+        reply = await rest.get('/segments/list', { page }, overshoot.signal);
       } catch (error) {
-        // Stop the other workers too; the first error is reported once all have settled.
-        stop.thrown ??= { error };
-        return;
+        // Our own abort (the end or a failure is known) is not an error of the listing.
+        if (!overshoot.signal.aborted) stop.thrown ??= { error };
+        break;
       }
+      if (page > lastPage) break;
       if (reply.status !== 200) {
         recordFailure(reply, page);
-        return;
+        break;
       }
       const segments = readSegments(reply.body);
       pages.set(page, segments);
       if (segments.length < segmentsPageSize) lastPage = Math.min(lastPage, page);
       count += segments.length;
       options.onProgress?.(count, pages.size);
+      if (complete()) break;
     }
+    if (stop.failure !== null || stop.thrown !== null || complete()) settle();
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const workers = Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.race([settled, workers]);
+  overshoot.abort();
+  await workers;
   if (stop.thrown) throw stop.thrown.error;
-
   if (stop.failure) return { ok: false, ...stop.failure };
   const segments: BrazeSegment[] = [];
   for (let page = 0; page <= lastPage; page++) segments.push(...(pages.get(page) ?? []));
