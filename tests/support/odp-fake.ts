@@ -52,7 +52,7 @@ export interface OdpFake {
   bases: Record<FakeRegion, string>;
   currentsUrl: string;
   requests: FakeRequest[];
-  /** Requests that would change something in ODP (anything but GET/HEAD outside the Currents path). */
+  /** Requests that would change something in ODP: anything but GET/HEAD on a regional API host. */
   writes(): FakeRequest[];
   close(): Promise<void>;
 }
@@ -192,8 +192,7 @@ export async function startOdpFake(options: OdpFakeOptions = {}): Promise<OdpFak
     bases: { us: `${url}/us`, eu: `${url}/eu`, au: `${url}/au` },
     currentsUrl: `${url}${currentsPath}`,
     requests,
-    writes: () =>
-      requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.path !== currentsPath),
+    writes: () => requests.filter((r) => r.region && r.method !== 'GET' && r.method !== 'HEAD'),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

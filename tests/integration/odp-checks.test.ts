@@ -1,0 +1,523 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
+import type { CheckDefinition } from '../../main/checks/types.ts';
+import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
+import type { JsonValue } from '../../shared/types/checks.ts';
+import { runCheck, testClient } from '../support/check-context.ts';
+import {
+  defaultFakeFields,
+  fakeCurrentsToken,
+  fakeKeys,
+  startOdpFake,
+  type OdpFake,
+} from '../support/odp-fake.ts';
+
+let fake: OdpFake;
+/** The checks with ODP's regional hosts replaced by the fake's, so region inference is real. */
+let checks: Map<string, CheckDefinition>;
+const check = (id: string): CheckDefinition => {
+  const def = checks.get(id);
+  assert.ok(def, id);
+  return def;
+};
+
+before(async () => {
+  fake = await startOdpFake();
+  checks = new Map(createOdpChecks(fake.bases).map((c) => [c.id, c]));
+});
+after(async () => {
+  const writes = fake.writes();
+  await fake.close();
+  // Every ODP call any test made was a read: the app never writes to ODP's schema.
+  assert.deepEqual(writes, []);
+  assert.ok(
+    fake.requests.some((r) => r.region),
+    'the ODP API was called',
+  );
+});
+
+const lastPath = () => fake.requests.at(-1)?.path;
+
+describe('odp.api_key', () => {
+  const cases: Array<{
+    name: string;
+    key: string;
+    inputs?: Record<string, string>;
+    status: string;
+    messageKey: string;
+    path: string;
+  }> = [
+    {
+      name: 'US key, no suffix, default region',
+      key: fakeKeys.us,
+      status: 'pass',
+      messageKey: 'apiKey.pass.default',
+      path: '/us/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'EU key: region read from -eu1',
+      key: fakeKeys.eu,
+      status: 'pass',
+      messageKey: 'apiKey.pass.key',
+      path: '/eu/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'AU key: region read from -au1',
+      key: fakeKeys.au,
+      status: 'pass',
+      messageKey: 'apiKey.pass.key',
+      path: '/au/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'US key with US chosen',
+      key: fakeKeys.us,
+      inputs: { 'odp.region': 'us' },
+      status: 'pass',
+      messageKey: 'apiKey.pass.input',
+      path: '/us/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'EU key while US chosen: key wins, CSM warned',
+      key: fakeKeys.eu,
+      inputs: { 'odp.region': 'us' },
+      status: 'warn',
+      messageKey: 'apiKey.regionConflict',
+      path: '/eu/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'US key sent to the EU host (wrong region)',
+      key: fakeKeys.us,
+      inputs: { 'odp.region': 'eu' },
+      status: 'fail',
+      messageKey: 'apiKey.forbidden',
+      path: '/eu/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'mistyped key',
+      key: 'trk-us.wrong-secret',
+      status: 'fail',
+      messageKey: 'apiKey.forbidden',
+      path: '/us/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'public key (tracker id)',
+      key: fakeKeys.usPublic,
+      status: 'fail',
+      messageKey: 'apiKey.forbiddenPublic',
+      path: '/us/v3/schema/objects/customers/fields',
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const client = testClient({ inputs: c.inputs ?? {} });
+      const { outcome } = await runCheck(check('odp.api_key'), {
+        client,
+        secrets: { 'odp.apiKey': c.key },
+      });
+      assert.equal(outcome.status, c.status);
+      assert.equal(outcome.messageKey, `checks-odp:${c.messageKey}`);
+      assert.equal(lastPath(), c.path);
+      const sent = fake.requests.at(-1);
+      assert.equal(sent?.method, 'GET');
+      assert.equal(sent?.headers['x-api-key'], c.key);
+      // The key never appears in what the check reports.
+      assert.ok(!JSON.stringify(outcome).includes(c.key.split('.')[1] ?? c.key));
+    });
+  }
+
+  test('a 403 explains all three causes', async () => {
+    const { outcome } = await runCheck(check('odp.api_key'), {
+      client: testClient(),
+      secrets: { 'odp.apiKey': 'nope.nope' },
+    });
+    const details = outcome.details as { causes: string[]; status: number };
+    assert.deepEqual(details.causes, ['wrongKey', 'publicKey', 'wrongRegion']);
+    assert.equal(details.status, 403);
+  });
+
+  test('odp.apiBase points the registered checks at a local service', async () => {
+    const def = odpChecks.find((c) => c.id === 'odp.api_key');
+    assert.ok(def);
+    const client = testClient({ inputs: { 'odp.apiBase': fake.bases.eu } });
+    assert.equal(def.host?.(client), new URL(fake.url).host);
+    const { outcome } = await runCheck(def, { client, secrets: { 'odp.apiKey': fakeKeys.eu } });
+    assert.equal(outcome.status, 'pass');
+    assert.equal(lastPath(), '/eu/v3/schema/objects/customers/fields');
+  });
+
+  test('no answer at all is left to the engine to word (network error thrown)', async () => {
+    const dead = await startOdpFake();
+    await dead.close();
+    const client = testClient({ inputs: { 'odp.apiBase': dead.bases.us } });
+    await assert.rejects(
+      runCheck(check('odp.api_key'), { client, secrets: { 'odp.apiKey': fakeKeys.us } }),
+      { name: 'NetError' },
+    );
+  });
+});
+
+describe('odp.fields', () => {
+  test('lists name, display name and type, and keeps them with the client', async () => {
+    const { outcome, artifacts } = await runCheck(check('odp.fields'), {
+      client: testClient(),
+      secrets: { 'odp.apiKey': fakeKeys.eu },
+    });
+    assert.equal(outcome.status, 'pass');
+    assert.equal(outcome.params?.emailField, 'last_seen_email');
+    assert.equal(outcome.params?.count, defaultFakeFields.length);
+    const saved = artifacts['odp.fields'] as {
+      region: string;
+      fields: Array<Record<string, string>>;
+    };
+    assert.equal(saved.region, 'eu');
+    assert.deepEqual(
+      saved.fields.find((f) => f.name === 'company_name'),
+      { name: 'company_name', displayName: 'Company Name', type: 'string' },
+    );
+  });
+
+  test('warns when no field is displayed as "Last Seen Email"', async () => {
+    const bare = await startOdpFake({
+      fields: defaultFakeFields.filter((f) => f.display_name !== 'Last Seen Email'),
+    });
+    try {
+      const client = testClient({ inputs: { 'odp.apiBase': bare.bases.us } });
+      const { outcome } = await runCheck(check('odp.fields'), {
+        client,
+        secrets: { 'odp.apiKey': fakeKeys.us },
+      });
+      assert.equal(outcome.status, 'warn');
+      assert.equal(outcome.messageKey, 'checks-odp:fields.noLastSeenEmail');
+    } finally {
+      assert.deepEqual(bare.writes(), []);
+      await bare.close();
+    }
+  });
+});
+
+describe('odp.currents_endpoint', () => {
+  const run = (url: string, token: string, optIns: string[] = []) =>
+    runCheck(check('odp.currents_endpoint'), {
+      client: testClient({ inputs: { 'odp.currentsUrl': url } }),
+      secrets: { 'odp.currentsToken': token },
+      optIns,
+    });
+  const live = ['odp.currentsLive'];
+
+  const cases: Array<[string, () => string, string, string[], string, string]> = [
+    [
+      'http to a remote host',
+      () => 'http://function.zaius.app/braze',
+      fakeCurrentsToken,
+      [],
+      'fail',
+      'currents.url.notHttps',
+    ],
+    [
+      'not a URL',
+      () => 'function.zaius.app/braze',
+      fakeCurrentsToken,
+      [],
+      'fail',
+      'currents.url.notUrl',
+    ],
+    [
+      'credentials in the URL',
+      () => 'https://u:p@function.zaius.app/braze',
+      fakeCurrentsToken,
+      [],
+      'fail',
+      'currents.url.credentialsInUrl',
+    ],
+    [
+      'token with a space',
+      () => 'https://function.zaius.app/braze',
+      'abc def',
+      [],
+      'fail',
+      'currents.tokenInvalid',
+    ],
+    [
+      'token in quotes',
+      () => 'https://function.zaius.app/braze',
+      '"abc"',
+      [],
+      'fail',
+      'currents.tokenInvalid',
+    ],
+    [
+      'well formed, no live test',
+      () => 'https://function.zaius.app/braze',
+      'YWJj-._~+/de==',
+      [],
+      'pass',
+      'currents.formatOk',
+    ],
+    [
+      'loopback without live test',
+      () => fake.currentsUrl,
+      fakeCurrentsToken,
+      [],
+      'warn',
+      'currents.localUrl',
+    ],
+    [
+      'live: token accepted',
+      () => fake.currentsUrl,
+      fakeCurrentsToken,
+      live,
+      'pass',
+      'currents.liveAccepted',
+    ],
+    [
+      'live: token rejected',
+      () => fake.currentsUrl,
+      'd3Jvbmc=',
+      live,
+      'fail',
+      'currents.liveTokenRejected',
+    ],
+    [
+      'live: wrong URL',
+      () => `${fake.url}/braze/curents`,
+      fakeCurrentsToken,
+      live,
+      'fail',
+      'currents.liveNotFound',
+    ],
+  ];
+  for (const [name, url, token, optIns, status, key] of cases) {
+    test(name, async () => {
+      const before = fake.requests.length;
+      const { outcome } = await run(url(), token, optIns);
+      assert.equal(outcome.status, status);
+      assert.equal(outcome.messageKey, `checks-odp:${key}`);
+      // Only the opted-in live test touches the network.
+      assert.equal(fake.requests.length - before, optIns.length ? 1 : 0);
+    });
+  }
+
+  test('live test sends an empty batch with the bearer token and Currents version; labelled a hint', async () => {
+    const { outcome } = await run(fake.currentsUrl, fakeCurrentsToken, live);
+    const sent = fake.requests.at(-1);
+    assert.equal(sent?.method, 'POST');
+    assert.equal(sent?.headers.authorization, `Bearer ${fakeCurrentsToken}`);
+    assert.equal(sent?.headers['braze-currents-version'], '1');
+    assert.deepEqual(JSON.parse(sent?.body ?? ''), { events: [] });
+    assert.deepEqual(outcome.details, { live: true, hint: true, status: 200 });
+    assert.ok(!JSON.stringify(outcome).includes(fakeCurrentsToken));
+  });
+});
+
+describe('odp.braze_key', () => {
+  const permissions = [
+    'users.track',
+    'users.export.segment',
+    'segments.list',
+    'campaigns.trigger.send',
+    'canvas.trigger.send',
+  ];
+  const deps = (statuses: Record<string, 'pass' | 'fail' | 'inconclusive' | 'warn'>) =>
+    Object.fromEntries(
+      permissions.map((p) => [`braze.permission.${p}`, { status: statuses[p] ?? 'pass' }]),
+    );
+
+  test('depends on the five Braze permission checks instead of probing again', () => {
+    assert.deepEqual(
+      check('odp.braze_key').dependsOn,
+      permissions.map((p) => `braze.permission.${p}`),
+    );
+    assert.equal(check('odp.braze_key').requires.network, false);
+  });
+
+  const cases: Array<
+    [
+      string,
+      Record<string, 'pass' | 'fail' | 'inconclusive' | 'warn'>,
+      string,
+      string,
+      string | undefined,
+    ]
+  > = [
+    ['all five present', {}, 'pass', 'brazeKey.pass', undefined],
+    [
+      'two missing',
+      { 'segments.list': 'fail', 'canvas.trigger.send': 'fail' },
+      'fail',
+      'brazeKey.missing',
+      'segments.list, canvas.trigger.send',
+    ],
+    [
+      'one unknown',
+      { 'users.track': 'inconclusive' },
+      'inconclusive',
+      'brazeKey.unknown',
+      'users.track',
+    ],
+    [
+      'missing wins over unknown',
+      { 'users.track': 'inconclusive', 'users.export.segment': 'fail' },
+      'fail',
+      'brazeKey.missing',
+      'users.export.segment',
+    ],
+  ];
+  for (const [name, statuses, status, key, listed] of cases) {
+    test(name, async () => {
+      const { outcome } = await runCheck(check('odp.braze_key'), {
+        client: testClient(),
+        secrets: { 'braze.apiKey': 'b-key' },
+        dependencies: deps(statuses),
+      });
+      assert.equal(outcome.status, status);
+      assert.equal(outcome.messageKey, `checks-odp:${key}`);
+      assert.equal(outcome.params?.permissions, listed);
+      const matrix = (outcome.details as { matrix: Array<Record<string, string>> }).matrix;
+      // The real permission name is shown, with the partner page's plural spelling noted.
+      assert.deepEqual(matrix[1], {
+        permission: 'users.export.segment',
+        status: statuses['users.export.segment'] ?? 'pass',
+        seedSpelling: 'users.export.segments',
+      });
+    });
+  }
+});
+
+describe('plan checks (offline, from the saved plan)', () => {
+  const fieldsArtifact: JsonValue = {
+    fetchedAt: '2025-01-01T00:00:00.000Z',
+    region: 'us',
+    fields: defaultFakeFields.map((f) => ({
+      name: f.name,
+      displayName: f.display_name,
+      type: f.type,
+    })),
+  };
+  const withPlan = (plan: OdpPlan, extra: Record<string, JsonValue> = {}) =>
+    testClient({
+      artifacts: {
+        'odp.plan': plan as unknown as JsonValue,
+        'odp.fields': fieldsArtifact,
+        ...extra,
+      },
+    });
+  const base = emptyOdpPlan('last_seen_email');
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+  test('odp.segments fails with the no-profile warning when nothing is chosen', async () => {
+    const { outcome } = await runCheck(check('odp.segments'), { client: withPlan(base) });
+    assert.equal(outcome.status, 'fail');
+    assert.equal(outcome.messageKey, 'checks-odp:segments.fail');
+    const none = await runCheck(check('odp.segments'), { client: testClient() });
+    assert.equal(none.outcome.status, 'fail');
+  });
+
+  test('odp.segments passes with "import all" or chosen segments still in Braze', async () => {
+    const all = await runCheck(check('odp.segments'), {
+      client: withPlan({ ...base, segments: { importAll: true, segments: [] } }),
+    });
+    assert.equal(all.outcome.messageKey, 'checks-odp:segments.passAll');
+    const chosen = {
+      ...base,
+      segments: {
+        importAll: false,
+        segments: [
+          { id: 's1', name: 'VIP' },
+          { id: 's9', name: 'Gone' },
+        ],
+      },
+    };
+    const braze = { 'braze.segments': [{ id: 's1', name: 'VIP' }] };
+    const { outcome } = await runCheck(check('odp.segments'), { client: withPlan(chosen, braze) });
+    assert.equal(outcome.status, 'warn');
+    assert.equal(outcome.params?.count, 2);
+  });
+
+  test('odp.mappings reads the fields fetched in the same run, else the saved ones', async () => {
+    const plan = {
+      ...base,
+      mappings: [
+        ...base.mappings,
+        { brazeField: 'plan', brazeType: 'string' as const, odpField: 'plan_tier' },
+      ],
+    };
+    const saved = await runCheck(check('odp.mappings'), { client: withPlan(plan) });
+    assert.equal(saved.outcome.status, 'fail');
+    const fresh = await runCheck(check('odp.mappings'), {
+      client: withPlan(plan),
+      dependencies: {
+        'odp.fields': {
+          status: 'pass',
+          details: {
+            fields: [
+              { name: 'last_seen_email', displayName: 'Last Seen Email', type: 'string' },
+              { name: 'plan_tier', displayName: 'Plan', type: 'string' },
+            ],
+          },
+        },
+      },
+    });
+    assert.equal(fresh.outcome.status, 'pass');
+    const noFields = await runCheck(check('odp.mappings'), {
+      client: testClient({ artifacts: { 'odp.plan': plan as unknown as JsonValue } }),
+    });
+    assert.equal(noFields.outcome.status, 'inconclusive');
+  });
+
+  test('odp.activation validates the planned activation', async () => {
+    const good = {
+      ...defaultActivation('Europe/Paris', tomorrow),
+      targetIdentifier: 'email',
+      enrollment: { kind: 'segment' as const, segment: 'Buyers' },
+    };
+    const ok = await runCheck(check('odp.activation'), {
+      client: withPlan({ ...base, activation: good }),
+    });
+    assert.equal(ok.outcome.status, 'pass');
+    const bad = {
+      ...good,
+      additionalFields: [{ brazeField: 'company', value: '{{customer.company}}' }],
+    };
+    const failed = await runCheck(check('odp.activation'), {
+      client: withPlan({ ...base, activation: bad }),
+    });
+    assert.equal(failed.outcome.status, 'fail');
+    const issues = (
+      failed.outcome.details as {
+        issues: Array<{ messageKey: string; params: Record<string, string> }>;
+      }
+    ).issues;
+    assert.deepEqual(
+      issues.map((i) => [i.messageKey, i.params.field]),
+      [['odp:issue.activation.unknownCustomerField', 'company']],
+    );
+    const none = await runCheck(check('odp.activation'), { client: withPlan(base) });
+    assert.equal(none.outcome.messageKey, 'checks-odp:activation.none');
+  });
+});
+
+describe('the ODP fake answers as the reference documents', () => {
+  test('403 body, lists with 202, writes logged so "no write" assertions can fail', async () => {
+    const own = await startOdpFake();
+    try {
+      const bad = await fetch(`${own.bases.us}/v3/lists`, { headers: { 'x-api-key': 'nope' } });
+      assert.equal(bad.status, 403);
+      assert.deepEqual(await bad.json(), { message: 'Forbidden' });
+      const lists = await fetch(`${own.bases.us}/v3/lists`, {
+        headers: { 'x-api-key': fakeKeys.us },
+      });
+      assert.equal(lists.status, 202);
+      assert.equal(((await lists.json()) as { lists: unknown[] }).lists.length, 1);
+      const write = await fetch(`${own.bases.us}/v3/schema/objects/customers/fields`, {
+        method: 'POST',
+        headers: { 'x-api-key': fakeKeys.us, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x', type: 'string', display_name: 'X' }),
+      });
+      assert.equal(write.status, 202);
+      assert.equal(own.writes().length, 1);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckContext, CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
+import { createHttpClient } from '../../main/net/http-client.ts';
+import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
+import type { Client } from '../../shared/types/client.ts';
+import type { IntegrationId, SecretName } from '../../shared/types/ids.ts';
+
+/**
+ * A real CheckContext for running one check's `run(ctx)` directly: the real HttpClient (loopback
+ * allowed, short timeout), secrets from a map, opt-ins, dependency results, and the artifacts the
+ * check saved. For whole runs (dependencies, skips, concurrency) use the engine instead.
+ */
+
+export interface TestClientOptions {
+  integrations?: IntegrationId[];
+  inputs?: Record<string, string>;
+  artifacts?: Record<string, JsonValue>;
+}
+
+export function testClient(options: TestClientOptions = {}): Client {
+  const at = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    name: 'Test client',
+    integrations: options.integrations ?? ['optimizely'],
+    createdAt: at,
+    updatedAt: at,
+    inputs: options.inputs ?? {},
+    confirmations: {},
+    secrets: {},
+    checkResults: {},
+    artifacts: options.artifacts ?? {},
+  };
+}
+
+export interface ContextOptions {
+  client: Client;
+  secrets?: Partial<Record<SecretName, string>>;
+  optIns?: string[];
+  /** Results of the check's dependencies, by id. */
+  dependencies?: Record<string, Partial<CheckResult> & Pick<CheckResult, 'status'>>;
+  timeoutMs?: number;
+}
+
+export interface TestContext {
+  ctx: CheckContext;
+  /** What the check saved with `saveArtifact`. */
+  artifacts: Record<string, JsonValue>;
+  progress: Array<{ done: number; total: number | null; label?: string }>;
+}
+
+export function checkContext(options: ContextOptions): TestContext {
+  const artifacts: Record<string, JsonValue> = {};
+  const progress: TestContext['progress'] = [];
+  const dependencies = new Map<string, CheckResult>(
+    Object.entries(options.dependencies ?? {}).map(([id, partial]) => [
+      id,
+      {
+        id,
+        messageKey: 'test:dependency',
+        params: {},
+        durationMs: 0,
+        at: new Date().toISOString(),
+        ...partial,
+      },
+    ]),
+  );
+  const ctx: CheckContext = {
+    client: options.client,
+    secrets: { get: (name) => Promise.resolve(options.secrets?.[name] ?? null) },
+    http: createHttpClient({
+      allowInsecureLoopback: true,
+      timeoutMs: options.timeoutMs ?? 3000,
+      retries: 0,
+    }),
+    signal: new AbortController().signal,
+    optIns: new Set(options.optIns ?? []),
+    progress: (done, total, label) => progress.push({ done, total, ...(label ? { label } : {}) }),
+    saveArtifact: (key, value) => {
+      artifacts[key] = value;
+    },
+    dependencies,
+  };
+  return { ctx, artifacts, progress };
+}
+
+/** Runs one check with a fresh context; returns its outcome and what it saved. */
+export async function runCheck(
+  check: CheckDefinition,
+  options: ContextOptions,
+): Promise<{ outcome: CheckOutcome; artifacts: Record<string, JsonValue> }> {
+  const { ctx, artifacts } = checkContext(options);
+  return { outcome: await check.run(ctx), artifacts };
+}
