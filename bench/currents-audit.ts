@@ -86,6 +86,7 @@ const s3 = await openJacquardS3(contextFor(job.listFolder));
 const listStart = performance.now();
 const listed = await listObjects(s3, `${job.listFolder}/`, 1_000);
 const listMs = Math.round(performance.now() - listStart);
+s3.close();
 
 const decode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
 const localDecode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
@@ -121,6 +122,7 @@ for (const [codec, folder] of Object.entries(job.decodeFolders)) {
     progress: () => undefined,
   });
   const ms = performance.now() - start;
+  client.close();
   decode[codec] = {
     events: stats.events,
     ms: Math.round(ms),

@@ -19,6 +19,8 @@ export interface JacquardS3 {
   clockOffsetMs(): number | null;
   /** S3 calls made so far (the audit's cost). */
   calls(): number;
+  /** Closes idle connections, so a CLI run ends as soon as its checks do. */
+  close(): void;
 }
 
 /**
@@ -88,7 +90,22 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
     },
     clockOffsetMs: () => offset,
     calls: () => calls,
+    close: () => client.destroy(),
   };
+}
+
+/** Runs `work` with a client that is closed afterwards, whatever happens. */
+export async function withJacquardS3<T>(
+  ctx: CheckContext,
+  region: string,
+  work: (s3: JacquardS3) => Promise<T>,
+): Promise<T> {
+  const s3 = await openJacquardS3(ctx, region);
+  try {
+    return await work(s3);
+  } finally {
+    s3.close();
+  }
 }
 
 /** The region `s3.bucket` found, so later checks address the bucket without a redirect. */

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../../../shared/types/checks.ts';
 import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
-import { bucketRegion, openJacquardS3 } from '../../s3/client.ts';
+import { bucketRegion, withJacquardS3 } from '../../s3/client.ts';
 import { s3ErrorCode } from '../../s3/errors.ts';
 import { s3Host } from '../../s3/inputs.ts';
 import { auditCurrents } from '../audit.ts';
@@ -20,39 +20,40 @@ export const currentsDeliveryCheck: CheckDefinition = {
   dependsOn: ['s3.bucket'],
   host: s3Host,
   async run(ctx): Promise<CheckOutcome> {
-    const s3 = await openJacquardS3(ctx, bucketRegion(ctx));
-    let audit;
-    try {
-      audit = await auditCurrents(s3, ctx);
-    } catch (error) {
-      if (s3ErrorCode(error) === 'AccessDenied') {
-        return outcome('fail', 'currents.cannotRead', { folder: s3.inputs.folder });
+    return withJacquardS3(ctx, bucketRegion(ctx), async (s3) => {
+      let audit;
+      try {
+        audit = await auditCurrents(s3, ctx);
+      } catch (error) {
+        if (s3ErrorCode(error) === 'AccessDenied') {
+          return outcome('fail', 'currents.cannotRead', { folder: s3.inputs.folder });
+        }
+        throw error;
       }
-      throw error;
-    }
-    const { summary, hourly } = audit;
-    ctx.saveArtifact('currents.hourly', hourly as unknown as JsonValue);
-    const details = { audit: summary as unknown as JsonValue };
-    const folder = summary.folder;
-    if (summary.newestEmailClickHour === null) {
-      return summary.types.length === 0
-        ? outcome('warn', 'currents.delivery.none', { folder }, details)
-        : outcome(
-            'warn',
-            'currents.delivery.noEmailClick',
-            { folder, types: summary.types.length },
-            details,
-          );
-    }
-    const params = { hour: summary.newestEmailClickHour, hours: summary.emailClickAgeHours ?? 0 };
-    if ((summary.emailClickAgeHours ?? 0) > STALE_AFTER_HOURS) {
-      return outcome(
-        'warn',
-        'currents.delivery.stale',
-        { ...params, limit: STALE_AFTER_HOURS },
-        details,
-      );
-    }
-    return outcome('pass', 'currents.delivery.ok', params, details);
+      const { summary, hourly } = audit;
+      ctx.saveArtifact('currents.hourly', hourly as unknown as JsonValue);
+      const details = { audit: summary as unknown as JsonValue };
+      const folder = summary.folder;
+      if (summary.newestEmailClickHour === null) {
+        return summary.types.length === 0
+          ? outcome('warn', 'currents.delivery.none', { folder }, details)
+          : outcome(
+              'warn',
+              'currents.delivery.noEmailClick',
+              { folder, types: summary.types.length },
+              details,
+            );
+      }
+      const params = { hour: summary.newestEmailClickHour, hours: summary.emailClickAgeHours ?? 0 };
+      if ((summary.emailClickAgeHours ?? 0) > STALE_AFTER_HOURS) {
+        return outcome(
+          'warn',
+          'currents.delivery.stale',
+          { ...params, limit: STALE_AFTER_HOURS },
+          details,
+        );
+      }
+      return outcome('pass', 'currents.delivery.ok', params, details);
+    });
   },
 };

@@ -2,7 +2,7 @@ import { GetBucketLocationCommand, HeadBucketCommand } from '@aws-sdk/client-s3'
 import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
 import { bucketNameProblem } from '../bucket-names.ts';
-import { openJacquardS3, type JacquardS3 } from '../client.ts';
+import { withJacquardS3, type JacquardS3 } from '../client.ts';
 import { s3ErrorCode, s3ErrorHeader, s3Status } from '../errors.ts';
 import { s3Host } from '../inputs.ts';
 
@@ -43,31 +43,35 @@ export const s3BucketCheck: CheckDefinition = {
   dependsOn: ['s3.credentials'],
   host: s3Host,
   async run(ctx): Promise<CheckOutcome> {
-    const s3 = await openJacquardS3(ctx);
-    const bucket = s3.inputs.bucket;
-    const problem = bucketNameProblem(bucket);
-    if (problem?.kind === 'upperCase') {
-      return outcome('fail', 's3.bucket.upperCase', { bucket, suggestion: problem.suggestion });
-    }
-    if (problem?.kind === 'invalid') return outcome('fail', 's3.bucket.invalidName', { bucket });
-    const found = await locate(s3);
-    if ('missing' in found) {
-      return problem
-        ? outcome('fail', 's3.bucket.notFoundNearMiss', { bucket, suggestion: problem.suggestion })
-        : outcome('fail', 's3.bucket.notFound', { bucket });
-    }
-    if ('denied' in found) {
-      return outcome('warn', 's3.bucket.regionUnknown', { bucket }, { bucket, region: null });
-    }
-    const details = { bucket, region: found.region };
-    if (problem) {
-      return outcome(
-        'warn',
-        's3.bucket.nearMiss',
-        { bucket, suggestion: problem.suggestion },
-        details,
-      );
-    }
-    return outcome('pass', 's3.bucket.ok', { bucket, region: found.region }, details);
+    return withJacquardS3(ctx, 'us-east-1', async (s3) => {
+      const bucket = s3.inputs.bucket;
+      const problem = bucketNameProblem(bucket);
+      if (problem?.kind === 'upperCase') {
+        return outcome('fail', 's3.bucket.upperCase', { bucket, suggestion: problem.suggestion });
+      }
+      if (problem?.kind === 'invalid') return outcome('fail', 's3.bucket.invalidName', { bucket });
+      const found = await locate(s3);
+      if ('missing' in found) {
+        return problem
+          ? outcome('fail', 's3.bucket.notFoundNearMiss', {
+              bucket,
+              suggestion: problem.suggestion,
+            })
+          : outcome('fail', 's3.bucket.notFound', { bucket });
+      }
+      if ('denied' in found) {
+        return outcome('warn', 's3.bucket.regionUnknown', { bucket }, { bucket, region: null });
+      }
+      const details = { bucket, region: found.region };
+      if (problem) {
+        return outcome(
+          'warn',
+          's3.bucket.nearMiss',
+          { bucket, suggestion: problem.suggestion },
+          details,
+        );
+      }
+      return outcome('pass', 's3.bucket.ok', { bucket, region: found.region }, details);
+    });
   },
 };

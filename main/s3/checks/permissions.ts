@@ -10,7 +10,7 @@ import {
 import type { JsonValue } from '../../../shared/types/checks.ts';
 import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
-import { bucketRegion, openJacquardS3, type JacquardS3 } from '../client.ts';
+import { bucketRegion, withJacquardS3, type JacquardS3 } from '../client.ts';
 import { s3ErrorCode, s3Status } from '../errors.ts';
 import { s3Host } from '../inputs.ts';
 
@@ -93,65 +93,66 @@ export const s3PermissionsCheck: CheckDefinition = {
   dependsOn: ['s3.bucket'],
   host: s3Host,
   async run(ctx): Promise<CheckOutcome> {
-    const s3 = await openJacquardS3(ctx, bucketRegion(ctx));
-    const { bucket: Bucket, folder } = s3.inputs;
-    const prefix = folder ? `${folder}/` : '';
-    const sample: { key: string | null } = { key: null };
-    const access: Record<Needed, Access> = {
-      's3:ListBucket': await probe(s3, async (c, o) => {
-        const out = await c.send(
-          new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }),
-          o,
+    return withJacquardS3(ctx, bucketRegion(ctx), async (s3) => {
+      const { bucket: Bucket, folder } = s3.inputs;
+      const prefix = folder ? `${folder}/` : '';
+      const sample: { key: string | null } = { key: null };
+      const access: Record<Needed, Access> = {
+        's3:ListBucket': await probe(s3, async (c, o) => {
+          const out = await c.send(
+            new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }),
+            o,
+          );
+          sample.key = out.Contents?.[0]?.Key ?? null;
+        }),
+        's3:GetBucketLocation': await probe(s3, (c, o) =>
+          c.send(new GetBucketLocationCommand({ Bucket }), o),
+        ),
+        's3:GetObject': 'unknown',
+        's3:PutObject': 'untested',
+      };
+      // Reading an existing object answers plainly; a missing key answers NoSuchKey only to a key that
+      // may also list the bucket (otherwise S3 hides whether it exists behind AccessDenied).
+      const readKey =
+        sample.key ?? `${prefix}partner-setup-check/absent-${randomBytes(4).toString('hex')}`;
+      if (sample.key !== null || access['s3:ListBucket'] === 'allowed') {
+        access['s3:GetObject'] = await probe(
+          s3,
+          (c, o) => c.send(new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }), o),
+          true,
         );
-        sample.key = out.Contents?.[0]?.Key ?? null;
-      }),
-      's3:GetBucketLocation': await probe(s3, (c, o) =>
-        c.send(new GetBucketLocationCommand({ Bucket }), o),
-      ),
-      's3:GetObject': 'unknown',
-      's3:PutObject': 'untested',
-    };
-    // Reading an existing object answers plainly; a missing key answers NoSuchKey only to a key that
-    // may also list the bucket (otherwise S3 hides whether it exists behind AccessDenied).
-    const readKey =
-      sample.key ?? `${prefix}partner-setup-check/absent-${randomBytes(4).toString('hex')}`;
-    if (sample.key !== null || access['s3:ListBucket'] === 'allowed') {
-      access['s3:GetObject'] = await probe(
-        s3,
-        (c, o) => c.send(new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }), o),
-        true,
-      );
-    }
-    let write: WriteTest | null = null;
-    if (ctx.optIns.has(S3_WRITE_OPT_IN)) {
-      write = await writeTest(s3, folder);
-      access['s3:PutObject'] = write.put;
-    }
-    const encryption = await defaultEncryption(s3);
-    const details: JsonValue = {
-      bucket: Bucket,
-      permissions: access,
-      encryption,
-      writeTest: write
-        ? { key: write.key, readBack: write.readBack, deleted: write.deleted }
-        : null,
-    };
-    const denied = Object.entries(access)
-      .filter(([, a]) => a === 'denied')
-      .map(([name]) => name);
-    if (encryption === 'aws:kms' || encryption === 'aws:kms:dsse') {
-      return outcome('fail', 's3.permissions.kms', { bucket: Bucket }, details);
-    }
-    if (denied.length > 0) {
-      return outcome('fail', 's3.permissions.denied', { denied: denied.join(', ') }, details);
-    }
-    if (write && !write.readBack)
-      return outcome('fail', 's3.permissions.readBackFailed', { key: write.key }, details);
-    if (write && !write.deleted)
-      return outcome('warn', 's3.permissions.markerLeft', { key: write.key }, details);
-    if (access['s3:GetObject'] === 'unknown')
-      return outcome('warn', 's3.permissions.readUnknown', {}, details);
-    if (!write) return outcome('pass', 's3.permissions.okWithoutWrite', {}, details);
-    return outcome('pass', 's3.permissions.ok', {}, details);
+      }
+      let write: WriteTest | null = null;
+      if (ctx.optIns.has(S3_WRITE_OPT_IN)) {
+        write = await writeTest(s3, folder);
+        access['s3:PutObject'] = write.put;
+      }
+      const encryption = await defaultEncryption(s3);
+      const details: JsonValue = {
+        bucket: Bucket,
+        permissions: access,
+        encryption,
+        writeTest: write
+          ? { key: write.key, readBack: write.readBack, deleted: write.deleted }
+          : null,
+      };
+      const denied = Object.entries(access)
+        .filter(([, a]) => a === 'denied')
+        .map(([name]) => name);
+      if (encryption === 'aws:kms' || encryption === 'aws:kms:dsse') {
+        return outcome('fail', 's3.permissions.kms', { bucket: Bucket }, details);
+      }
+      if (denied.length > 0) {
+        return outcome('fail', 's3.permissions.denied', { denied: denied.join(', ') }, details);
+      }
+      if (write && !write.readBack)
+        return outcome('fail', 's3.permissions.readBackFailed', { key: write.key }, details);
+      if (write && !write.deleted)
+        return outcome('warn', 's3.permissions.markerLeft', { key: write.key }, details);
+      if (access['s3:GetObject'] === 'unknown')
+        return outcome('warn', 's3.permissions.readUnknown', {}, details);
+      if (!write) return outcome('pass', 's3.permissions.okWithoutWrite', {}, details);
+      return outcome('pass', 's3.permissions.ok', {}, details);
+    });
   },
 };
