@@ -3,6 +3,7 @@ import { EventBus } from './events.ts';
 import { ClientSecrets } from './keychain/client-secrets.ts';
 import { KeyringSecretStore } from './keychain/keyring-store.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
+import type { PdfPrinter } from './reports/pdf.ts';
 import { ClientStore } from './store/client-store.ts';
 import { translator, type Translate } from './translate.ts';
 
@@ -22,6 +23,8 @@ export interface Services {
   /** Translates in the language the CSM chose in settings. */
   t: Translate;
   env: NodeJS.ProcessEnv;
+  /** Electron prints reports with its own engine; elsewhere the Chromium on the computer does. */
+  printPdf?: PdfPrinter;
 }
 
 export interface ServiceOptions {

@@ -17,3 +17,10 @@ export const apiHeader = { name: 'x-partner-setup', value: '1' } as const;
 
 /** Largest request body browser mode accepts (snippets fit comfortably). */
 export const maxRequestBytes = 256 * 1024;
+
+/** Channels that carry a whole client bundle (up to 5 MB of JSON, escaped once more in the request). */
+const bundleChannels: ReadonlySet<string> = new Set(['bundles:inspect', 'bundles:import']);
+
+/** The body limit for one channel's requests. */
+export const requestLimitFor = (channel: string): number =>
+  bundleChannels.has(channel) ? 12 * 1024 * 1024 : maxRequestBytes;

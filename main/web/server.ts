@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   apiHeader,
-  maxRequestBytes,
+  requestLimitFor,
   sessionCookieName,
   webPaths,
 } from '../../shared/web-protocol.ts';
@@ -89,13 +89,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function invoke(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     let payload: unknown;
+    const name = decodeURIComponent(channel);
     try {
-      payload = JSON.parse(await readBody(req, maxRequestBytes));
+      payload = JSON.parse(await readBody(req, requestLimitFor(name)));
     } catch (error) {
       if (error instanceof BodyTooLarge) return reply(res, 413, 'Payload too large');
       payload = Symbol('unparsable');
     }
-    const result = await dispatch(table, decodeURIComponent(channel), payload, services.t);
+    const result = await dispatch(table, name, payload, services.t);
     res.writeHead(200, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(result));
   }

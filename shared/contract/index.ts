@@ -3,6 +3,7 @@ import type { WireResult } from '../errors.ts';
 import { appChannels } from './app.ts';
 import { checkChannels } from './checks.ts';
 import { clientChannels } from './clients.ts';
+import { reportChannels } from './reports.ts';
 import { secretChannels } from './secrets.ts';
 import { events } from './events.ts';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...clientChannels,
   ...secretChannels,
   ...checkChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' }
 import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
 import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
 import odp from '../locales/odp.json' with { type: 'json' };
+import reports from '../locales/reports.json' with { type: 'json' };
 
 /**
  * Each namespace file holds all five languages side by side, so a missing translation is visible
@@ -22,6 +23,7 @@ export const namespaces = {
   'guide-optimizely': guideOptimizely,
   'checks-odp': checksOdp,
   odp,
+  reports,
 } as const;
 
 export type Namespace = keyof typeof namespaces;

@@ -1,0 +1,61 @@
+import { findConflict, conflictText, importBundle, readBundle } from '../bundles/import.ts';
+import { clientFromBundle } from '../../shared/bundle/convert.ts';
+import { summarizeClient } from '../../shared/dashboard/overview.ts';
+import { exportClient } from '../reports/export.ts';
+import { chromiumPdfPrinter } from '../reports/pdf.ts';
+import type { Services } from '../services.ts';
+import type { Handlers } from './types.ts';
+
+type ReportChannels = 'clients:overview' | 'reports:export' | 'bundles:inspect' | 'bundles:import';
+
+/** Stands in for a client id in a read-only review of a bundle that does not carry one. */
+const reviewId = '00000000-0000-4000-8000-000000000000';
+
+export function reportHandlers(s: Services): Handlers<ReportChannels> {
+  const { store } = s;
+  const printPdf = s.printPdf ?? chromiumPdfPrinter(s.env, s.t);
+  return {
+    'clients:overview': async () => {
+      await store.refresh();
+      const { staleAfterHours } = store.settings();
+      const now = Date.now();
+      const rows = store
+        .list()
+        .map((summary) => summarizeClient(store.get(summary.id), { staleAfterHours, now }));
+      return { generatedAt: new Date(now).toISOString(), staleAfterHours, rows };
+    },
+    'reports:export': async ({ clientId, format, language }) => {
+      const settings = store.settings();
+      const file = await exportClient(store.get(clientId), {
+        format,
+        language: language ?? settings.language,
+        staleAfterHours: settings.staleAfterHours,
+        appVersion: s.version,
+        printPdf,
+      });
+      const binary = format === 'pdf';
+      return {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        encoding: binary ? 'base64' : 'utf8',
+        content: binary
+          ? Buffer.from(file.bytes).toString('base64')
+          : new TextDecoder().decode(file.bytes),
+      };
+    },
+    'bundles:inspect': async ({ text }) => {
+      const bundle = await readBundle(text, s.t);
+      const conflict = findConflict(store, bundle);
+      return {
+        client: clientFromBundle(bundle, bundle.id ?? reviewId),
+        exportedAt: bundle.exportedAt ?? null,
+        conflict: conflict ? { ...conflict, message: conflictText(conflict, s.t) } : null,
+      };
+    },
+    'bundles:import': async ({ text, onConflict }) => {
+      const outcome = await importBundle(store, text, { onConflict, t: s.t });
+      s.events.emit('client:changed', { clientId: outcome.client.id });
+      return outcome;
+    },
+  };
+}

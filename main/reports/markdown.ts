@@ -1,0 +1,69 @@
+import type { Translate } from '../translate.ts';
+import { chartSummary } from './chart.ts';
+import { escapeMarkdown as m } from './escape.ts';
+import { confirmedText } from './html.ts';
+import type { ReportModel, ReportStep } from './model.ts';
+
+/** The report as Markdown (GitHub flavour): the same content as the HTML, every value escaped. */
+export function renderMarkdown(model: ReportModel, t: Translate): string {
+  const lines: string[] = [
+    `# ${m(t('reports:report.title', { client: model.clientName }))}`,
+    '',
+    m(t('reports:report.generated', { date: model.generatedAt })),
+    '',
+    m(t('reports:report.integrations', { list: model.integrations.join(', ') })),
+    '',
+    `## ${m(t('reports:report.summary'))}`,
+    '',
+    `- ${m(t('reports:report.totals.steps'))}: ${model.totals.stepsDone}/${model.totals.stepsTotal}`,
+    `- ${m(t('reports:report.totals.failing'))}: ${model.totals.failing}`,
+    `- ${m(t('reports:report.totals.stale'))}: ${model.totals.stale}`,
+    '',
+    m(t('reports:report.staleRule', { hours: model.staleAfterHours })),
+    '',
+  ];
+  for (const guide of model.guides) {
+    lines.push(`## ${m(guide.title)}`, '');
+    lines.push(
+      m(t('reports:report.stepsDone', { done: guide.stepsDone, total: guide.stepsTotal })),
+      '',
+    );
+    for (const step of guide.steps) lines.push(...stepLines(step, t));
+  }
+  if (model.chart) {
+    lines.push(`## ${m(t('reports:report.chart.heading'))}`, '');
+    lines.push(m(chartSummary(model.chart, t)), '');
+    lines.push(m(t('reports:report.chart.measured', { date: model.chart.generatedLabel })), '');
+  }
+  lines.push('---', '', m(t('reports:report.noSecrets')), '');
+  lines.push(m(t('reports:report.footer', { version: model.appVersion })), '');
+  return lines.join('\n');
+}
+
+function stepLines(step: ReportStep, t: Translate): string[] {
+  const state =
+    step.done === null
+      ? ''
+      : ` — ${m(t(step.done ? 'reports:report.stepDone' : 'reports:report.stepOpen'))}`;
+  const lines = [`### ${m(step.title)} (${m(step.kind)})${state}`, ''];
+  for (const c of step.confirmations) {
+    const detail = c.done ? confirmedText(c, t) : t('reports:report.notConfirmed');
+    lines.push(`- [${c.done ? 'x' : ' '}] ${m(c.label)} — ${m(detail)}`);
+    if (c.note) lines.push(`  - ${m(t('reports:report.note', { note: c.note }))}`);
+  }
+  if (step.confirmations.length) lines.push('');
+  if (step.checks.length) {
+    const head = ['check', 'status', 'result', 'when'].map((c) =>
+      m(t(`reports:report.columns.${c}`)),
+    );
+    lines.push(`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`);
+    for (const c of step.checks) {
+      const when = c.at ? `${m(c.at)}${c.stale ? ` **${m(t('reports:report.stale'))}**` : ''}` : '';
+      lines.push(
+        `| ${m(c.name)} | ${m(t(`reports:report.status.${c.state}`))} | ${m(c.message ?? '')} | ${when} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}

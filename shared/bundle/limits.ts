@@ -1,0 +1,24 @@
+/**
+ * Bounds every bundle must respect, checked before the schema so a hostile or broken file costs
+ * little to refuse. A bundle is one client: even with thousands of Braze segments it stays far
+ * below these.
+ */
+export const bundleLimits = {
+  /** Size of the file, in bytes of UTF-8. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Nesting of objects and arrays. */
+  maxDepth: 32,
+  /** Any single string, key or value (a guide input holds at most 100 kB). */
+  maxStringLength: 100_000,
+  /** Keys of one object or items of one array. */
+  maxEntries: 10_000,
+  /** Inputs, confirmations and check results per client. */
+  maxRecords: 1_000,
+} as const;
+
+/** Keys that could reach an object's prototype if some later code merged the data carelessly. */
+export const forbiddenKeys: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);

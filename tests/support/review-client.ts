@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { guides } from '../../shared/guides/index.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
+import type { Client } from '../../shared/types/client.ts';
+
+/** Masked tail a secret leaves in the store; no report or bundle may ever contain it. */
+export const secretTail = 'Q7zX';
+
+const hour = 3_600_000;
+
+/**
+ * A client half-way through both guides, as a reviewer would receive it: ticks with notes (one
+ * with characters HTML and Markdown must escape), a fresh pass, a failure, a stale result, the
+ * Currents hourly chart, and secret metadata that must never leave the store.
+ */
+export function reviewClient(options: { name?: string; now?: number } = {}): Client {
+  const now = options.now ?? Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const [jPre, j1] = guides.jacquard.steps;
+  const confirmations: Client['confirmations'] = {};
+  for (const c of jPre?.confirmations ?? []) {
+    confirmations[c.id] = { by: 'Dana Moreau', at: iso(now - 2 * hour) };
+  }
+  const firstOfStep1 = j1?.confirmations[0];
+  if (firstOfStep1) {
+    confirmations[firstOfStep1.id] = {
+      by: 'Dana <Moreau>',
+      at: iso(now - hour),
+      note: 'Keys sent by <script>alert(1)</script> & **bold** | pipe',
+    };
+  }
+  const result = (id: string, status: CheckResult['status'], at: number): CheckResult => ({
+    id,
+    status,
+    messageKey: 'checks:skip.offline',
+    params: {},
+    durationMs: 12,
+    at: iso(at),
+  });
+  return {
+    id: randomUUID(),
+    name: options.name ?? 'Acme <Retail> & Co',
+    integrations: ['jacquard', 'optimizely'],
+    createdAt: iso(now - 72 * hour),
+    updatedAt: iso(now - hour),
+    inputs: {
+      'braze.instance': 'EU-01',
+      'jacquard.s3Folder': 'acme-retail',
+      'jacquard.contactEmail': 'csm@acme.example',
+      'jacquard.snippets': '{% connected_content https://example.invalid/x :save jq %}',
+      'odp.region': 'eu',
+    },
+    confirmations,
+    secrets: { 'braze.apiKey': { setAt: iso(now - 3 * hour), tail: secretTail } },
+    checkResults: {
+      'braze.api_key': result('braze.api_key', 'pass', now - hour),
+      's3.bucket': result('s3.bucket', 'fail', now - 2 * hour),
+      'odp.api_key': result('odp.api_key', 'pass', now - 50 * hour),
+    },
+    artifacts: {
+      'currents.hourly': {
+        generatedAt: iso(now - hour),
+        hours: Array.from({ length: 48 }, (_, i) => ({
+          hour: iso(now - (48 - i) * hour).slice(0, 13),
+          emailClick: i % 7 === 0 ? 0 : 10 + i,
+          other: i % 3,
+        })),
+      },
+    },
+  };
+}
