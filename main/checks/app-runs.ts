@@ -30,6 +30,7 @@ export class AppCheckRuns {
     clientId: string,
     filter: ChecksFilter,
     optIns: readonly string[],
+    offline = false,
   ): { runId: string; checkIds: string[] } {
     const { store, events } = this.#services;
     const client = store.get(clientId);
@@ -43,6 +44,7 @@ export class AppCheckRuns {
       secrets: this.secretsFor(clientId),
       http: this.http(),
       optIns,
+      offline,
       signal: controller.signal,
       onEvent: (event) =>
         events.emit('checks:progress', {

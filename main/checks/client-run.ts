@@ -27,6 +27,8 @@ export interface ClientRunOptions extends ChecksFilter {
   secrets: SecretReader;
   http: HttpClient;
   optIns?: Iterable<string>;
+  /** Network checks are skipped as offline (the UI knows it has no network). */
+  offline?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: CheckEvent) => void;
   registry?: readonly CheckDefinition[];
@@ -41,18 +43,23 @@ export function runClientChecks(options: ClientRunOptions): Promise<RunOutcome> 
     secrets,
     http,
     ...(options.optIns ? { optIns: options.optIns } : {}),
+    offline: options.offline ?? false,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
 }
 
+/** Skips that say nothing about the client's setup: the previous result stays, with its time. */
+const keepsPrevious = new Set(['checks:skip.cancelled', 'checks:skip.offline']);
+
 /**
  * Keeps a run's results as each check's last result, and its artifacts. A check cut short by a
- * cancel keeps its previous result: "cancelled" says nothing about the client's setup.
+ * cancel, or skipped because the app is offline, keeps its previous result if it has one.
  */
 export function recordRun(draft: Client, outcome: RunOutcome): void {
   for (const result of outcome.results) {
     if (result.messageKey === 'checks:skip.cancelled') continue;
+    if (keepsPrevious.has(result.messageKey) && draft.checkResults[result.id]) continue;
     draft.checkResults[result.id] = result;
   }
   Object.assign(draft.artifacts, outcome.artifacts);

@@ -23,6 +23,7 @@ export function checkHandlers(s: Services): Handlers<CheckChannel> {
             ...(req.domain ? { domains: [req.domain] } : {}),
           },
           req.optIns,
+          req.offline,
         ),
       ),
     'checks:cancel': (req) => Promise.resolve({ cancelled: runs.cancel(req.runId) }),

@@ -25,6 +25,8 @@ export const checkChannels = {
       checkIds: z.array(ItemIdSchema).max(100).optional(),
       domain: CheckDomainSchema.optional(),
       optIns: z.array(ItemIdSchema).max(20).default([]),
+      /** The UI is offline (`navigator.onLine`): checks needing the network are skipped as such. */
+      offline: z.boolean().default(false),
     }),
     z.object({ runId: z.uuid(), checkIds: z.array(ItemIdSchema) }),
   ),
