@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Client } from '../../../shared/types/client.ts';
+import { BrazeInstancePanel } from './braze/BrazeInstancePanel.tsx';
 
 export interface StepPanelProps {
   client: Client;
@@ -10,4 +11,7 @@ export interface StepPanelProps {
  * (Braze segment picker, Currents chart, ODP mapping editor …). Add one line per panel:
  * `'optimizely.step2': MappingEditor,` with the component in `features/<domain>/`.
  */
-export const stepPanels: Readonly<Record<string, ComponentType<StepPanelProps>>> = {};
+export const stepPanels: Readonly<Record<string, ComponentType<StepPanelProps>>> = {
+  'jacquard.prerequisites': BrazeInstancePanel,
+  'optimizely.prerequisites': BrazeInstancePanel,
+};

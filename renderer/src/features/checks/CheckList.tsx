@@ -4,6 +4,8 @@ import type { Client } from '../../../../shared/types/client.ts';
 import { useAppStore } from '../../stores/app-store.ts';
 import { useCatalogStore } from '../../stores/catalog-store.ts';
 import { CheckRow } from './CheckRow.tsx';
+import { LiveCheckState } from './LiveCheckState.tsx';
+import { RunChecks } from './RunChecks.tsx';
 
 interface CheckListProps {
   client: Client;
@@ -28,9 +30,12 @@ export function CheckList({ client, checkIds }: CheckListProps) {
             result={client.checkResults[id]}
             available={available.has(id)}
             staleAfterHours={staleAfterHours}
-          />
+          >
+            <LiveCheckState clientId={client.id} checkId={id} />
+          </CheckRow>
         ))}
       </ul>
+      <RunChecks client={client} checkIds={checkIds.filter((id) => available.has(id))} />
     </div>
   );
 }

@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import type { CheckStatus } from '../../../../shared/types/checks.ts';
+import { api, call } from '../../api/index.ts';
+
+export interface LiveCheck {
+  state: 'queued' | 'running' | 'done';
+  progress?: { done: number; total: number | null };
+  status?: CheckStatus;
+}
+
+interface Run {
+  runId: string;
+  clientId: string;
+  checkIds: readonly string[];
+}
+
+interface RunsState {
+  /** Runs still going, by run id. */
+  runs: Record<string, Run>;
+  /** What each check of a running (or just finished) run is doing, by `<clientId>/<checkId>`. */
+  live: Record<string, LiveCheck>;
+  start: (clientId: string, scope: { checkIds?: string[] }, optIns: string[]) => Promise<void>;
+  cancel: (runId: string) => Promise<void>;
+}
+
+export const liveKey = (clientId: string, checkId: string): string => `${clientId}/${checkId}`;
+
+export const useRunsStore = create<RunsState>()((set) => ({
+  runs: {},
+  live: {},
+  async start(clientId, scope, optIns) {
+    const { runId, checkIds } = await call('checks:run', { clientId, ...scope, optIns });
+    set((s) => ({
+      runs: { ...s.runs, [runId]: { runId, clientId, checkIds } },
+      live: {
+        ...s.live,
+        ...Object.fromEntries(
+          checkIds.map((id) => [liveKey(clientId, id), { state: 'queued' as const }]),
+        ),
+      },
+    }));
+  },
+  async cancel(runId) {
+    await call('checks:cancel', { runId });
+  },
+}));
+
+/** Follows main's run events; returns the unsubscribe function (call once, from the app root or a panel). */
+export function followCheckRuns(): () => void {
+  const offProgress = api.on('checks:progress', (event) => {
+    const next: LiveCheck = { state: event.state };
+    if (event.progress) next.progress = { done: event.progress.done, total: event.progress.total };
+    if (event.result) next.status = event.result.status;
+    useRunsStore.setState((s) => ({
+      live: { ...s.live, [liveKey(event.clientId, event.checkId)]: next },
+    }));
+  });
+  const offFinished = api.on('checks:finished', ({ runId }) => {
+    useRunsStore.setState((s) => {
+      const run = s.runs[runId];
+      const runs = { ...s.runs };
+      delete runs[runId];
+      if (!run) return { runs };
+      // Finished rows fall back to the stored result the client now carries.
+      const live = { ...s.live };
+      for (const id of run.checkIds) delete live[liveKey(run.clientId, id)];
+      return { runs, live };
+    });
+  });
+  return () => {
+    offProgress();
+    offFinished();
+  };
+}
+
+/** The run of this client that covers any of these checks, if one is going. */
+export const activeRunFor = (
+  runs: Record<string, Run>,
+  clientId: string,
+  checkIds: readonly string[],
+): Run | null =>
+  Object.values(runs).find(
+    (r) => r.clientId === clientId && r.checkIds.some((id) => checkIds.includes(id)),
+  ) ?? null;
