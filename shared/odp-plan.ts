@@ -178,3 +178,34 @@ export const PlanIssueSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type PlanIssue = z.infer<typeof PlanIssueSchema>;
+
+/** One planned run of the activation: the instant and the wall-clock time ODP shows. */
+export const RunTimeSchema = z.object({
+  /** UTC instant, ISO 8601. */
+  at: z.string(),
+  /** `YYYY-MM-DD HH:MM` in the schedule's time zone. */
+  local: z.string(),
+  /** UTC offset in that zone at that instant, e.g. `+02:00`. */
+  offset: z.string(),
+  /**
+   * `gap`: the planned time does not exist that day (clocks jump forward), so it runs after the jump;
+   * `overlap`: it exists twice (clocks go back), so the first occurrence is used.
+   */
+  adjusted: z.enum(['gap', 'overlap']).nullable(),
+});
+export type RunTime = z.infer<typeof RunTimeSchema>;
+
+/** One numbered "do this in ODP" instruction: an `odp` key, its values, and values worth a copy button. */
+export const SummaryStepSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  copy: z.array(z.string()),
+});
+export type SummaryStep = z.infer<typeof SummaryStepSchema>;
+
+export const SummarySectionSchema = z.object({
+  id: z.enum(['segments', 'mappings', 'activation']),
+  titleKey: z.string(),
+  steps: z.array(SummaryStepSchema),
+});
+export type SummarySection = z.infer<typeof SummarySectionSchema>;

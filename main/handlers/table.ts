@@ -2,6 +2,7 @@ import type { Services } from '../services.ts';
 import { appHandlers } from './app.ts';
 import { checkHandlers } from './checks.ts';
 import { clientHandlers } from './clients.ts';
+import { odpHandlers } from './odp.ts';
 import { reportHandlers } from './reports.ts';
 import { secretHandlers } from './secrets.ts';
 import type { HandlerTable } from './types.ts';
@@ -14,5 +15,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...secretHandlers(s),
     ...checkHandlers(s),
     ...reportHandlers(s),
+    ...odpHandlers(s),
   };
 }

@@ -3,6 +3,7 @@ import type { WireResult } from '../errors.ts';
 import { appChannels } from './app.ts';
 import { checkChannels } from './checks.ts';
 import { clientChannels } from './clients.ts';
+import { odpChannels } from './odp.ts';
 import { reportChannels } from './reports.ts';
 import { secretChannels } from './secrets.ts';
 import { events } from './events.ts';
@@ -14,6 +15,7 @@ export const contract = {
   ...secretChannels,
   ...checkChannels,
   ...reportChannels,
+  ...odpChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,20 +1,5 @@
-import type { PlanIssue, Schedule } from '../../../shared/odp-plan.ts';
+import type { PlanIssue, RunTime, Schedule } from '../../../shared/odp-plan.ts';
 import { error, warning } from './issues.ts';
-
-/** One planned run: the instant, and the wall-clock time ODP shows in the chosen zone. */
-export interface RunTime {
-  /** UTC instant, ISO 8601. */
-  at: string;
-  /** `YYYY-MM-DD HH:MM` in the schedule's time zone. */
-  local: string;
-  /** UTC offset in that zone at that instant, e.g. `+02:00`. */
-  offset: string;
-  /**
-   * `gap`: the planned time does not exist that day (clocks jump forward), so it runs after the jump;
-   * `overlap`: it exists twice (clocks go back), so the first occurrence is used.
-   */
-  adjusted: 'gap' | 'overlap' | null;
-}
 
 const dayMs = 86_400_000;
 const dateRe = /^(\d{4})-(\d{2})-(\d{2})$/;

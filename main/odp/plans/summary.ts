@@ -1,18 +1,5 @@
-import type { OdpField, OdpPlan } from '../../../shared/odp-plan.ts';
+import type { OdpField, OdpPlan, SummarySection, SummaryStep } from '../../../shared/odp-plan.ts';
 import { nextRuns } from './schedule.ts';
-
-/** One numbered instruction: a key in the `odp` namespace, its values, and values worth a copy button. */
-export interface SummaryStep {
-  key: string;
-  params: Record<string, string | number>;
-  copy: string[];
-}
-
-export interface SummarySection {
-  id: 'segments' | 'mappings' | 'activation';
-  titleKey: string;
-  steps: SummaryStep[];
-}
 
 const step = (
   key: string,

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import { dispatch } from '../../main/handlers/dispatch.ts';
+import { createHandlerTable } from '../../main/handlers/table.ts';
+import { createServices } from '../../main/services.ts';
+import type { OdpPlanView } from '../../shared/contract/odp.ts';
+import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
+import type { Client } from '../../shared/types/client.ts';
+import { memoryKeychain } from '../support/memory-keychain.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+async function setup(t: TestContext) {
+  const services = await createServices({
+    home: await tempDir(t),
+    mode: 'browser',
+    keychain: memoryKeychain(),
+  });
+  const table = createHandlerTable(services);
+  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const result = await dispatch(table, channel, payload, services.t);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const client = await call<Client>('clients:create', {
+    name: 'Acme',
+    integrations: ['optimizely'],
+  });
+  await services.store.update(client.id, (c) => {
+    c.artifacts['odp.fields'] = {
+      fetchedAt: new Date().toISOString(),
+      region: 'eu',
+      fields: [
+        { name: 'lse', displayName: 'Last Seen Email', type: 'string' },
+        { name: 'company_name', displayName: 'Company Name', type: 'string' },
+      ],
+    };
+  });
+  return { services, table, call, clientId: client.id };
+}
+
+test('a fresh plan maps Braze Email to "Last Seen Email" and warns no profile would be imported', async (t) => {
+  const { call, clientId } = await setup(t);
+  const view = await call<OdpPlanView>('odp:getPlan', { clientId });
+  assert.equal(view.saved, false);
+  assert.equal(view.defaultEmailField, 'lse');
+  assert.deepEqual(view.plan.mappings, [
+    { brazeField: 'email', brazeType: 'string', odpField: 'lse' },
+  ]);
+  assert.deepEqual(
+    view.issues.map((i) => i.messageKey),
+    ['odp:issue.segments.noneChosen'],
+  );
+});
+
+test('a saved draft comes back with its issues, summary and next runs', async (t) => {
+  const { call, clientId } = await setup(t);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const plan: OdpPlan = {
+    segments: { importAll: true, segments: [] },
+    mappings: [{ brazeField: 'email', brazeType: 'string', odpField: 'lse' }],
+    activation: {
+      ...defaultActivation('America/New_York', tomorrow),
+      targetIdentifier: '',
+      additionalFields: [{ brazeField: 'company', value: '{{customer.company}}' }],
+    },
+  };
+  await call('odp:savePlan', { clientId, plan });
+  const view = await call<OdpPlanView>('odp:getPlan', { clientId });
+  assert.equal(view.saved, true);
+  assert.deepEqual(view.plan.activation?.additionalFields, plan.activation?.additionalFields);
+  assert.deepEqual(view.issues.map((i) => i.path).sort(), [
+    'activation.additionalFields.0.value',
+    'activation.enrollment.segment',
+    'activation.targetIdentifier',
+  ]);
+  assert.equal(view.nextRuns.length, 3);
+  assert.deepEqual(
+    view.summary.map((s) => s.id),
+    ['segments', 'mappings', 'activation'],
+  );
+});
+
+test('a 21st additional field is refused with a translated message, and nothing is saved', async (t) => {
+  const { services, table, clientId } = await setup(t);
+  await services.store.updateSettings({ language: 'de' });
+  const activation = {
+    ...defaultActivation('Europe/Paris', '2030-01-01'),
+    additionalFields: Array.from({ length: 21 }, (_, i) => ({ brazeField: `f${i}`, value: 'x' })),
+  };
+  const plan = { segments: { importAll: true, segments: [] }, mappings: [], activation };
+  const result = await dispatch(table, 'odp:savePlan', { clientId, plan }, services.t);
+  assert.equal(result.ok, false);
+  assert.equal(!result.ok && result.error.code, 'BAD_REQUEST');
+  assert.match(!result.ok ? result.error.message : '', /höchstens 20 .*entfernen Sie 1/);
+  assert.equal(services.store.get(clientId).artifacts['odp.plan'], undefined);
+});
+
+test('schedule preview lists the next three runs and flags a bad time zone', async (t) => {
+  const { call } = await setup(t);
+  const schedule = { ...defaultActivation('Europe/Paris', '2030-03-30').schedule, time: '02:30' };
+  const preview = await call<{ runs: Array<{ local: string; adjusted: string | null }> }>(
+    'odp:previewSchedule',
+    { schedule },
+  );
+  assert.deepEqual(
+    preview.runs.map((r) => [r.local, r.adjusted]),
+    [
+      ['2030-03-30 02:30', null],
+      ['2030-03-31 03:30', 'gap'],
+      ['2030-04-01 02:30', null],
+    ],
+  );
+  const bad = await call<{ issues: Array<{ messageKey: string }> }>('odp:previewSchedule', {
+    schedule: { ...schedule, timeZone: 'Mars/Olympus' },
+  });
+  assert.deepEqual(
+    bad.issues.map((i) => i.messageKey),
+    ['odp:issue.schedule.badTimeZone'],
+  );
+});
