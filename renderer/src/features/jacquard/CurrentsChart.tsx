@@ -1,0 +1,111 @@
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../../shared/types/client.ts';
+import { StepSection } from '../../screens/client/StepSection.tsx';
+
+interface HourCount {
+  hour: string;
+  emailClick: number;
+  other: number;
+}
+
+/** The `currents.hourly` artifact `currents.delivery` saves, or null when absent or malformed. */
+function hourlySeries(client: Client): HourCount[] | null {
+  const raw = client.artifacts['currents.hourly'] as { hours?: unknown } | undefined;
+  if (!raw || !Array.isArray(raw.hours)) return null;
+  return raw.hours.filter(
+    (h): h is HourCount =>
+      typeof h === 'object' &&
+      h !== null &&
+      typeof (h as HourCount).hour === 'string' &&
+      typeof (h as HourCount).emailClick === 'number' &&
+      typeof (h as HourCount).other === 'number',
+  );
+}
+
+const WIDTH = 480;
+const HEIGHT = 120;
+
+/**
+ * Files the Current delivered per hour over the last 48 hours, Email Click stacked under the
+ * rest. The SVG is one labelled image; the same figures are in a table for screen readers and
+ * for anyone who prefers numbers.
+ */
+export function CurrentsChart({ client }: { client: Client }) {
+  const { t } = useTranslation();
+  const hours = hourlySeries(client);
+  const title = t('checks-jacquard:ui.chart.title');
+  if (!hours || hours.length === 0) {
+    return (
+      <StepSection title={title}>
+        <p>{t('checks-jacquard:ui.chart.empty')}</p>
+      </StepSection>
+    );
+  }
+  const max = Math.max(1, ...hours.map((h) => h.emailClick + h.other));
+  const slot = WIDTH / hours.length;
+  const scale = (n: number) => (n / max) * (HEIGHT - 4);
+  return (
+    <StepSection title={title}>
+      <svg
+        className="currents-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={title}
+        preserveAspectRatio="none"
+      >
+        {hours.map((h, i) => {
+          const click = scale(h.emailClick);
+          const other = scale(h.other);
+          return (
+            <g key={h.hour}>
+              <title>{`${h.hour}: ${h.emailClick} / ${h.other}`}</title>
+              <rect
+                x={i * slot + 1}
+                y={HEIGHT - click}
+                width={slot - 2}
+                height={click}
+                className="bar-click"
+                fill="#2f6fdd"
+              />
+              <rect
+                x={i * slot + 1}
+                y={HEIGHT - click - other}
+                width={slot - 2}
+                height={other}
+                className="bar-other"
+                fill="#c9822b"
+              />
+            </g>
+          );
+        })}
+      </svg>
+      <p className="chart-legend">
+        <span className="legend-click">■ {t('checks-jacquard:ui.chart.emailClick')}</span>{' '}
+        <span className="legend-other">■ {t('checks-jacquard:ui.chart.other')}</span>
+      </p>
+      <details>
+        <summary>{t('checks-jacquard:ui.chart.showTable')}</summary>
+        <table>
+          <caption>{t('checks-jacquard:ui.chart.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('checks-jacquard:ui.chart.hour')}</th>
+              <th scope="col">{t('checks-jacquard:ui.chart.emailClick')}</th>
+              <th scope="col">{t('checks-jacquard:ui.chart.other')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hours.map((h) => (
+              <tr key={h.hour}>
+                <th scope="row">{h.hour}</th>
+                <td>{h.emailClick}</td>
+                <td>{h.other}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </StepSection>
+  );
+}
