@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { test } from 'node:test';
+import { createI18n } from '../../shared/i18n/index.ts';
+import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { startBrazeFake } from '../support/braze-fake.ts';
+import { startBrowserMode } from '../support/browser-mode.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const en = createI18n('en').t;
+const screenshotDir = 'test-results/screenshots';
+const key = 'ui-e2e-key-0123456789abcdef0123456789';
+
+test(
+  'in the UI, a CSM runs a step’s Braze checks, sees them live, then the stored results',
+  { timeout: 180_000 },
+  async (t) => {
+    const fake = await startBrazeFake({
+      keys: {
+        [key]: {
+          latencyMs: 300,
+          permissions: [
+            'users.track',
+            'users.export.segment',
+            'segments.list',
+            'campaigns.trigger.send',
+          ],
+        },
+      },
+      segments: 42,
+    });
+    t.after(() => fake.close());
+    const home = await tempDir(t);
+    const store = await ClientStore.open(home);
+    const client = await store.create({ name: 'Acme Retail', integrations: ['optimizely'] });
+    await store.update(client.id, (c) => {
+      c.inputs['braze.instance'] = 'custom';
+      c.inputs['braze.restEndpoint'] = fake.url;
+    });
+    const keychain = new KeyringSecretStore(() => ({
+      unavailable: 'unavailable',
+      locked: 'locked',
+    }));
+    await keychain.set(client.id, 'braze.apiKey', key);
+    t.after(() => keychain.delete(client.id, 'braze.apiKey'));
+
+    const server = await startBrowserMode({
+      home,
+      env: { PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' },
+    });
+    t.after(() => server.stop());
+    const browser = await launchChromium();
+    t.after(() => browser.close());
+    const { page } = browser;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.goto(server.url);
+    await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
+    await page.locator('.nav-step[data-step-id="optimizely.prerequisites"]').click();
+    const view = page.locator('section.step-view[data-step-id="optimizely.prerequisites"]');
+    await view.getByRole('button', { name: en('checks:ui.runStep') }).click();
+
+    // Live: the run shows states while the fake answers slowly, with a Cancel button.
+    await view.getByRole('button', { name: en('checks:ui.cancel') }).waitFor();
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: `${screenshotDir}/braze-checks-running.png`, fullPage: true });
+
+    // Done: stored results replace the live states.
+    const apiKeyRow = view.locator('[data-check-id="braze.api_key"]');
+    await apiKeyRow
+      .getByText(
+        en('checks-braze:apiKey.valid', { host: new URL(fake.url).host, instance: 'custom' }),
+      )
+      .waitFor();
+    await view.getByRole('button', { name: en('checks:ui.runStep') }).waitFor();
+    await page.screenshot({ path: `${screenshotDir}/braze-checks-done.png`, fullPage: true });
+
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(fake.sideEffects(), []);
+    assert.ok(!(await page.content()).includes(key), 'the key reached the DOM');
+    await store.refresh();
+    assert.equal(store.get(client.id).checkResults['braze.api_key']?.status, 'pass');
+  },
+);
