@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { brazeInstanceIds, customInstanceId } from './braze/instances.ts';
+import { bundleFields } from './bundle/fields.ts';
+import { migrateBundle } from './bundle/migrate.ts';
+import { bundleVersion } from './bundle/version.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
 import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
 import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
@@ -10,7 +13,7 @@ import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
  * Secrets never go in it: the CLI reads them from environment variables. Versioned; published as
  * JSON Schema by `partner-setup schema client`.
  */
-export const clientFileVersion = 1;
+export const clientFileVersion = bundleVersion;
 
 const text = (description: string) => InputValueSchema.min(1).meta({ description });
 const httpUrl = (description: string) =>
@@ -73,6 +76,8 @@ export const ClientFileSchema = z
       description:
         'Data saved by earlier runs or built in the app (e.g. braze.segments, ODP plans).',
     }).optional(),
+    // An exported bundle is a client file with the review state and a checksum (shared/bundle/).
+    ...bundleFields,
   })
   .meta({
     title: 'Partner Setup Assistant client file',
@@ -94,6 +99,19 @@ export function parseClientFile(
     data = JSON.parse(raw);
   } catch (error) {
     return { ok: false, error: `not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const migrated = migrateBundle(data as Record<string, unknown>);
+    if (!migrated.ok) {
+      const newer = migrated.reason === 'newer';
+      return {
+        ok: false,
+        error: newer
+          ? `version: written by a newer app (version ${migrated.version}); this one reads up to ${clientFileVersion}`
+          : `version: expected a version from 1 to ${clientFileVersion}`,
+      };
+    }
+    data = migrated.document;
   }
   const parsed = ClientFileSchema.safeParse(data);
   if (parsed.success) return { ok: true, file: parsed.data };
@@ -123,9 +141,9 @@ export function clientFromFile(file: ClientFile, id: string, now: Date = new Dat
     createdAt: at,
     updatedAt: at,
     inputs: { ...inputs, ...file.inputs },
-    confirmations: {},
+    confirmations: file.confirmations ?? {},
     secrets: {},
-    checkResults: {},
+    checkResults: file.checkResults ?? {},
     artifacts: file.artifacts ?? {},
   };
 }

@@ -25,12 +25,7 @@ export async function bundleFromClient(client: Client, now: Date = new Date()): 
 
 /** The bundle as a client with a new id (for the store or a read-only review); no secrets. */
 export function clientFromBundle(bundle: Bundle, id: string, now: Date = new Date()): Client {
-  const base = clientFromFile({ ...bundle, version: 1 }, id, now);
-  return ClientSchema.parse({
-    ...base,
-    confirmations: bundle.confirmations ?? {},
-    checkResults: bundle.checkResults ?? {},
-  });
+  return ClientSchema.parse(clientFromFile(bundle, id, now));
 }
 
 /** Pretty JSON, as written to a `.json` file. */

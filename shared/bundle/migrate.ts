@@ -1,4 +1,4 @@
-import { bundleVersion } from './schema.ts';
+import { bundleVersion } from './version.ts';
 
 type Document = Record<string, unknown>;
 

@@ -1,16 +1,11 @@
-import { z } from 'zod';
-import { ClientFileSchema } from '../client-file.ts';
-import { bundleFields } from './fields.ts';
+import { ClientFileSchema, type ClientFile } from '../client-file.ts';
+
+export { bundleVersion } from './version.ts';
 
 /**
- * The bundle IS the client file of `partner-setup check --client-file`, at version 2: version 1 (a
- * client file written by hand, no review state) migrates to it, and an export is a client file
- * that also carries confirmations, check results and a checksum.
+ * The bundle IS the client file of `partner-setup check --client-file`: one format. An export is a
+ * client file that also carries the review state (confirmations, check results) and a checksum;
+ * a client file written by hand leaves those out. Version 1 files migrate on reading.
  */
-export const bundleVersion = 2;
-
-export const BundleSchema = ClientFileSchema.extend({
-  version: z.literal(bundleVersion),
-  ...bundleFields,
-});
-export type Bundle = z.infer<typeof BundleSchema>;
+export const BundleSchema = ClientFileSchema;
+export type Bundle = ClientFile;

@@ -242,7 +242,7 @@ describe('partner-setup check (spawned)', () => {
 
   const badFiles: [string, unknown, RegExp][] = [
     ['not JSON', '{ nope', /not valid JSON/],
-    ['wrong version', { ...acme('https://x.example'), version: 2 }, /version/],
+    ['wrong version', { ...acme('https://x.example'), version: 99 }, /version/],
     [
       'unknown instance',
       { ...acme('https://x.example'), braze: { instance: 'US-99' } },
@@ -281,6 +281,11 @@ describe('partner-setup check (spawned)', () => {
       '$schema',
       'artifacts',
       'braze',
+      'checkResults',
+      'checksum',
+      'confirmations',
+      'exportedAt',
+      'id',
       'inputs',
       'integrations',
       'jacquard',

@@ -7,7 +7,7 @@ import type { SecretReader } from '../../main/checks/types.ts';
 /** A client as a client file would describe it (sections map to input ids). */
 export const testClient = (parts: Partial<Omit<ClientFile, 'version'>> = {}): Client =>
   clientFromFile(
-    { version: 1, name: 'Acme Retail', integrations: ['jacquard', 'optimizely'], ...parts },
+    { version: 2, name: 'Acme Retail', integrations: ['jacquard', 'optimizely'], ...parts },
     randomUUID(),
   );
 

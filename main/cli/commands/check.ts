@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { computeChecksum } from '../../../shared/bundle/checksum.ts';
 import { clientFromFile, parseClientFile } from '../../../shared/client-file.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { LanguageSchema, secretEnvVars } from '../../../shared/types/ids.ts';
@@ -52,6 +53,14 @@ async function loadFromFile(path: string, env: NodeJS.ProcessEnv): Promise<Loade
   }
   const parsed = parseClientFile(raw);
   if (!parsed.ok) throw new UsageError(`client file "${path}": ${parsed.error}`);
+  // An exported bundle carries a checksum; a file written by hand may leave it out.
+  const { checksum } = parsed.file;
+  if (
+    checksum &&
+    (await computeChecksum(JSON.parse(raw) as Record<string, unknown>)) !== checksum
+  ) {
+    throw new UsageError(`client file "${path}": checksum: does not match the content`);
+  }
   const envSecrets = new EnvSecretStore(env);
   return {
     client: clientFromFile(parsed.file, randomUUID()),

@@ -1,0 +1,5 @@
+/**
+ * The version of the client file / bundle format this app writes. 1: the client file as first
+ * published (settings only). 2: adds the review state (confirmations, check results) and a checksum.
+ */
+export const bundleVersion = 2;
