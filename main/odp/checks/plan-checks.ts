@@ -57,12 +57,13 @@ export const activationPlanCheck: CheckDefinition = {
   id: 'odp.activation',
   domain: 'optimizely',
   requires: { network: false },
+  // customer.* values are checked against ODP's fields as they are now (the editor checks offline).
+  dependsOn: ['odp.fields'],
   run(ctx) {
     const activation = readPlan(ctx.client)?.activation;
     if (!activation) {
       return Promise.resolve({ status: 'warn', messageKey: `${ns}:activation.none` });
     }
-    // No dependency on `odp.fields`: an activation can be planned before the ODP key is at hand.
     const fields = currentFields(ctx);
     return Promise.resolve(
       issuesOutcome('activation', validateActivation(activation, fields, new Date())),

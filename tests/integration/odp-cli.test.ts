@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
+import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { fakeCurrentsToken, fakeKeys, startOdpFake, type OdpFake } from '../support/odp-fake.ts';
+
+// `partner-setup check --only optimizely --json --client-file …` spawned as a CSM would run it,
+// against the ODP and Braze fakes: exit codes, the JSON document, no secret in the output.
+
+const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
+const brazeKey = 'braze-cli-key-0000000000000001';
+const brazeKeyNoCanvas = 'braze-cli-key-0000000000000002';
+
+interface CheckJson {
+  id: string;
+  status: string;
+  message: string;
+}
+
+function runCli(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        NO_COLOR: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const goodPlan: OdpPlan = {
+  segments: { importAll: true, segments: [] },
+  mappings: [
+    { brazeField: 'email', brazeType: 'string', odpField: 'last_seen_email' },
+    { brazeField: 'company', brazeType: 'string', odpField: 'company_name' },
+  ],
+  activation: {
+    ...defaultActivation('Europe/Paris', tomorrow),
+    enrollment: { kind: 'segment', segment: 'Active buyers' },
+    targetIdentifier: 'email',
+    additionalFields: [{ brazeField: 'company_name', value: '{{customer.company_name}}' }],
+  },
+};
+
+void describe('partner-setup check --only optimizely', () => {
+  let odp: OdpFake;
+  let braze: BrazeFake;
+  let dir: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'odp-cli-'));
+    odp = await startOdpFake();
+    braze = await startBrazeFake({
+      keys: {
+        [brazeKey]: {},
+        [brazeKeyNoCanvas]: {
+          permissions: [
+            'users.track',
+            'users.export.segment',
+            'segments.list',
+            'campaigns.trigger.send',
+          ],
+        },
+      },
+    });
+  });
+  after(async () => {
+    await odp.close();
+    await braze.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function clientFile(name: string, plan: OdpPlan | null, odpInputs: Record<string, string>) {
+    const path = join(dir, `${name}.json`);
+    const file = {
+      version: 2,
+      name,
+      integrations: ['optimizely'],
+      braze: { instance: 'custom', restEndpoint: braze.url },
+      odp: odpInputs,
+      ...(plan ? { artifacts: { 'odp.plan': plan } } : {}),
+    };
+    await writeFile(path, JSON.stringify(file));
+    return path;
+  }
+
+  const byId = (stdout: string) =>
+    new Map((JSON.parse(stdout) as { checks: CheckJson[] }).checks.map((c) => [c.id, c]));
+
+  test('a complete setup passes every ODP check, live Currents test included (exit 0)', async () => {
+    const path = await clientFile('Good', goodPlan, {
+      apiBase: odp.bases.eu,
+      currentsUrl: odp.currentsUrl,
+    });
+    const before = odp.requests.length;
+    const res = await runCli(
+      [
+        'check',
+        '--client-file',
+        path,
+        '--only',
+        'optimizely',
+        '--json',
+        '--allow-insecure-loopback',
+        '--opt-in',
+        'odp.currentsLive',
+      ],
+      { BRAZE_API_KEY: brazeKey, ODP_API_KEY: fakeKeys.eu, ODP_CURRENTS_TOKEN: fakeCurrentsToken },
+    );
+    assert.equal(res.code, 0, res.stderr + res.stdout);
+    const checks = byId(res.stdout);
+    const statuses = Object.fromEntries(
+      [
+        'odp.api_key',
+        'odp.fields',
+        'odp.currents_endpoint',
+        'odp.braze_key',
+        'odp.segments',
+        'odp.mappings',
+        'odp.activation',
+      ].map((id) => [id, checks.get(id)?.status]),
+    );
+    assert.deepEqual(statuses, {
+      'odp.api_key': 'pass',
+      'odp.fields': 'pass',
+      'odp.currents_endpoint': 'pass',
+      'odp.braze_key': 'pass',
+      'odp.segments': 'pass',
+      'odp.mappings': 'pass',
+      'odp.activation': 'pass',
+    });
+    assert.match(checks.get('odp.currents_endpoint')?.message ?? '', /^Hint: /);
+    assert.ok(odp.requests.length > before);
+    assert.deepEqual(odp.writes(), []);
+    assert.deepEqual(braze.sideEffects(), []);
+    for (const secret of [brazeKey, fakeKeys.eu.split('.')[1] ?? '', fakeCurrentsToken]) {
+      assert.ok(!res.stdout.includes(secret) && !res.stderr.includes(secret), 'no secret printed');
+    }
+  });
+
+  test('a public ODP key, no segment and a Braze key without canvas.trigger.send fail (exit 1)', async () => {
+    const path = await clientFile('Bad', null, {
+      apiBase: odp.bases.us,
+      currentsUrl: 'http://odp.example/braze',
+    });
+    const res = await runCli(
+      [
+        'check',
+        '--client-file',
+        path,
+        '--only',
+        'optimizely',
+        '--json',
+        '--allow-insecure-loopback',
+      ],
+      {
+        BRAZE_API_KEY: brazeKeyNoCanvas,
+        ODP_API_KEY: fakeKeys.usPublic,
+        ODP_CURRENTS_TOKEN: fakeCurrentsToken,
+      },
+    );
+    assert.equal(res.code, 1, res.stderr);
+    const checks = byId(res.stdout);
+    assert.equal(checks.get('odp.api_key')?.status, 'fail');
+    assert.match(checks.get('odp.api_key')?.message ?? '', /public key/);
+    assert.equal(checks.get('odp.currents_endpoint')?.status, 'fail');
+    assert.match(checks.get('odp.currents_endpoint')?.message ?? '', /https/);
+    assert.equal(checks.get('odp.segments')?.status, 'fail');
+    assert.match(checks.get('odp.segments')?.message ?? '', /no customer profile/);
+    assert.equal(checks.get('braze.permission.canvas.trigger.send')?.status, 'fail');
+    assert.notEqual(checks.get('odp.braze_key')?.status, 'pass');
+    assert.notEqual(checks.get('odp.mappings')?.status, 'pass');
+    assert.deepEqual(odp.writes(), []);
+  });
+});
