@@ -1,6 +1,7 @@
 import type { CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { outcomeForError, skipped } from './outcomes.ts';
+import { inputValue } from '../../shared/guides/index.ts';
 
 export interface RequirementContext {
   client: Client;
@@ -9,7 +10,7 @@ export interface RequirementContext {
   offline: boolean;
 }
 
-export const inputValue = (client: Client, id: string): string => client.inputs[id]?.trim() ?? '';
+export { inputValue };
 
 /**
  * Why a check cannot run at all (opt-in, offline, missing input or secret), or null when it can.

@@ -61,3 +61,14 @@ export function confirmationById(id: string): Confirmation | undefined {
 export function guideOfStep(stepId: string): Guide | undefined {
   return Object.values(guides).find((guide) => guide.steps.some((step) => step.id === stepId));
 }
+
+/**
+ * The value a client has for an input: what the CSM recorded, else the guide's default (the
+ * bucket name, say, is right for almost every client and may never be typed).
+ */
+export function inputValue(client: { inputs: Record<string, string> }, id: string): string {
+  const recorded = client.inputs[id]?.trim();
+  if (recorded) return recorded;
+  const def = inputById(id);
+  return def && 'default' in def && def.default !== undefined ? def.default : '';
+}
