@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,8 +11,8 @@ import { startS3TestBed } from '../tests/support/s3-gateway.ts';
  * Currents audit benchmark (issue 5): a folder of 10,000 objects / 100,000 events against one of
  * 1,000 objects on the same server (goal: ≤ 1.5× the time), full listing with the SDK next to
  * `aws s3 ls --recursive`, decode rate per codec (goal ≥ 200,000 events/s) and the audit
- * process's peak RSS (goal ≤ 200 MB). `node bench/currents.ts` merges its figures into
- * bench/results.json under "currents"; `runCurrentsBench()` returns them for bench/run.ts.
+ * process's peak RSS (goal ≤ 200 MB). bench/run.ts runs `runCurrentsBench()` and records its
+ * figures under "currents" in bench/results.json.
  */
 
 const BUCKET = 'phrasee-braze-currents-exports';
@@ -125,15 +125,4 @@ export async function runCurrentsBench(): Promise<Record<string, unknown>> {
     await bed.close();
     await rm(seedDir, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await runCurrentsBench();
-  const path = fileURLToPath(new URL('./results.json', import.meta.url));
-  const existing = (await readFile(path, 'utf8').then(JSON.parse, () => ({}))) as Record<
-    string,
-    unknown
-  >;
-  await writeFile(path, `${JSON.stringify({ ...existing, currents: figures }, null, 2)}\n`);
-  console.log(JSON.stringify(figures, null, 2));
 }
