@@ -10,16 +10,22 @@ export const uiCommand: Command = {
   name: 'ui',
   summary: 'Open the app in your browser.',
   usage: [
-    'Usage: partner-setup ui [--port N] [--no-open]',
+    'Usage: partner-setup ui [--port N] [--no-open] [--allow-insecure-loopback]',
     '',
     'Serves the app on 127.0.0.1 and opens it in your browser with a one-time link.',
     '  --port N    listen on port N (default: a free port)',
     '  --no-open   print the link instead of opening the browser',
+    '  --allow-insecure-loopback',
+    '              let checks use plain http to services on this machine (local test services)',
   ].join('\n'),
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } },
+      options: {
+        port: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
+        'allow-insecure-loopback': { type: 'boolean', default: false },
+      },
       strict: true,
     });
     const port = values.port === undefined ? 0 : Number(values.port);
