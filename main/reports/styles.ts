@@ -8,7 +8,7 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid #1b1f24; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
 .meta { color: #4a535d; margin: 0 0 4px; }
-.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px; margin: 16px 0; padding: 0; list-style: none; }
+.summary { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; margin: 16px 0; padding: 0; list-style: none; }
 .summary li { border: 1px solid #c9d1d9; border-radius: 6px; padding: 8px 10px; }
 .summary strong { display: block; font-size: 18px; }
 .step { border: 1px solid #d6dce2; border-radius: 6px; padding: 10px 14px; margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }

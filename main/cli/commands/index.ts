@@ -23,4 +23,14 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Print the JSON Schema of the client file (partner-setup schema client).',
     load: async () => (await import('./schema.ts')).schemaCommand,
   },
+  {
+    name: 'export',
+    summary: 'Export a client as a JSON bundle or an HTML, Markdown or PDF report.',
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
+  {
+    name: 'import',
+    summary: 'Import a client from a JSON bundle.',
+    load: async () => (await import('./import.ts')).importCommand,
+  },
 ];

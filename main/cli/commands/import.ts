@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors.ts';
+import { findConflict, importBundle, readBundle } from '../../bundles/import.ts';
+import { createServices } from '../../services.ts';
+import { resolveHome } from '../../store/paths.ts';
+import { UsageError, type Command } from '../command.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a client from a JSON bundle (validated in full first).',
+  usage: [
+    'Usage: partner-setup import FILE [--replace | --as-new]',
+    '',
+    'Adds the client in FILE (a bundle made by "partner-setup export" or the app). Everything is',
+    'checked first; on any problem nothing changes and one line says what is wrong (exit 2).',
+    'If a client with the same identity or name exists, choose:',
+    '  --replace   overwrite it (its keychain secrets stay)',
+    '  --as-new    keep both',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { replace: { type: 'boolean' }, 'as-new': { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('give exactly one bundle file.');
+    if (values.replace && values['as-new']) {
+      throw new UsageError('choose either --replace or --as-new, not both.');
+    }
+    const path = positionals[0] as string;
+    const services = await createServices({ home: resolveHome(io.env), mode: 'cli', env: io.env });
+    const { t, store } = services;
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new UsageError(t('reports:cli.readFailed', { file: path }));
+    }
+    try {
+      const bundle = await readBundle(text, t);
+      const conflict = findConflict(store, bundle);
+      if (conflict && !values.replace && !values['as-new']) {
+        throw new UsageError(
+          t('reports:cli.exists', {
+            match: t(`reports:bundle.match.${conflict.match}`),
+            name: conflict.name,
+          }),
+        );
+      }
+      const outcome = await importBundle(store, text, {
+        onConflict: values.replace ? 'replace' : 'new',
+        t,
+      });
+      const key = outcome.replaced ? 'reports:cli.replaced' : 'reports:cli.imported';
+      io.stdout.write(`${t(key, { name: outcome.client.name })}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) throw new UsageError(error.message);
+      throw error;
+    }
+  },
+};

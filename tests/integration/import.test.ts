@@ -1,0 +1,298 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { computeChecksum } from '../../shared/bundle/checksum.ts';
+import { bundleFromClient, serializeBundle } from '../../shared/bundle/convert.ts';
+import { bundleVersion } from '../../shared/bundle/schema.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
+import type { Client } from '../../shared/types/client.ts';
+import { dispatch } from '../../main/handlers/dispatch.ts';
+import { createHandlerTable } from '../../main/handlers/table.ts';
+import { createServices } from '../../main/services.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { storeFileName } from '../../main/store/paths.ts';
+import { memoryKeychain } from '../support/memory-keychain.ts';
+import { reviewClient, secretTail } from '../support/review-client.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
+
+function cli(args: string[], home: string, cwd?: string) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, PARTNER_SETUP_HOME: home, NO_COLOR: '1' }, cwd, encoding: 'utf8' },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A saved client with everything a review carries, secret metadata included. */
+async function seed(home: string, source: Client = reviewClient()): Promise<Client> {
+  const store = await ClientStore.open(home);
+  const created = await store.create({ name: source.name, integrations: source.integrations });
+  return store.update(created.id, (c) => {
+    Object.assign(c, { ...source, id: created.id, createdAt: created.createdAt });
+  });
+}
+
+async function exportedDocument(): Promise<Record<string, unknown>> {
+  return JSON.parse(serializeBundle(await bundleFromClient(reviewClient()))) as Record<
+    string,
+    unknown
+  >;
+}
+const signed = async (document: Record<string, unknown>) =>
+  JSON.stringify({ ...document, checksum: await computeChecksum(document) });
+
+/** Broken bundles a CSM could be handed; each must be refused with its own clear message. */
+const corpus: Array<{ name: string; text: () => Promise<string>; mentions: RegExp }> = [
+  {
+    name: 'truncated',
+    text: async () => (await signed(await exportedDocument())).slice(0, 300),
+    mentions: /JSON/,
+  },
+  { name: 'empty file', text: () => Promise.resolve(''), mentions: /JSON/ },
+  {
+    name: 'wrong type',
+    text: async () => signed({ ...(await exportedDocument()), integrations: 'jacquard' }),
+    mentions: /integrations/,
+  },
+  {
+    name: 'huge string',
+    text: async () => {
+      const d = await exportedDocument();
+      (d.inputs as Record<string, string>)['jacquard.snippets'] = 'x'.repeat(150_000);
+      return signed(d);
+    },
+    mentions: /inputs\["jacquard\.snippets"\]/,
+  },
+  {
+    name: 'wrong checksum',
+    text: async () => JSON.stringify({ ...(await exportedDocument()), name: 'Tampered' }),
+    mentions: /checksum/,
+  },
+  {
+    name: 'future version',
+    text: async () => signed({ ...(await exportedDocument()), version: bundleVersion + 5 }),
+    mentions: new RegExp(`format ${bundleVersion + 5}\\b`),
+  },
+  {
+    name: '__proto__ key',
+    text: async () =>
+      (await signed(await exportedDocument())).replace('{', '{"__proto__":{"isAdmin":true},'),
+    mentions: /__proto__/,
+  },
+  {
+    name: 'constructor key',
+    text: async () =>
+      (await signed(await exportedDocument())).replace(
+        '"inputs":{',
+        '"inputs":{"constructor":{"prototype":{}},',
+      ),
+    mentions: /inputs\.constructor/,
+  },
+  {
+    name: 'a secret inside',
+    text: async () => signed({ ...(await exportedDocument()), secrets: { 'braze.apiKey': 'x' } }),
+    mentions: /secrets/,
+  },
+];
+
+describe('import through the handler table', () => {
+  it('refuses every broken bundle with one translated message, and the store does not change', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const existing = await seed(home);
+    const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+    await services.store.updateSettings({ language: 'fr' });
+    const table = createHandlerTable(services);
+    const before = await readFile(join(home, storeFileName), 'utf8');
+    const messages = new Set<string>();
+    for (const item of corpus) {
+      for (const channel of ['bundles:inspect', 'bundles:import'] as const) {
+        const result = await dispatch(
+          table,
+          channel,
+          { text: await item.text(), onConflict: 'new' },
+          services.t,
+        );
+        assert.equal(result.ok, false, `${item.name} was accepted by ${channel}`);
+        if (result.ok) continue;
+        assert.equal(result.error.code, 'IMPORT_INVALID', `${item.name}: ${result.error.message}`);
+        assert.match(result.error.message, item.mentions, item.name);
+        assert.match(result.error.message, /Rien n’a été importé/, `${item.name} is in French`);
+        assert.equal(result.error.message.split('\n').length, 1);
+        messages.add(result.error.message);
+      }
+    }
+    assert.equal(
+      messages.size,
+      corpus.length - 1,
+      'truncated and empty share a message; the rest differ',
+    );
+    assert.equal(await readFile(join(home, storeFileName), 'utf8'), before, 'the store changed');
+    assert.deepEqual(
+      services.store.list().map((c) => c.id),
+      [existing.id],
+    );
+    assert.equal(({} as Record<string, unknown>).isAdmin, undefined);
+  });
+
+  it('a valid bundle: inspect changes nothing, import asks over the same client, then replaces or adds', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const existing = await seed(home);
+    const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+    const table = createHandlerTable(services);
+    const text = serializeBundle(
+      await bundleFromClient({
+        ...existing,
+        inputs: { ...existing.inputs, 'jacquard.s3Folder': 'changed' },
+      }),
+    );
+
+    const inspected = await dispatch(table, 'bundles:inspect', { text }, services.t);
+    assert.ok(inspected.ok);
+    const review = inspected.value as { conflict: { match: string } | null; client: Client };
+    assert.equal(review.conflict?.match, 'id');
+    assert.equal(review.client.inputs['jacquard.s3Folder'], 'changed');
+    assert.deepEqual(review.client.secrets, {});
+
+    const asked = await dispatch(table, 'bundles:import', { text, onConflict: 'ask' }, services.t);
+    assert.equal(asked.ok, false);
+    assert.equal(!asked.ok && asked.error.code, 'CONFLICT');
+    assert.equal(services.store.get(existing.id).inputs['jacquard.s3Folder'], 'acme-retail');
+
+    const replaced = await dispatch(
+      table,
+      'bundles:import',
+      { text, onConflict: 'replace' },
+      services.t,
+    );
+    assert.ok(replaced.ok);
+    const after = services.store.get(existing.id);
+    assert.equal(after.inputs['jacquard.s3Folder'], 'changed');
+    assert.deepEqual(
+      after.secrets,
+      existing.secrets,
+      'the keychain metadata of the replaced client stays',
+    );
+    assert.deepEqual(after.confirmations, existing.confirmations);
+
+    const added = await dispatch(table, 'bundles:import', { text, onConflict: 'new' }, services.t);
+    assert.ok(added.ok);
+    assert.equal(services.store.list().length, 2);
+  });
+});
+
+describe('CLI export and import, as processes', () => {
+  it('exports every format without secrets, imports the bundle into a fresh home, and --client-file reads it', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const out = await tempDir(t);
+    const client = await seed(home);
+    const files: Record<string, string> = {};
+    for (const format of ['json', 'html', 'md', 'pdf']) {
+      files[format] = join(out, `report.${format}`);
+      const ran = await cli(
+        [
+          'export',
+          '--client',
+          client.name.toUpperCase(),
+          '--format',
+          format,
+          '--out',
+          files[format]!,
+          '--lang',
+          'de',
+        ],
+        home,
+      );
+      assert.equal(ran.code, 0, ran.stderr);
+    }
+    for (const format of ['json', 'html', 'md']) {
+      const text = await readFile(files[format]!, 'utf8');
+      assert.ok(!text.includes(secretTail), `${format} holds the secret tail`);
+    }
+    assert.match(await readFile(files.html!, 'utf8'), /<html lang="de">/);
+    const pdf = await readFile(files.pdf!);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+
+    // The PDF as PNG pages, kept for a person to look at.
+    const pages = join('test-results', 'report-pages');
+    await new Promise<void>((resolve, reject) =>
+      execFile('mkdir', ['-p', pages], (e) => (e ? reject(e) : resolve())),
+    );
+    await new Promise<void>((resolve, reject) =>
+      execFile('pdftoppm', ['-png', '-r', '50', files.pdf!, join(pages, 'report-de')], (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
+    const pngs = (await readdir(pages)).filter(
+      (f) => f.startsWith('report-de') && f.endsWith('.png'),
+    );
+    assert.ok(pngs.length >= 2, `expected several pages, got ${pngs.length}`);
+
+    const fresh = await tempDir(t);
+    const imported = await cli(['import', files.json!], fresh);
+    assert.equal(imported.code, 0, imported.stderr);
+    const store = await ClientStore.open(fresh);
+    const [copy] = store.list();
+    assert.ok(copy);
+    const full = store.get(copy.id);
+    assert.deepEqual(
+      {
+        name: full.name,
+        inputs: full.inputs,
+        confirmations: full.confirmations,
+        checkResults: full.checkResults,
+        artifacts: full.artifacts,
+      },
+      {
+        name: client.name,
+        inputs: client.inputs,
+        confirmations: client.confirmations,
+        checkResults: client.checkResults,
+        artifacts: client.artifacts,
+      },
+    );
+    assert.deepEqual(full.secrets, {});
+
+    const again = await cli(['import', files.json!], fresh);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /--replace/);
+    assert.equal((await cli(['import', files.json!, '--replace'], fresh)).code, 0);
+    assert.equal((await ClientStore.open(fresh)).list().length, 1);
+
+    // No secrets in the environment: every check is skipped locally, no request leaves.
+    const checked = await cli(
+      ['check', '--client-file', files.json!, '--only', 'braze', '--json'],
+      fresh,
+    );
+    assert.equal(checked.code, 0, checked.stderr);
+    assert.equal((JSON.parse(checked.stdout) as { client: unknown }).client !== undefined, true);
+  });
+
+  it('a bad bundle: exit 2, one line, nothing imported', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const out = await tempDir(t);
+    for (const item of corpus) {
+      const file = join(out, 'bad.json');
+      await writeFile(file, await item.text());
+      const ran = await cli(['import', file], home);
+      assert.equal(ran.code, 2, item.name);
+      assert.equal(ran.stderr.trim().split('\n').length, 1, `${item.name}: ${ran.stderr}`);
+      assert.match(ran.stderr, item.mentions, item.name);
+    }
+    assert.deepEqual((await ClientStore.open(home)).list(), []);
+    const missing = await cli(['export', '--client', 'Nobody'], home);
+    assert.equal(missing.code, 2);
+    assert.match(
+      missing.stderr,
+      new RegExp(createI18n('en').t('reports:cli.clientNotFound', { name: 'Nobody' })),
+    );
+  });
+});
