@@ -1,16 +1,13 @@
 import type { StepPanelProps } from '../step-panels.tsx';
 import { CurrentsChart } from './CurrentsChart.tsx';
 import { SnippetPreview } from './SnippetPreview.tsx';
-import { WriteTestPanel } from './WriteTestPanel.tsx';
 
-/** The Current step: the write-test consent, then what the Current delivered. */
+/**
+ * The Current step: what the Current delivered. (The "test writing" tick is the engine's generic
+ * opt-in next to the step's Run button: shared/checks/opt-ins.ts offers `s3.write` there.)
+ */
 export function CurrentStepPanel({ client }: StepPanelProps) {
-  return (
-    <>
-      <WriteTestPanel client={client} />
-      <CurrentsChart client={client} />
-    </>
-  );
+  return <CurrentsChart client={client} />;
 }
 
 export function SnippetStepPanel({ client }: StepPanelProps) {
