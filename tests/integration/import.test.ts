@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -205,7 +205,7 @@ describe('CLI export and import, as processes', () => {
           '--format',
           format,
           '--out',
-          files[format]!,
+          files[format],
           '--lang',
           'de',
         ],
@@ -223,12 +223,10 @@ describe('CLI export and import, as processes', () => {
 
     // The PDF as PNG pages, kept for a person to look at.
     const pages = join('test-results', 'report-pages');
-    await new Promise<void>((resolve, reject) =>
-      execFile('mkdir', ['-p', pages], (e) => (e ? reject(e) : resolve())),
-    );
+    await mkdir(pages, { recursive: true });
     await new Promise<void>((resolve, reject) =>
       execFile('pdftoppm', ['-png', '-r', '50', files.pdf!, join(pages, 'report-de')], (e) =>
-        e ? reject(e) : resolve(),
+        e ? reject(new Error(e.message)) : resolve(),
       ),
     );
     const pngs = (await readdir(pages)).filter(
