@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Client } from '../../../shared/types/client.ts';
 import { CurrentStepPanel, SnippetStepPanel } from './jacquard/panels.tsx';
+import { BrazeInstancePanel } from './braze/BrazeInstancePanel.tsx';
 
 export interface StepPanelProps {
   client: Client;
@@ -12,6 +13,8 @@ export interface StepPanelProps {
  * `'optimizely.step2': MappingEditor,` with the component in `features/<domain>/`.
  */
 export const stepPanels: Readonly<Record<string, ComponentType<StepPanelProps>>> = {
+  'jacquard.prerequisites': BrazeInstancePanel,
+  'optimizely.prerequisites': BrazeInstancePanel,
   'jacquard.current': CurrentStepPanel,
   'jacquard.connectedContent': SnippetStepPanel,
 };
