@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import {
+  brazeSegmentsArtifactKey,
+  BrazeSegmentsArtifactSchema,
+} from '../../shared/braze/segments-artifact.ts';
 import {
   fieldsArtifactKey,
   OdpFieldsArtifactSchema,
@@ -20,13 +23,6 @@ export function readFields(client: Client): OdpFieldsArtifact | null {
   return parsed.success ? parsed.data : null;
 }
 
-const BrazeSegmentSchema = z.looseObject({ id: z.string(), name: z.string().nullish() });
-// The Braze checks own this artifact; read only what the picker needs, from a list or `{segments}`.
-const BrazeSegmentsSchema = z.union([
-  z.array(BrazeSegmentSchema),
-  z.looseObject({ segments: z.array(BrazeSegmentSchema) }).transform((a) => a.segments),
-]);
-
 export interface BrazeSegment {
   id: string;
   name: string;
@@ -34,6 +30,6 @@ export interface BrazeSegment {
 
 /** The client's Braze segments (artifact `braze.segments`), or null when never fetched. */
 export function readBrazeSegments(client: Client): BrazeSegment[] | null {
-  const parsed = BrazeSegmentsSchema.safeParse(client.artifacts['braze.segments']);
-  return parsed.success ? parsed.data.map((s) => ({ id: s.id, name: s.name ?? '' })) : null;
+  const parsed = BrazeSegmentsArtifactSchema.safeParse(client.artifacts[brazeSegmentsArtifactKey]);
+  return parsed.success ? parsed.data.segments : null;
 }

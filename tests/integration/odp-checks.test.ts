@@ -428,7 +428,13 @@ describe('plan checks (offline, from the saved plan)', () => {
         ],
       },
     };
-    const braze = { 'braze.segments': [{ id: 's1', name: 'VIP' }] };
+    const braze = {
+      'braze.segments': {
+        fetchedAt: '2025-01-01T00:00:00.000Z',
+        instance: 'US-03',
+        segments: [{ id: 's1', name: 'VIP' }],
+      },
+    };
     const { outcome } = await runCheck(check('odp.segments'), { client: withPlan(chosen, braze) });
     assert.equal(outcome.status, 'warn');
     assert.equal(outcome.params?.count, 2);

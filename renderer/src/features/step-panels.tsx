@@ -2,6 +2,13 @@ import type { ComponentType } from 'react';
 import type { Client } from '../../../shared/types/client.ts';
 import { CurrentStepPanel, SnippetStepPanel } from './jacquard/panels.tsx';
 import { BrazeInstancePanel } from './braze/BrazeInstancePanel.tsx';
+import {
+  ActivationStepPanel,
+  MappingsStepPanel,
+  ScheduleStepPanel,
+  SegmentsStepPanel,
+  TroubleshootingStepPanel,
+} from './odp/panels.tsx';
 
 export interface StepPanelProps {
   client: Client;
@@ -17,4 +24,9 @@ export const stepPanels: Readonly<Record<string, ComponentType<StepPanelProps>>>
   'optimizely.prerequisites': BrazeInstancePanel,
   'jacquard.current': CurrentStepPanel,
   'jacquard.connectedContent': SnippetStepPanel,
+  'optimizely.segments': SegmentsStepPanel,
+  'optimizely.mappings': MappingsStepPanel,
+  'optimizely.activation': ActivationStepPanel,
+  'optimizely.schedule': ScheduleStepPanel,
+  'optimizely.troubleshooting': TroubleshootingStepPanel,
 };

@@ -1,0 +1,92 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Schedule } from '../../../../shared/odp-plan.ts';
+import { IssueList } from './IssueList.tsx';
+import { useOdpPlan } from './plan-store.ts';
+import { TextField } from './TextField.tsx';
+
+/** Recurring daily schedule of a segment-enrolled activation, with its next three runs. */
+export function SchedulePanel() {
+  const { t } = useTranslation();
+  const zonesId = useId();
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const plan = useOdpPlan((s) => s.plan);
+  const view = useOdpPlan((s) => s.view);
+  const edit = useOdpPlan((s) => s.edit);
+  const schedule = plan?.activation?.schedule;
+  if (!plan || !view) return null;
+  if (!plan.activation || plan.activation.enrollment.kind !== 'segment' || !schedule) {
+    return <p className="field-help">{t('odp:ui.schedule.notNeeded')}</p>;
+  }
+  const set = (change: (s: Schedule) => void) =>
+    edit((d) => {
+      if (d.activation?.schedule) change(d.activation.schedule);
+    });
+
+  return (
+    <div className="odp-schedule">
+      <p className="field-help">{t('odp:ui.schedule.fixed')}</p>
+      <TextField
+        label={t('odp:ui.schedule.startDate')}
+        type="date"
+        value={schedule.startDate}
+        onChange={(v) => set((s) => void (s.startDate = v))}
+      />
+      <fieldset className="fieldset">
+        <legend>{t('odp:ui.schedule.end')}</legend>
+        <label className="check-label">
+          <input
+            type="radio"
+            name="odp-end"
+            checked={schedule.end.kind === 'never'}
+            onChange={() => set((s) => void (s.end = { kind: 'never' }))}
+          />
+          {t('odp:ui.schedule.never')}
+        </label>
+        <label className="check-label">
+          <input
+            type="radio"
+            name="odp-end"
+            checked={schedule.end.kind === 'on'}
+            onChange={() => set((s) => void (s.end = { kind: 'on', date: s.startDate }))}
+          />
+          {t('odp:ui.schedule.onDate')}
+        </label>
+        {schedule.end.kind === 'on' ? (
+          <TextField
+            label={t('odp:ui.schedule.endDate')}
+            type="date"
+            value={schedule.end.date}
+            onChange={(v) => set((s) => void (s.end = { kind: 'on', date: v }))}
+          />
+        ) : null}
+      </fieldset>
+      <TextField
+        label={t('odp:ui.schedule.time')}
+        type="time"
+        value={schedule.time}
+        onChange={(v) => set((s) => void (s.time = v))}
+      />
+      <datalist id={zonesId}>
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <TextField
+        label={t('odp:ui.schedule.timeZone')}
+        value={schedule.timeZone}
+        list={zonesId}
+        onChange={(v) => set((s) => void (s.timeZone = v))}
+      />
+      <IssueList issues={view.issues} path="activation.schedule" />
+      <h4>{t('odp:ui.schedule.nextRuns')}</h4>
+      <ol className="odp-next-runs" data-testid="next-runs">
+        {view.nextRuns.map((r) => (
+          <li key={r.at}>
+            {r.local} (UTC{r.offset}){r.adjusted ? ` — ${t(`odp:ui.schedule.${r.adjusted}`)}` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
