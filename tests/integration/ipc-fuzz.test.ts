@@ -118,12 +118,20 @@ const protoSnapshot = (): string[] =>
     Reflect.ownKeys(p).map(String),
   );
 
+// Payloads that happen to be valid may start checks (`checks:run`, `braze:findInstance`): none may
+// reach a real partner. The fixture client has no secrets, so checks skip; this tripwire records
+// any request that gets out anyway, and refuses it.
+const outbound: string[] = [];
+globalThis.fetch = ((input: string | URL | Request) => {
+  outbound.push(input instanceof Request ? input.url : String(input));
+  return Promise.reject(new TypeError('network is off in the IPC fuzz test'));
+}) as typeof fetch;
+
 /** A fresh store with one client per channel, so a lucky valid `clients:delete` spoils nothing. */
 async function setup(t: TestContext) {
   const home = await tempDir(t, 'partner-setup-fuzz-');
   const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
   const client = await services.store.create({ name: 'Acme Retail', integrations: ['jacquard'] });
-  await services.secrets.set(client.id, 'braze.apiKey', 'fuzz-braze-key-0123456789');
   const fixture: Fixture = { services, storeFile: join(home, 'store.json'), clientId: client.id };
   return { fixture, table: createHandlerTable(services) };
 }
@@ -168,6 +176,10 @@ describe('IPC fuzz: every channel of the contract', () => {
       if (fieldsOf(channel).length > 0) assert.ok(rejected > runsPerChannel / 2);
     });
   }
+
+  it('sent no request over the network', () => {
+    assert.deepEqual(outbound, []);
+  });
 
   it('leaves the prototypes unpolluted', () => {
     assert.deepEqual(protoSnapshot(), prototypesBefore);
