@@ -4,7 +4,8 @@ import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
 import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
-import { runCheck, testClient } from '../support/check-context.ts';
+import { runCheck } from '../support/check-context.ts';
+import { testClient } from '../support/check-fixtures.ts';
 import {
   defaultFakeFields,
   fakeCurrentsToken,

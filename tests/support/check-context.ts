@@ -1,37 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { IntegrationId, SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/types/ids.ts';
+import { secretsOf } from './check-fixtures.ts';
+
+// One client builder for every check test: the client-file one.
+export { testClient } from './check-fixtures.ts';
 
 /**
  * A real CheckContext for running one check's `run(ctx)` directly: the real HttpClient (loopback
  * allowed, short timeout), secrets from a map, opt-ins, dependency results, and the artifacts the
- * check saved. For whole runs (dependencies, skips, concurrency) use the engine instead.
+ * check saved. For whole runs (dependencies, skips, concurrency) use the engine instead; clients
+ * come from `testClient` in check-fixtures.ts.
  */
-
-export interface TestClientOptions {
-  integrations?: IntegrationId[];
-  inputs?: Record<string, string>;
-  artifacts?: Record<string, JsonValue>;
-}
-
-export function testClient(options: TestClientOptions = {}): Client {
-  const at = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    name: 'Test client',
-    integrations: options.integrations ?? ['optimizely'],
-    createdAt: at,
-    updatedAt: at,
-    inputs: options.inputs ?? {},
-    confirmations: {},
-    secrets: {},
-    checkResults: {},
-    artifacts: options.artifacts ?? {},
-  };
-}
 
 export interface ContextOptions {
   client: Client;
@@ -67,7 +49,7 @@ export function checkContext(options: ContextOptions): TestContext {
   );
   const ctx: CheckContext = {
     client: options.client,
-    secrets: { get: (name) => Promise.resolve(options.secrets?.[name] ?? null) },
+    secrets: secretsOf(options.secrets ?? {}),
     http: createHttpClient({
       allowInsecureLoopback: true,
       timeoutMs: options.timeoutMs ?? 3000,
