@@ -122,10 +122,10 @@ const protoSnapshot = (): string[] =>
 // reach a real partner. The fixture client has no secrets, so checks skip; this tripwire records
 // any request that gets out anyway, and refuses it.
 const outbound: string[] = [];
-globalThis.fetch = ((input: string | URL | Request) => {
+globalThis.fetch = (input: string | URL | Request) => {
   outbound.push(input instanceof Request ? input.url : String(input));
   return Promise.reject(new TypeError('network is off in the IPC fuzz test'));
-}) as typeof fetch;
+};
 
 /** A fresh store with one client per channel, so a lucky valid `clients:delete` spoils nothing. */
 async function setup(t: TestContext) {
