@@ -14,7 +14,7 @@ export interface HttpClientOptions {
   backoffBaseMs?: number;
   /** Longest wait a 429's `x-ratelimit-reset` may impose before we give up and report it; default 60 s. */
   maxRateLimitWaitMs?: number;
-  /** How many 429s in a row are waited out; default 3. */
+  /** How many 429s in a row are waited out; default 2, so a 429 costs at most 3 requests. */
   maxRateLimitRetries?: number;
   /** Larger bodies are refused rather than buffered; default 4 MB. */
   maxBodyBytes?: number;
@@ -26,7 +26,7 @@ const defaults = {
   retries: 2,
   backoffBaseMs: 250,
   maxRateLimitWaitMs: 60_000,
-  maxRateLimitRetries: 3,
+  maxRateLimitRetries: 2,
   maxBodyBytes: 4 * 1024 * 1024,
   userAgent: 'partner-setup-assistant',
 };

@@ -35,7 +35,10 @@ export const uiCommand: Command = {
     const services = await createServices({
       home: resolveHome(io.env),
       mode: 'browser',
-      env: io.env,
+      // The flag is the environment variable's twin: checks read the setting from services.env.
+      env: values['allow-insecure-loopback']
+        ? { ...io.env, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' }
+        : io.env,
     });
     const rendererDir = await ensureRendererBuilt();
     const server = await startWebServer({ services, rendererDir, port });
