@@ -7,6 +7,7 @@ import guideJacquard from '../locales/guide-jacquard.json' with { type: 'json' }
 import guideOptimizely from '../locales/guide-optimizely.json' with { type: 'json' };
 import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
 import odp from '../locales/odp.json' with { type: 'json' };
+import dashboard from '../locales/dashboard.json' with { type: 'json' };
 import reports from '../locales/reports.json' with { type: 'json' };
 
 /**
@@ -24,6 +25,7 @@ export const namespaces = {
   'checks-odp': checksOdp,
   odp,
   reports,
+  dashboard,
 } as const;
 
 export type Namespace = keyof typeof namespaces;

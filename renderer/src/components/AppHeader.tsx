@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/route-store.ts';
 import { useUiStore } from '../stores/ui-store.ts';
+import { OnlineStatus } from './OnlineStatus.tsx';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function AppHeader() {
     <header className="app-header">
       <span className="brand">{t('app:appName')}</span>
       <div className="header-actions">
+        <OnlineStatus />
         {onHome ? null : (
           <button
             type="button"

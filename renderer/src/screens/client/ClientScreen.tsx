@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banners } from '../../components/Banners.tsx';
+import { ChecklistView } from '../../features/reports/ChecklistView.tsx';
+import { ExportPanel } from '../../features/reports/ExportPanel.tsx';
 import { useClientStore } from '../../stores/client-store.ts';
 import { routeHash, useRouteStore } from '../../stores/route-store.ts';
 import { useSecretsStore } from '../../stores/secrets-store.ts';
@@ -9,6 +11,9 @@ import { ClientHeader } from './ClientHeader.tsx';
 import { GuideNav } from './GuideNav.tsx';
 import { stepsOf } from './guide-steps.ts';
 import { StepView } from './StepView.tsx';
+
+/** `#/client/<id>/checklist` shows the whole checklist instead of one step (no step has this id). */
+const checklistView = 'checklist';
 
 interface ClientScreenProps {
   clientId: string;
@@ -36,6 +41,36 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
     );
   }
 
+  const checklist = stepId === checklistView;
+  const tabs = (
+    <nav className="view-tabs" aria-label={t('dashboard:client.views')}>
+      <a
+        href={routeHash({ name: 'client', clientId, stepId: null })}
+        aria-current={checklist ? undefined : 'page'}
+      >
+        {t('dashboard:client.guideTab')}
+      </a>
+      <a
+        href={routeHash({ name: 'client', clientId, stepId: checklistView })}
+        aria-current={checklist ? 'page' : undefined}
+        data-view="checklist"
+      >
+        {t('dashboard:client.checklistTab')}
+      </a>
+    </nav>
+  );
+  if (checklist) {
+    return (
+      <main id="main" className="page page-client">
+        <Banners />
+        <ClientHeader client={client} />
+        <ExportPanel clientId={client.id} />
+        {tabs}
+        <ChecklistView client={client} />
+      </main>
+    );
+  }
+
   const steps = stepsOf(client);
   const index = Math.max(
     0,
@@ -48,6 +83,8 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
     <main id="main" className="page page-client">
       <Banners />
       <ClientHeader client={client} />
+      <ExportPanel clientId={client.id} />
+      {tabs}
       <div className="client-grid">
         <GuideNav client={client} currentStepId={current?.step.id ?? null} />
         {current ? (
