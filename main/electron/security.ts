@@ -10,7 +10,7 @@ export function hardenSessions(app: App): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -23,4 +23,12 @@ export function hardenSessions(app: App): void {
       return { action: 'deny' };
     });
   });
+}
+
+function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === appOrigin;
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@ import { storeFileName } from './paths.ts';
 import type { StoreFile } from './schema.ts';
 import {
   loadStoreFile,
+  removeStaleTempFiles,
   saveStoreFile,
   stampOf,
   type FileStamp,
@@ -63,6 +64,7 @@ export class ClientStore {
     await mkdir(home, { recursive: true, mode: 0o700 });
     const file = join(home, storeFileName);
     const loaded = await loadStoreFile(file, resolved.now);
+    await removeStaleTempFiles(file);
     return new ClientStore(file, loaded, await stampOf(file), resolved);
   }
 

@@ -1,4 +1,5 @@
-import { readFile, rename, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { StoreFileSchema, emptyStore, migrations, storeVersion, type StoreFile } from './schema.ts';
@@ -89,3 +90,19 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const isNotFound = (error: unknown): boolean =>
   isRecord(error) && (error as { code?: unknown }).code === 'ENOENT';
+
+/**
+ * A process killed mid-save leaves write-file-atomic's temp file (`store.json.<n>`) behind. Old
+ * ones are removed; a recent one may belong to a save in progress in another process.
+ */
+export async function removeStaleTempFiles(file: string, olderThanMs = 60_000): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const folder = dirname(file);
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(prefix) || name.endsWith('.lock')) continue;
+    if (!/^\d+$/.test(name.slice(prefix.length))) continue;
+    const path = `${folder}/${name}`;
+    const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (age > olderThanMs) await unlink(path).catch(() => undefined);
+  }
+}

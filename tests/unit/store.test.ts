@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AppError } from '../../shared/errors.ts';
@@ -135,4 +135,20 @@ test('the home folder follows PARTNER_SETUP_HOME, else the platform’s app-data
     resolveHome({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u'),
     'C:\\Users\\u\\AppData\\Roaming\\Partner Setup Assistant',
   );
+});
+
+test('temp files left by a save that was killed are cleaned up, a fresh one is left alone', async (t) => {
+  const home = await tempDir(t);
+  await (await ClientStore.open(home)).create({ name: 'A', integrations: ['jacquard'] });
+  const old = join(home, 'store.json.123456789');
+  const fresh = join(home, 'store.json.987654321');
+  await writeFile(old, '{"half": ');
+  await writeFile(fresh, '{"half": ');
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  await utimes(old, hourAgo, hourAgo);
+  const reopened = await ClientStore.open(home);
+  const files = await readdir(home);
+  assert.ok(!files.includes('store.json.123456789'));
+  assert.ok(files.includes('store.json.987654321'));
+  assert.equal(reopened.list().length, 1);
 });
