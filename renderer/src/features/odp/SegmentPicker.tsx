@@ -9,7 +9,7 @@ import { useOdpPlan } from './plan-store.ts';
 import { buildSegmentIndex, filterSegments } from './segment-filter.ts';
 
 /** Rows drawn at once; the rest are reached by typing (the count says how many match). */
-const maxRows = 200;
+const maxRows = 100;
 
 function brazeSegments(client: Client) {
   const parsed = BrazeSegmentsArtifactSchema.safeParse(client.artifacts[brazeSegmentsArtifactKey]);
