@@ -3,6 +3,7 @@ import { createServices } from '../services.ts';
 import { resolveHome } from '../store/paths.ts';
 import { appScheme } from '../security/window-options.ts';
 import { registerIpc } from './ipc.ts';
+import { electronPdfPrinter } from './pdf.ts';
 import { registerAppProtocol } from './protocol.ts';
 import { hardenSessions } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -21,6 +22,7 @@ export async function startDesktopApp(app: App): Promise<void> {
   const home = resolveHome();
   app.setPath('userData', home);
   const services = await createServices({ home, mode: 'electron' });
+  services.printPdf = electronPdfPrinter;
   hardenSessions(app);
   registerAppProtocol();
   registerIpc(services);

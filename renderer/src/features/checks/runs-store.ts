@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CheckStatus } from '../../../../shared/types/checks.ts';
 import { api, call } from '../../api/index.ts';
+import { useOnlineStore } from '../../stores/online-store.ts';
 
 export interface LiveCheck {
   state: 'queued' | 'running' | 'done';
@@ -29,7 +30,9 @@ export const useRunsStore = create<RunsState>()((set) => ({
   runs: {},
   live: {},
   async start(clientId, scope, optIns) {
-    const { runId, checkIds } = await call('checks:run', { clientId, ...scope, optIns });
+    // Offline, main skips the network checks as "offline" and keeps the last real results.
+    const offline = !useOnlineStore.getState().online;
+    const { runId, checkIds } = await call('checks:run', { clientId, ...scope, optIns, offline });
     set((s) => ({
       runs: { ...s.runs, [runId]: { runId, clientId, checkIds } },
       live: {
