@@ -13,6 +13,7 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
       contextIsolation: true,
       nodeIntegration: false,
       javascript: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
