@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { guides } from '../../shared/guides/index.ts';
+import type { Confirmation } from '../../shared/types/client.ts';
 import type { SecretName } from '../../shared/types/ids.ts';
 import { createServices, type Services } from '../../main/services.ts';
 import { memoryKeychain } from '../../tests/support/memory-keychain.ts';
@@ -27,6 +29,22 @@ export interface DemoClient {
   setup: ClientSetup;
 }
 
+/** The practice CSM, so ticking a confirmation in the demo never asks for a name first. */
+const csmName = 'Sam Trainer';
+
+/** The confirmations a scenario's CSM ticked, on the steps of the client's guides. */
+function confirmationsOf(scenario: ClientScenario, now: Date): Record<string, Confirmation> {
+  const at = now.toISOString();
+  const steps = scenario.integrations.flatMap((id) => guides[id].steps);
+  return Object.fromEntries(
+    steps
+      .filter(
+        (step) => scenario.confirmedSteps === 'all' || scenario.confirmedSteps.includes(step.id),
+      )
+      .flatMap((step) => step.confirmations.map((c) => [c.id, { by: csmName, at }])),
+  );
+}
+
 export async function createDemoProfile(
   scenarios: readonly ClientScenario[],
   sandbox: Sandbox,
@@ -46,6 +64,7 @@ export async function createDemoProfile(
       env,
       keychain: memoryKeychain(),
     });
+    await services.store.updateSettings({ csmName });
     const clients: DemoClient[] = [];
     for (const scenario of scenarios) {
       const setup = clientSetup(scenario, sandbox);
@@ -56,6 +75,7 @@ export async function createDemoProfile(
       await services.store.update(id, (draft) => {
         Object.assign(draft.inputs, setup.inputs);
         Object.assign(draft.artifacts, setup.artifacts);
+        Object.assign(draft.confirmations, confirmationsOf(scenario, new Date()));
       });
       for (const [name, value] of Object.entries(setup.secrets)) {
         await services.secrets.set(id, name as SecretName, value);

@@ -40,6 +40,8 @@ export interface ClientScenario {
   /** The Jacquard side: its Current's output; null: not started. */
   currents: CurrentsScenario | null;
   odp: OdpScenario | null;
+  /** Guide steps whose manual confirmations the CSM has ticked ('all', or step ids). */
+  confirmedSteps: 'all' | readonly string[];
 }
 
 const emailClick = 'users.messages.email.Click';
@@ -69,6 +71,7 @@ export const scenarios: readonly ClientScenario[] = [
       mappings: defaultMappings,
       activation: { segment: 'High value customers', canvas: 'Welcome journey' },
     },
+    confirmedSteps: 'all',
   },
   {
     key: 'globex',
@@ -91,6 +94,15 @@ export const scenarios: readonly ClientScenario[] = [
       mappings: defaultMappings,
       activation: { segment: 'Lapsed customers', canvas: 'Win-back' },
     },
+    // Ticked as done: the checks are what show that two of these steps are not.
+    confirmedSteps: [
+      'jacquard.prerequisites',
+      'jacquard.credentials',
+      'jacquard.current',
+      'optimizely.prerequisites',
+      'optimizely.install',
+      'optimizely.currents',
+    ],
   },
   {
     key: 'initech',
@@ -99,6 +111,7 @@ export const scenarios: readonly ClientScenario[] = [
     brazePermissions: null,
     currents: null,
     odp: null,
+    confirmedSteps: [],
   },
 ];
 
