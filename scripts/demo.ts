@@ -19,16 +19,24 @@ import { createDemoProfile, type DemoProfile } from './demo/profile.ts';
 import { startSandbox, type Sandbox } from './demo/sandbox.ts';
 import { scenarios } from './demo/scenarios.ts';
 
-const { values } = parseArgs({
-  options: {
-    'no-open': { type: 'boolean', default: false },
-    cli: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    port: { type: 'string', default: '0' },
-  },
-  strict: true,
-});
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        'no-open': { type: 'boolean', default: false },
+        cli: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        port: { type: 'string', default: '0' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`demo: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
+const values = readArgs();
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`demo: --port must be a port number, not "${values.port}".\n`);

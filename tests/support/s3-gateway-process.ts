@@ -12,7 +12,7 @@ import { fixDelimiterListing } from './s3rver-delimiter-listing.ts';
 /**
  * The S3 test bed's own process: s3rver paginates listings with DES continuation tokens, which
  * Node ≥ 17 only allows with `--openssl-legacy-provider` set at start-up (see s3-gateway.ts).
- * Reads its options as JSON from argv, prints `{"endpoint": …}` once ready, stops on SIGTERM.
+ * Reads its options as JSON from argv, prints `{"endpoint": …}` once ready, stops on SIGTERM/SIGINT.
  */
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -61,14 +61,21 @@ async function main(): Promise<void> {
   if (address === null || typeof address === 'string') throw new Error('gateway has no port');
   process.stdout.write(`${JSON.stringify({ endpoint: `http://127.0.0.1:${address.port}` })}\n`);
 
-  process.once('SIGTERM', () => {
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     gateway.closeAllConnections();
     gateway.close();
     void s3rver
       .close()
       .then(() => rm(directory, { recursive: true, force: true }))
       .then(() => process.exit(0));
-  });
+  };
+  // Ctrl-C in a terminal (the demo) reaches this process too, and the parent then sends SIGTERM:
+  // both lead to one clean stop, and a second signal must not kill it before its files are gone.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {

@@ -50,7 +50,8 @@ export async function startS3TestBed(options: S3TestBedOptions): Promise<S3TestB
     },
     close() {
       closed ??= (async () => {
-        if (child.exitCode !== null) return;
+        // Already gone (Ctrl-C reaches the whole process group): its exit event has fired.
+        if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = once(child, 'exit');
         child.kill('SIGTERM');
         await exited;
