@@ -1,13 +1,17 @@
 import { AppError } from '../../shared/errors.ts';
 import { maxActivationFields, planArtifactKey } from '../../shared/odp-plan.ts';
+import { brazeKeySecret } from '../braze/context.ts';
+import { AppCheckRuns } from '../checks/app-runs.ts';
+import { listBrazeTargets } from '../odp/braze-targets.ts';
 import { extraActivationFields, planView } from '../odp/plan-view.ts';
 import { nextRuns, validateSchedule } from '../odp/plans/schedule.ts';
 import type { Services } from '../services.ts';
 import type { Handlers } from './types.ts';
 
-type OdpChannels = 'odp:getPlan' | 'odp:savePlan' | 'odp:previewSchedule';
+type OdpChannels = 'odp:getPlan' | 'odp:savePlan' | 'odp:previewSchedule' | 'odp:brazeTargets';
 
 export function odpHandlers(s: Services): Handlers<OdpChannels> {
+  const runs = new AppCheckRuns(s);
   return {
     'odp:getPlan': ({ clientId }) => Promise.resolve(planView(s.store.get(clientId), new Date())),
     'odp:savePlan': async ({ clientId, plan }) => {
@@ -23,6 +27,17 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
         c.artifacts[planArtifactKey] = stored;
       });
       return planView(client, new Date());
+    },
+    'odp:brazeTargets': async ({ clientId, kind }) => {
+      const client = s.store.get(clientId);
+      const apiKey = (await runs.secretsFor(clientId).get(brazeKeySecret))?.trim();
+      if (!apiKey) return { status: 'unavailable', items: [] };
+      try {
+        return await listBrazeTargets(runs.http(), client, apiKey, kind);
+      } catch {
+        // No answer (offline, timeout): the CSM types the id instead.
+        return { status: 'unavailable', items: [] };
+      }
     },
     'odp:previewSchedule': ({ schedule }) => {
       const now = new Date();

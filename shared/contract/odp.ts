@@ -25,12 +25,23 @@ export const OdpPlanViewSchema = z.object({
 });
 export type OdpPlanView = z.infer<typeof OdpPlanViewSchema>;
 
+/** Campaigns or Canvases for the activation picker; `denied` when the key lacks the list permission. */
+export const BrazeTargetListSchema = z.object({
+  status: z.enum(['ok', 'denied', 'unavailable']),
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type BrazeTargetList = z.infer<typeof BrazeTargetListSchema>;
+
 export const odpChannels = {
   'odp:getPlan': channel(z.object({ clientId: ClientIdSchema }), OdpPlanViewSchema),
   /** Saves a draft as it is (nothing lost) and returns its issues; only a 21st field is refused. */
   'odp:savePlan': channel(
     z.object({ clientId: ClientIdSchema, plan: OdpPlanSchema }),
     OdpPlanViewSchema,
+  ),
+  'odp:brazeTargets': channel(
+    z.object({ clientId: ClientIdSchema, kind: z.enum(['campaigns', 'canvases']) }),
+    BrazeTargetListSchema,
   ),
   /** Next three runs of a schedule and its problems, while the CSM edits it. */
   'odp:previewSchedule': channel(

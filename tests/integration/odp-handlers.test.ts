@@ -6,6 +6,7 @@ import { createServices } from '../../main/services.ts';
 import type { OdpPlanView } from '../../shared/contract/odp.ts';
 import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { Client } from '../../shared/types/client.ts';
+import { startBrazeFake } from '../support/braze-fake.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -14,6 +15,8 @@ async function setup(t: TestContext) {
     home: await tempDir(t),
     mode: 'browser',
     keychain: memoryKeychain(),
+    // Plain http to the loopback Braze fake, as `--allow-insecure-loopback` allows.
+    env: { ...process.env, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' },
   });
   const table = createHandlerTable(services);
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
@@ -117,4 +120,34 @@ test('schedule preview lists the next three runs and flags a bad time zone', asy
     bad.issues.map((i) => i.messageKey),
     ['odp:issue.schedule.badTimeZone'],
   );
+});
+
+test('Braze campaigns and Canvases are listed for the picker when the key may list them', async (t) => {
+  const { services, call, clientId } = await setup(t);
+  const braze = await startBrazeFake({
+    keys: {
+      'lister-key-000000000001': {},
+      'nolist-key-000000000002': { permissions: ['users.track', 'canvas.trigger.send'] },
+    },
+    names: { campaigns: ['Welcome series'], canvases: ['Onboarding'] },
+  });
+  t.after(() => braze.close());
+  await services.store.update(clientId, (c) => {
+    c.inputs['braze.instance'] = 'custom';
+    c.inputs['braze.restEndpoint'] = braze.url;
+  });
+  const targets = (kind: 'campaigns' | 'canvases') =>
+    call<{ status: string; items: Array<{ name: string }> }>('odp:brazeTargets', {
+      clientId,
+      kind,
+    });
+  assert.equal((await targets('campaigns')).status, 'unavailable', 'no Braze key yet');
+  await services.keychain.set(clientId, 'braze.apiKey', 'lister-key-000000000001');
+  const campaigns = await targets('campaigns');
+  assert.equal(campaigns.status, 'ok');
+  assert.ok(campaigns.items.some((i) => i.name === 'Welcome series'));
+  assert.ok((await targets('canvases')).items.some((i) => i.name === 'Onboarding'));
+  await services.keychain.set(clientId, 'braze.apiKey', 'nolist-key-000000000002');
+  assert.equal((await targets('canvases')).status, 'denied');
+  assert.deepEqual(braze.sideEffects(), []);
 });

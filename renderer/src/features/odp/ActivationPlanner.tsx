@@ -4,6 +4,7 @@ import {
   maxActivationFields,
   type ActivationPlan,
 } from '../../../../shared/odp-plan.ts';
+import { BrazeTargetPicker } from './BrazeTargetPicker.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useOdpPlan } from './plan-store.ts';
 import { TextField } from './TextField.tsx';
@@ -134,6 +135,7 @@ export function ActivationPlanner() {
         ))}
         {a.addUsersTo.kind !== 'profileUpdateOnly' ? (
           <>
+            <BrazeTargetPicker key={a.addUsersTo.kind} kind={a.addUsersTo.kind} />
             <TextField
               label={t('odp:ui.activation.targetId')}
               value={a.addUsersTo.id}
