@@ -218,7 +218,11 @@ void describe('npm run demo', { timeout: 600_000 }, () => {
 
   after(async () => {
     await chromium?.close();
-    if (demo?.run.child.exitCode === null) demo.run.child.kill('SIGKILL');
+    // Only when a test failed before the SIGTERM test: stop it the same way, so its services go too.
+    if (demo && demo.run.child.exitCode === null && demo.run.child.signalCode === null) {
+      demo.run.child.kill('SIGTERM');
+      await demo.run.exited;
+    }
     await rm(realDir, { recursive: true, force: true });
   });
 
