@@ -101,7 +101,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     for (const depId of def.dependsOn ?? []) {
       const dep = pending.get(depId);
       const result = dep ? await dep : undefined;
-      if (!result || !usableDependency.has(result.status)) {
+      const usable = result && (def.summarisesDependencies || usableDependency.has(result.status));
+      if (!usable) {
         return skipped('dependency', { dependency: depId, status: result?.status ?? 'not-run' });
       }
       dependencies.set(depId, result);

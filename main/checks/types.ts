@@ -54,8 +54,13 @@ export interface CheckDefinition {
   id: string;
   domain: CheckDomain;
   requires: CheckRequirements;
-  /** Checks whose results this one reads; it is skipped when one of them did not pass. */
+  /** Checks whose results this one reads; it is skipped when one of them did not pass (or warn). */
   dependsOn?: readonly string[];
+  /**
+   * Runs once its dependencies have finished, whatever their verdict, because their verdicts are
+   * what it reports (e.g. which Braze permissions the key for ODP lacks).
+   */
+  summarisesDependencies?: boolean;
   /** Host the check talks to, for the per-host concurrency cap. */
   host?(client: Client): string | null;
   run(ctx: CheckContext): Promise<CheckOutcome>;

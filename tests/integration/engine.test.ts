@@ -80,6 +80,32 @@ describe('check engine', () => {
     }
   });
 
+  it('lets a check that summarises its dependencies read their failures', async () => {
+    const definitions = [
+      def('a.failing', { run: () => Promise.resolve({ status: 'fail', messageKey: 'x:y' }) }),
+      def('a.passing'),
+      def('a.summary', {
+        dependsOn: ['a.failing', 'a.passing'],
+        summarisesDependencies: true,
+        run: (ctx) =>
+          Promise.resolve({
+            status: 'fail',
+            messageKey: 'x:summary',
+            params: { failed: [...ctx.dependencies].filter(([, r]) => r.status === 'fail').length },
+          }),
+      }),
+    ];
+    const { results } = await runChecks({
+      client: testClient(),
+      definitions,
+      secrets: secretsOf({}),
+      http,
+    });
+    const summary = results.find((r) => r.id === 'a.summary');
+    assert.equal(summary?.messageKey, 'x:summary');
+    assert.deepEqual(summary?.params, { failed: 1 });
+  });
+
   it('reports queued, running (with progress) and done for every check, and keeps artifacts', async () => {
     const events: CheckEvent[] = [];
     const { results, artifacts } = await runChecks({

@@ -183,7 +183,10 @@ void describe('partner-setup check --only optimizely', () => {
     assert.equal(checks.get('odp.segments')?.status, 'fail');
     assert.match(checks.get('odp.segments')?.message ?? '', /no customer profile/);
     assert.equal(checks.get('braze.permission.canvas.trigger.send')?.status, 'fail');
-    assert.notEqual(checks.get('odp.braze_key')?.status, 'pass');
+    // The ODP key check names exactly the permission ODP's own "Verify API Key" would not.
+    assert.equal(checks.get('odp.braze_key')?.status, 'fail');
+    assert.match(checks.get('odp.braze_key')?.message ?? '', /canvas\.trigger\.send/);
+    assert.doesNotMatch(checks.get('odp.braze_key')?.message ?? '', /users\.track/);
     assert.notEqual(checks.get('odp.mappings')?.status, 'pass');
     assert.deepEqual(odp.writes(), []);
   });

@@ -21,6 +21,7 @@ export const brazeKeyCheck: CheckDefinition = {
   domain: 'optimizely',
   requires: { secrets: ['braze.apiKey'], network: false },
   dependsOn: odpBrazePermissions.map(checkId),
+  summarisesDependencies: true,
   run(ctx) {
     const matrix = odpBrazePermissions.map((permission) => {
       const result = ctx.dependencies.get(checkId(permission));
