@@ -207,9 +207,7 @@ describe('network faults against the HttpClient', () => {
       seen.push({ at: Date.now(), reset });
       json(429, { message: 'Over rate limit' }, { 'x-ratelimit-reset': String(reset) })(req, res);
     });
-    const { response } = await outcome(
-      client().request({ method: 'GET', url: server.url }),
-    );
+    const { response } = await outcome(client().request({ method: 'GET', url: server.url }));
     assert.equal(response?.status, 429, 'the last 429 is reported, not swallowed');
     assert.equal(server.requests(), 3, '1 request + 2 waits for the reset, then stop');
     for (let i = 1; i < seen.length; i++) {
