@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   // both lead to one clean stop, and a second signal must not kill it before its files are gone.
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // The parent died without stopping it (SIGKILL, a crash): stop rather than outlive it.
+  process.stdin.once('end', stop).resume();
 }
 
 main().catch((err: unknown) => {

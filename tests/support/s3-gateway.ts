@@ -30,7 +30,8 @@ const processScript = fileURLToPath(new URL('./s3-gateway-process.ts', import.me
 export async function startS3TestBed(options: S3TestBedOptions): Promise<S3TestBed> {
   const child = spawn(process.execPath, [processScript, JSON.stringify(options)], {
     env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin is never written: it closes when this process dies, however it dies (see the child).
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
