@@ -81,12 +81,18 @@ export function CurrentsChart({ client }: { client: Client }) {
         })}
       </svg>
       <p className="chart-legend">
-        <span className="legend-click">■ {t('checks-jacquard:ui.chart.emailClick')}</span>{' '}
-        <span className="legend-other">■ {t('checks-jacquard:ui.chart.other')}</span>
+        <span className="legend-click">
+          <span className="legend-key" aria-hidden="true" />
+          {t('checks-jacquard:ui.chart.emailClick')}
+        </span>{' '}
+        <span className="legend-other">
+          <span className="legend-key" aria-hidden="true" />
+          {t('checks-jacquard:ui.chart.other')}
+        </span>
       </p>
       <details>
         <summary>{t('checks-jacquard:ui.chart.showTable')}</summary>
-        <table>
+        <table className="currents-table">
           <caption>{t('checks-jacquard:ui.chart.tableCaption')}</caption>
           <thead>
             <tr>

@@ -1,6 +1,7 @@
 import type { StepPanelProps } from '../step-panels.tsx';
 import { CurrentsChart } from './CurrentsChart.tsx';
 import { SnippetPreview } from './SnippetPreview.tsx';
+import './jacquard.css';
 
 /**
  * The Current step: what the Current delivered. (The "test writing" tick is the engine's generic
