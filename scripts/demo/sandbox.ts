@@ -30,8 +30,6 @@ export interface Sandbox {
   odpCurrentsToken: string;
   /** Only clients that have started their setup have secrets. */
   secrets: ReadonlyMap<DemoClientKey, DemoSecrets>;
-  /** Every port a service listens on, to prove they are all closed after the demo. */
-  ports(): number[];
   close(): Promise<void>;
 }
 
@@ -47,8 +45,6 @@ function issueSecrets(): DemoSecrets {
     odpApiKey: `${hex(3)}.${randomBytes(24).toString('base64url')}`,
   };
 }
-
-const portOf = (url: string): number => Number(new URL(url).port);
 
 export async function startSandbox(scenarios: readonly ClientScenario[]): Promise<Sandbox> {
   const started = scenarios.filter((s) => s.brazePermissions !== null);
@@ -90,7 +86,7 @@ export async function startSandbox(scenarios: readonly ClientScenario[]): Promis
     }
     const s3 = await startS3TestBed({
       buckets: [{ name: jacquardBucket, seedDir }],
-      // Each client's Jacquard key opens its own folder's bucket, with what Currents needs.
+      // Each client's Jacquard keys may do everything in the bucket that Currents needs.
       keys: [...secrets.values()].map((s) => ({
         accessKeyId: s.awsAccessKeyId,
         secretAccessKey: s.awsSecretAccessKey,
@@ -104,7 +100,6 @@ export async function startSandbox(scenarios: readonly ClientScenario[]): Promis
       s3,
       odpCurrentsToken,
       secrets,
-      ports: () => [...Object.values(braze.urls), odp.url, s3.endpoint].map(portOf),
       close: async () => {
         await Promise.allSettled(opened.map((service) => service.close()));
       },
