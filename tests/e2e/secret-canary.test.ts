@@ -1,0 +1,368 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Locator, Page } from 'playwright-core';
+import { createI18n } from '../../shared/i18n/index.ts';
+import { secretNames, type SecretName } from '../../shared/types/ids.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { clientSetup } from '../../scripts/demo/client-setup.ts';
+import { startSandbox } from '../../scripts/demo/sandbox.ts';
+import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
+import { startBrowserMode } from '../support/browser-mode.ts';
+import { findCanaries, type Canary } from '../support/canary.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// Issue 8, secret canary: two of the demo's practice clients (one healthy, one with a Braze key
+// missing a permission, a wrong S3 secret and a wrong ODP Currents token), every secret a fresh
+// random value typed into the UI of a real `partner-setup ui --allow-insecure-loopback` process
+// with the OS keychain (the private GNOME Keyring of scripts/with-keyring.sh). Checks run against
+// the demo's loopback services, reports are exported from the UI and the CLI, `check --json` runs
+// as a process; no canary may appear anywhere the CSM or a file could see it.
+
+const en = createI18n('en').t;
+const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
+const WAIT_MS = 45_000;
+
+/** Where each secret is typed: the first guide step that asks for it. */
+const secretSteps: { step: string; names: SecretName[] }[] = [
+  { step: 'jacquard.prerequisites', names: ['braze.apiKey', 'jacquard.connectToken'] },
+  { step: 'jacquard.current', names: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'] },
+  { step: 'optimizely.prerequisites', names: ['odp.apiKey', 'odp.currentsToken'] },
+];
+const stepsWithChecks = [
+  'jacquard.prerequisites',
+  'jacquard.current',
+  'jacquard.pii',
+  'jacquard.connectedContent',
+  'optimizely.prerequisites',
+  'optimizely.currents',
+  'optimizely.segments',
+  'optimizely.mappings',
+  'optimizely.activation',
+];
+/** Failures the Globex client must show, so that error messages were really produced. */
+const globexFailures: Record<string, string> = {
+  'braze.permission.canvas.trigger.send': 'optimizely.prerequisites',
+  's3.credentials': 'jacquard.current',
+  'odp.currents_endpoint': 'optimizely.currents',
+};
+
+const wrong = (prefix: string): string => `${prefix}${randomBytes(24).toString('base64url')}`;
+
+interface Subject {
+  key: DemoClientKey;
+  name: string;
+  id: string;
+  secrets: Record<SecretName, string>;
+}
+
+/** Collects every leak found instead of stopping at the first, so one run names them all. */
+class LeakLog {
+  readonly found: string[] = [];
+  scanned = 0;
+  private readonly canaries: readonly Canary[];
+  constructor(canaries: readonly Canary[]) {
+    this.canaries = canaries;
+  }
+  scan(text: string, where: string): void {
+    this.scanned++;
+    this.found.push(...findCanaries(text, this.canaries, where));
+  }
+}
+
+/** The page as the CSM's browser holds it: the DOM and every form control's current value. */
+async function domText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    interface Control {
+      value?: string;
+    }
+    const { document } = globalThis as unknown as {
+      document: {
+        documentElement: { outerHTML: string };
+        querySelectorAll(selector: string): ArrayLike<Control>;
+      };
+    };
+    const values = Array.from(document.querySelectorAll('input, textarea, select')).map(
+      (el) => el.value ?? '',
+    );
+    return `${document.documentElement.outerHTML}\n${values.join('\n')}`;
+  });
+}
+
+async function setSecret(view: Locator, name: SecretName, value: string): Promise<void> {
+  const field = view.locator(`[data-secret="${name}"]`);
+  await field.locator('input[type="password"]').fill(value);
+  await field.getByRole('button', { name: en('app:secret.save') }).click();
+  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
+}
+
+async function openStep(page: Page, origin: string, subject: Subject, step: string) {
+  await page.goto(`${origin}/#/client/${encodeURIComponent(subject.id)}/${step}`);
+  const view = page.locator(`section.step-view[data-step-id="${step}"]`);
+  await view.locator('h2.step-title').waitFor();
+  return view;
+}
+
+/** Every check of the client, with the live ODP Currents probe allowed, until the run ended. */
+async function runAllChecks(page: Page, origin: string, subject: Subject): Promise<void> {
+  const view = await openStep(page, origin, subject, 'optimizely.currents');
+  await view.getByLabel(en('checks:optIn.odp.currentsLive')).check();
+  await view.getByRole('button', { name: en('checks:ui.runClient') }).click();
+  await view.getByRole('button', { name: en('checks:ui.cancel') }).waitFor();
+  await view
+    .getByRole('button', { name: en('checks:ui.cancel') })
+    .waitFor({ state: 'detached', timeout: WAIT_MS });
+  await view.locator('.check-row .badge-notRun').first().waitFor({ state: 'detached' });
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** What the Secret Service holds for this entry, read with the desktop's own tool. */
+async function keychainValue(clientId: string, name: SecretName): Promise<string> {
+  const { stdout } = await promisify(execFile)('secret-tool', [
+    'lookup',
+    'service',
+    'partner-setup-assistant',
+    'username',
+    `${clientId}/${name}`,
+  ]);
+  return stdout;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Text of a file to scan: a PDF's text layer (its streams are compressed), else the bytes. */
+async function scannableText(path: string): Promise<string> {
+  const raw = await readFile(path);
+  if (!raw.subarray(0, 5).equals(Buffer.from('%PDF-'))) return raw.toString('utf8');
+  const { stdout } = await promisify(execFile)('pdftotext', ['-layout', path, '-']);
+  assert.ok(stdout.trim().length > 0, `${path}: the PDF has a text layer`);
+  return `${stdout}\n${raw.toString('latin1')}`;
+}
+
+async function seedClients(t: TestContext, home: string) {
+  const sandbox = await startSandbox(scenarios);
+  t.after(() => sandbox.close());
+  const store = await ClientStore.open(home);
+  await store.updateSettings({ csmName: 'Canary Tester' });
+  const subjects: Subject[] = [];
+  for (const key of ['acme', 'globex'] as const) {
+    const scenario = scenarios.find((s) => s.key === key);
+    assert.ok(scenario);
+    const setup = clientSetup(scenario, sandbox);
+    const { id } = await store.create({
+      name: scenario.name,
+      integrations: [...scenario.integrations],
+    });
+    // Inputs and plans as the demo has them (its Jacquard snippets carry the client's connect
+    // token, as Jacquard sends them to the CSM); the secrets are typed into the UI below.
+    await store.update(id, (draft) => {
+      Object.assign(draft.inputs, setup.inputs);
+      Object.assign(draft.artifacts, setup.artifacts);
+    });
+    const secrets = { ...setup.secrets } as Record<SecretName, string>;
+    if (key === 'globex') {
+      secrets['jacquard.awsSecretAccessKey'] = wrong('canary/aws+');
+      secrets['odp.currentsToken'] = wrong('canary-currents-');
+    }
+    assert.deepEqual(Object.keys(secrets).sort(), [...secretNames].sort(), 'all six secrets');
+    subjects.push({ key, name: scenario.name, id, secrets });
+  }
+  return subjects;
+}
+
+test(
+  'canary secrets typed in the UI reach the keychain and nothing else',
+  { timeout: 240_000 },
+  async (t) => {
+    const home = await tempDir(t, 'partner-setup-canary-');
+    const outDir = await tempDir(t, 'partner-setup-canary-out-');
+    const subjects = await seedClients(t, home);
+    const canaries: Canary[] = subjects.flatMap((s) =>
+      secretNames.map((name) => ({ label: `${s.key} ${name}`, value: s.secrets[name] })),
+    );
+    assert.equal(new Set(canaries.map((c) => c.value)).size, canaries.length, 'all distinct');
+    const leaks = new LeakLog(canaries);
+
+    const server = await startBrowserMode({ home, args: ['--allow-insecure-loopback'] });
+    t.after(() => server.stop());
+    // Its output from here on: the first chunk (the link) was printed before any secret existed.
+    let serverOutput = '';
+    server.process.stdout?.on('data', (c: Buffer) => (serverOutput += c.toString()));
+    server.process.stderr?.on('data', (c: Buffer) => (serverOutput += c.toString()));
+
+    const browser = await launchChromium();
+    t.after(() => browser.close());
+    const { page } = browser;
+    const bodies: Promise<{ url: string; text: string }>[] = [];
+    page.on('response', (response) => {
+      // The event stream never ends while the page is open; its messages come from CDP below.
+      if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
+      bodies.push(
+        response.body().then(
+          (b) => ({ url: response.url(), text: b.toString('utf8') }),
+          () => ({ url: response.url(), text: '' }),
+        ),
+      );
+    });
+    const events: string[] = [];
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Network.eventSourceMessageReceived', (m) => events.push(m.data));
+    await cdp.send('Network.enable');
+    const toasts: string[] = [];
+    await page.exposeBinding('__canaryToast', (_source, text: string) => toasts.push(text));
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as {
+        __canaryToast(text: string): void;
+        MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void };
+        document: {
+          querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+        };
+      };
+      const seen = new Set<unknown>();
+      new g.MutationObserver(() => {
+        for (const toast of Array.from(g.document.querySelectorAll('.toast'))) {
+          if (seen.has(toast)) continue;
+          seen.add(toast);
+          g.__canaryToast(toast.textContent ?? '');
+        }
+      }).observe(g.document, { childList: true, subtree: true });
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const snapshot = async (where: string) => leaks.scan(await domText(page), `the DOM (${where})`);
+
+    await page.goto(server.url);
+    await page.locator(`tr[data-client-name="${subjects[0]?.name ?? ''}"]`).waitFor();
+    const { origin } = server;
+
+    for (const subject of subjects) {
+      for (const { step, names } of secretSteps) {
+        const view = await openStep(page, origin, subject, step);
+        for (const name of names) {
+          await setSecret(view, name, subject.secrets[name]);
+          await snapshot(`${subject.key}, ${name} saved`);
+        }
+      }
+      await runAllChecks(page, origin, subject);
+      await snapshot(`${subject.key}, checks done`);
+      for (const step of stepsWithChecks) {
+        const view = await openStep(page, origin, subject, step);
+        await view.locator('.check-row').first().waitFor();
+        await snapshot(`${subject.key}, step ${step}`);
+      }
+      if (subject.key === 'globex') {
+        // The failures were shown, so their error messages were part of the DOM scanned above.
+        for (const [id, step] of Object.entries(globexFailures)) {
+          const view = await openStep(page, origin, subject, step);
+          const row = view.locator(`.check-row[data-check-id="${id}"]`);
+          await row.locator('.badge-fail').waitFor();
+          assert.ok((await row.locator('.check-message').innerText()).length > 0, id);
+        }
+      }
+      // Every export format from the UI, saved as the browser downloads it.
+      await page.goto(`${origin}/#/client/${encodeURIComponent(subject.id)}`);
+      for (const format of ['json', 'html', 'md', 'pdf']) {
+        const button = page.locator(`[data-export="${format}"]`);
+        await button.waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: WAIT_MS }),
+          button.click(),
+        ]);
+        await download.saveAs(join(outDir, `ui-${subject.key}-${download.suggestedFilename()}`));
+        await button.and(page.locator(':enabled')).waitFor();
+      }
+      await snapshot(`${subject.key}, exported`);
+    }
+
+    assert.deepEqual(pageErrors, []);
+    assert.ok(toasts.length >= 8, `the export toasts were seen (${toasts.length})`);
+    toasts.forEach((text, i) => leaks.scan(text, `toast ${i + 1}`));
+    const received = await Promise.all(bodies);
+    assert.ok(received.length > 30, `responses were recorded (${received.length})`);
+    assert.ok(events.length > 0, 'server-sent events were recorded');
+    for (const { url, text } of received)
+      leaks.scan(text, `a response to ${new URL(url).pathname}`);
+    events.forEach((text, i) => leaks.scan(text, `server-sent event ${i + 1}`));
+
+    await server.stop();
+    leaks.scan(serverOutput, 'the server process output');
+
+    // The CLI: checks of each saved client with its keychain secrets, then every export format.
+    const env = { ...process.env, PARTNER_SETUP_HOME: home };
+    for (const subject of subjects) {
+      const check = await runCli(
+        [
+          'check',
+          '--client',
+          subject.name,
+          '--json',
+          '--allow-insecure-loopback',
+          '--opt-in',
+          'odp.currentsLive',
+        ],
+        env,
+      );
+      assert.equal(check.code, subject.key === 'globex' ? 1 : 0, check.stderr);
+      const report = JSON.parse(check.stdout) as { checks: { id: string; status: string }[] };
+      const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+      if (subject.key === 'globex') {
+        for (const id of Object.keys(globexFailures)) assert.ok(failed.includes(id), id);
+      }
+      leaks.scan(check.stdout, `check --json stdout (${subject.key})`);
+      leaks.scan(check.stderr, `check --json stderr (${subject.key})`);
+      for (const format of ['json', 'html', 'md']) {
+        const out = join(outDir, `cli-${subject.key}.${format}`);
+        const run = await runCli(
+          ['export', '--client', subject.name, '--format', format, '--out', out],
+          env,
+        );
+        assert.equal(run.code, 0, run.stderr);
+        leaks.scan(run.stdout + run.stderr, `export --format ${format} output (${subject.key})`);
+      }
+    }
+
+    const exported = await filesUnder(outDir);
+    assert.equal(exported.length, subjects.length * 7, exported.join('\n'));
+    for (const file of exported) leaks.scan(await scannableText(file), `exported ${file}`);
+    const stored = await filesUnder(home);
+    assert.ok(stored.length > 0);
+    for (const file of stored)
+      leaks.scan(await scannableText(file), `${file} under PARTNER_SETUP_HOME`);
+
+    // Proof the canaries really went somewhere: the OS keychain holds each one.
+    for (const subject of subjects) {
+      for (const name of secretNames) {
+        assert.equal(
+          await keychainValue(subject.id, name),
+          subject.secrets[name],
+          `${subject.key} ${name}`,
+        );
+      }
+    }
+
+    assert.deepEqual(leaks.found, [], `${leaks.found.length} leaks in ${leaks.scanned} texts`);
+  },
+);
