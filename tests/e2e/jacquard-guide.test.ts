@@ -553,7 +553,10 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
     { timeout: 120_000 },
     async () => {
       const { page } = browser;
-      await page.getByRole('button', { name: en('app:nav.allClients') }).click();
+      // Back to the client list (the first scenario leaves the page on its client).
+      const allClients = page.getByRole('button', { name: en('app:nav.allClients') });
+      if (await allClients.isVisible()) await allClients.click();
+      await page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
       await createClient(page, 'Globex');
       let view = await openStep(page, 'jacquard.current');
       await fillS3(view, bed.endpoint, leakyFolder, leakySecrets.awsKeyId, leakySecrets.awsSecret);
