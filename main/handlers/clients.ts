@@ -41,11 +41,13 @@ export function clientHandlers(s: Services): Handlers<ClientChannels> {
       store.update(id, (c) => {
         c.integrations = [...new Set(integrations)];
       }),
-    'inputs:set': ({ clientId, inputId, value }) =>
-      store.update(clientId, (c) => {
-        if (value === '') delete c.inputs[inputId];
-        else c.inputs[inputId] = value;
-      }),
+    'inputs:set': async ({ clientId, inputId, value }) => {
+      const stored = await s.secrets.redactInput(clientId, inputId, value);
+      return store.update(clientId, (c) => {
+        if (stored === '') delete c.inputs[inputId];
+        else c.inputs[inputId] = stored;
+      });
+    },
     'confirmations:set': ({ clientId, confirmationId, done, note }) =>
       store.update(clientId, (c) => {
         if (!done) {

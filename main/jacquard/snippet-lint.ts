@@ -7,6 +7,7 @@ import {
   type TopLevelToken,
 } from 'liquidjs';
 import { parseConnectedContent, urlParts } from './connected-content.ts';
+import { tokenCandidates, tokenPlaceholder } from './snippet-tokens.ts';
 
 /**
  * Lints the Jacquard X snippets a CSM pasted (Braze Connected Content rules, braze.md §5). Every
@@ -46,9 +47,6 @@ const KNOWN_OPTIONS = new Set([
 ]);
 /** Braze tags besides connected_content that a snippet may use; they need no checking here. */
 const OTHER_BRAZE_TAGS = ['abort_message', 'content_blocks', 'catalog_items'];
-const TOKEN_IN_QUERY = /[?&](?:token|api_key|apikey|key|access_token|auth)=([^&\s"'{}]+)/gi;
-const TOKEN_IN_HEADER =
-  /"(?:authorization|x-api-key|x-auth-token|token|x-jacquard-token)"\s*:\s*"(?:bearer\s+|token\s+)?([^"{}]+)"/gi;
 
 interface Call {
   args: string;
@@ -85,12 +83,6 @@ const withoutBrazeAttributes = (text: string) =>
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
-
-function tokenCandidates(text: string): string[] {
-  return [...text.matchAll(TOKEN_IN_QUERY), ...text.matchAll(TOKEN_IN_HEADER)].map((m) =>
-    m[1]!.trim(),
-  );
-}
 
 function checkCall(call: Call, text: string, findings: Finding[]): void {
   const at = { line: call.line, column: call.column };
@@ -180,8 +172,10 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
   let tokenMatch: SnippetLint['tokenMatch'] = 'unknown';
   if (token) {
     const candidates = tokenCandidates(text);
-    if (text.includes(token)) tokenMatch = 'match';
-    else if (candidates.some((c) => !sameSecret(c, token))) tokenMatch = 'mismatch';
+    // Stored snippets hold a placeholder with the token's fingerprint (snippet-redaction.ts).
+    const isStoredToken = (c: string) => sameSecret(c, token) || c === tokenPlaceholder(token);
+    if (text.includes(token) || text.includes(tokenPlaceholder(token))) tokenMatch = 'match';
+    else if (candidates.some((c) => !isStoredToken(c))) tokenMatch = 'mismatch';
     else tokenMatch = 'absent';
     if (tokenMatch === 'mismatch')
       findings.push({

@@ -3,6 +3,7 @@ import { secretNames, type SecretName } from '../../shared/types/ids.ts';
 import type { SecretStatus } from '../../shared/types/secrets.ts';
 import type { ClientStore } from '../store/client-store.ts';
 import type { SecretStore } from './secret-store.ts';
+import { inputRedactors } from '../inputs/redaction.ts';
 
 /** Shorter secrets show no tail at all: four characters of a short token is too much of it. */
 const minLengthForTail = 12;
@@ -48,8 +49,23 @@ export class ClientSecrets {
     const meta = { setAt: this.now().toISOString(), tail: maskedTail(value) };
     await this.store.update(clientId, (c) => {
       c.secrets[name] = meta;
+      // Text pasted before this secret was saved may still hold it verbatim.
+      for (const r of inputRedactors.filter((r) => r.secret === name)) {
+        const current = c.inputs[r.inputId];
+        if (current !== undefined) c.inputs[r.inputId] = r.redact(current, value);
+      }
     });
     return { name, state: 'set', ...meta };
+  }
+
+  /** The value to store for an input: any secret it may carry taken out. */
+  async redactInput(clientId: string, inputId: string, value: string): Promise<string> {
+    const redactor = inputRedactors.find((r) => r.inputId === inputId);
+    if (!redactor || value === '') return value;
+    return redactor.redact(
+      value,
+      await this.keychain.get(clientId, redactor.secret).catch(() => null),
+    );
   }
 
   async delete(clientId: string, name: SecretName): Promise<SecretStatus> {
