@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { keychainService } from '../../main/keychain/secret-store.ts';
+import { createServices } from '../../main/services.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
+import { startBrowserMode } from '../support/browser-mode.ts';
+import { describeViolations, launchChromium, runAxe } from '../support/chromium.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const en = createI18n('en').t;
+const run = promisify(execFile);
+
+async function keychainHas(account: string): Promise<boolean> {
+  try {
+    await run('secret-tool', ['lookup', 'service', keychainService, 'username', account]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a damaged store is moved aside and the CSM is told where, nothing silently reset', async (t) => {
+  const home = await tempDir(t);
+  await writeFile(join(home, 'store.json'), '{"version": 1, "clients": [ {"name": "Acme"');
+  const server = await startBrowserMode({ home });
+  t.after(() => server.stop());
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const { page } = browser;
+  await page.goto(server.url);
+  const banner = page.locator('[data-banner="store"]');
+  await banner.waitFor();
+  const text = await banner.innerText();
+  assert.match(text, new RegExp(en('app:banners.storeTitle')));
+  const movedTo = /moved aside to (\S+?\.json)/.exec(text)?.[1] ?? '';
+  assert.equal(await readFile(movedTo, 'utf8'), '{"version": 1, "clients": [ {"name": "Acme"');
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+});
+
+test('rename, duplicate and delete from the client list; deleting removes the keychain secrets', async (t) => {
+  const home = await tempDir(t);
+  // A client saved earlier, with a secret in the real keychain this test session runs.
+  const seeded = await createServices({ home, mode: 'browser' });
+  const acme = await seeded.store.create({ name: 'Acme Retail', integrations: ['jacquard'] });
+  await seeded.secrets.set(acme.id, 'jacquard.connectToken', 'jqx-token-0123456789abcdef');
+
+  const server = await startBrowserMode({ home });
+  t.after(() => server.stop());
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const { page } = browser;
+  await page.goto(server.url);
+
+  const row = (name: string) => page.locator(`tr[data-client-name="${name}"]`);
+  await row('Acme Retail').waitFor();
+
+  await page
+    .getByRole('button', { name: en('app:home.actionLabels.rename', { name: 'Acme Retail' }) })
+    .click();
+  const rename = page.getByRole('dialog');
+  await rename.getByLabel(en('app:forms.clientName')).fill('Acme Retail EU');
+  await rename.getByRole('button', { name: en('app:nameDialog.submit.rename') }).click();
+  await row('Acme Retail EU').waitFor();
+  assert.equal(await row('Acme Retail').count(), 0);
+
+  await page
+    .getByRole('button', {
+      name: en('app:home.actionLabels.duplicate', { name: 'Acme Retail EU' }),
+    })
+    .click();
+  const duplicate = page.getByRole('dialog');
+  await duplicate.getByLabel(en('app:forms.clientName')).fill('Acme Outlet');
+  await duplicate.getByRole('button', { name: en('app:nameDialog.submit.duplicate') }).click();
+  await row('Acme Outlet').waitFor();
+
+  const copy = (await seeded.store.refresh(), seeded.store.findByName('Acme Outlet'));
+  assert.ok(copy);
+  assert.equal(
+    await keychainHas(`${copy.id}/jacquard.connectToken`),
+    true,
+    'the copy has the secret',
+  );
+
+  await page
+    .getByRole('button', { name: en('app:home.actionLabels.delete', { name: 'Acme Outlet' }) })
+    .click();
+  const confirm = page.getByRole('dialog', {
+    name: en('app:deleteDialog.title', { name: 'Acme Outlet' }),
+  });
+  await confirm.getByText(en('app:deleteDialog.secrets')).waitFor();
+  await confirm.getByRole('button', { name: en('app:deleteDialog.confirm') }).click();
+  await page.getByText(en('app:deleteDialog.done', { name: 'Acme Outlet' })).waitFor();
+  assert.equal(await row('Acme Outlet').count(), 0);
+  assert.equal(await keychainHas(`${copy.id}/jacquard.connectToken`), false, 'its secret is gone');
+  assert.equal(
+    await keychainHas(`${acme.id}/jacquard.connectToken`),
+    true,
+    'the original keeps its own',
+  );
+
+  // Everything the CSM did is on disk for the next start.
+  await server.stop();
+  const again = await createServices({ home, mode: 'browser' });
+  assert.deepEqual(
+    again.store.list().map((c) => c.name),
+    ['Acme Retail EU'],
+  );
+});
