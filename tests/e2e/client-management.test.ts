@@ -111,3 +111,21 @@ test('rename, duplicate and delete from the client list; deleting removes the ke
     ['Acme Retail EU'],
   );
 });
+
+test('with no keychain the app says so and names the fix', async (t) => {
+  const home = await tempDir(t);
+  const server = await startBrowserMode({
+    home,
+    env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+  });
+  t.after(() => server.stop());
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const { page } = browser;
+  await page.goto(server.url);
+  const banner = page.locator('[data-banner="keychain"]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /gnome-keyring/);
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+});
