@@ -1,3 +1,4 @@
+import type { _Object } from '@aws-sdk/client-s3';
 import type { JacquardS3 } from '../s3/client.ts';
 import { listFolders, listObjects } from '../s3/listing.ts';
 import { EMAIL_CLICK, eventTypeOf, hourOf, hourStart, lastSegment } from './keys.ts';
@@ -73,6 +74,32 @@ async function descend(
   return { found, complete };
 }
 
+interface Candidate {
+  key: string;
+  size: number;
+  hour: string;
+  modified: number;
+}
+
+const avroFiles = (objects: _Object[]) => objects.filter((o) => o.Key?.endsWith('.avro'));
+
+function asCandidates(files: _Object[], hour: string): Candidate[] {
+  return files.map((f) => ({
+    key: f.Key!,
+    size: f.Size ?? 0,
+    hour,
+    modified: f.LastModified?.getTime() ?? 0,
+  }));
+}
+
+/** A stale Current still has a newest hour worth sampling, even outside the window. */
+async function newestHourCandidates(s3: JacquardS3, hourPrefixes: string[]): Promise<Candidate[]> {
+  const newest = [...hourPrefixes].sort((a, b) => (hourOf(a)! < hourOf(b)! ? 1 : -1))[0];
+  if (!newest) return [];
+  const listed = await listObjects(s3, newest, 1);
+  return asCandidates(avroFiles(listed.objects), hourOf(newest)!);
+}
+
 export async function discover(s3: JacquardS3, options: DiscoverOptions): Promise<Discovery> {
   const { signal, progress } = options;
   const root = `${options.folder}/`;
@@ -117,43 +144,18 @@ export async function discover(s3: JacquardS3, options: DiscoverOptions): Promis
     }
   });
   jobs.sort((a, b) => (a.hour < b.hour ? 1 : a.hour > b.hour ? -1 : 0));
-  const candidates: Array<{ key: string; size: number; hour: string; modified: number }> = [];
+  const candidates: Candidate[] = [];
   // Newest first: by hour, then by upload time.
-  const newestFirst = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
+  const newestFirst = (a: Candidate, b: Candidate) =>
     a.hour !== b.hour ? (a.hour < b.hour ? 1 : -1) : b.modified - a.modified;
   done = 0;
   const counted = await mapLimit(jobs, CONCURRENCY, signal, async (job) => {
     const listed = await listObjects(s3, job.prefix, MAX_PAGES_PER_HOUR);
-    const files = listed.objects.filter((o) => o.Key?.endsWith('.avro'));
+    const files = avroFiles(listed.objects);
     if (job.type === EMAIL_CLICK) {
-      for (const f of files) {
-        candidates.push({
-          key: f.Key!,
-          size: f.Size ?? 0,
-          hour: job.hour,
-          modified: f.LastModified?.getTime() ?? 0,
-        });
-      }
+      candidates.push(...asCandidates(files, job.hour));
       // Memory stays bounded: only the newest files can end up in the sample.
       if (candidates.length > 4 * options.sampleFiles) {
-        // A stale Current still has a newest hour worth sampling, even outside the window.
-        const clickIndex = typeNames.indexOf(EMAIL_CLICK);
-        if (candidates.length === 0 && clickIndex !== -1) {
-          const newest = [...hourPrefixes[clickIndex]!].sort((a, b) =>
-            hourOf(a)! < hourOf(b)! ? 1 : -1,
-          )[0];
-          if (newest) {
-            const listed = await listObjects(s3, newest, 1);
-            for (const f of listed.objects.filter((o) => o.Key?.endsWith('.avro'))) {
-              candidates.push({
-                key: f.Key!,
-                size: f.Size ?? 0,
-                hour: hourOf(newest)!,
-                modified: f.LastModified?.getTime() ?? 0,
-              });
-            }
-          }
-        }
         candidates.sort(newestFirst);
         candidates.length = options.sampleFiles;
       }
@@ -177,23 +179,9 @@ export async function discover(s3: JacquardS3, options: DiscoverOptions): Promis
     return { type, hours, window: [...window.values()].sort((a, b) => (a.hour < b.hour ? 1 : -1)) };
   });
 
-  // A stale Current still has a newest hour worth sampling, even outside the window.
   const clickIndex = typeNames.indexOf(EMAIL_CLICK);
   if (candidates.length === 0 && clickIndex !== -1) {
-    const newest = [...hourPrefixes[clickIndex]!].sort((a, b) =>
-      hourOf(a)! < hourOf(b)! ? 1 : -1,
-    )[0];
-    if (newest) {
-      const listed = await listObjects(s3, newest, 1);
-      for (const f of listed.objects.filter((o) => o.Key?.endsWith('.avro'))) {
-        candidates.push({
-          key: f.Key!,
-          size: f.Size ?? 0,
-          hour: hourOf(newest)!,
-          modified: f.LastModified?.getTime() ?? 0,
-        });
-      }
-    }
+    candidates.push(...(await newestHourCandidates(s3, hourPrefixes[clickIndex]!)));
   }
   candidates.sort(newestFirst);
   return {
