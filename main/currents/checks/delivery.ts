@@ -1,59 +1,50 @@
 import type { JsonValue } from '../../../shared/types/checks.ts';
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import type { CheckDefinition } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
-import { bucketRegion, withJacquardS3 } from '../../s3/client.ts';
+import { jacquardS3Check } from '../../s3/checks/jacquard-s3-check.ts';
 import { s3ErrorCode } from '../../s3/errors.ts';
-import { s3Host } from '../../s3/inputs.ts';
 import { auditCurrents } from '../audit.ts';
 
 /** Email Click files older than this suggest the Current stopped (or no email was clicked for a day). */
 export const STALE_AFTER_HOURS = 24;
 
-export const currentsDeliveryCheck: CheckDefinition = {
+export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
   id: 'currents.delivery',
-  domain: 'jacquard',
-  requires: {
-    secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'],
-    inputs: ['jacquard.s3Folder'],
-    network: true,
-  },
+  inputs: ['jacquard.s3Folder'],
   dependsOn: ['s3.bucket'],
-  host: s3Host,
-  async run(ctx): Promise<CheckOutcome> {
-    return withJacquardS3(ctx, bucketRegion(ctx), async (s3) => {
-      let audit;
-      try {
-        audit = await auditCurrents(s3, ctx);
-      } catch (error) {
-        if (s3ErrorCode(error) === 'AccessDenied') {
-          return outcome('fail', 'currents.cannotRead', { folder: s3.inputs.folder });
-        }
-        throw error;
+  async run(s3, ctx) {
+    let audit;
+    try {
+      audit = await auditCurrents(s3, ctx);
+    } catch (error) {
+      if (s3ErrorCode(error) === 'AccessDenied') {
+        return outcome('fail', 'currents.cannotRead', { folder: s3.inputs.folder });
       }
-      const { summary, hourly } = audit;
-      ctx.saveArtifact('currents.hourly', hourly as unknown as JsonValue);
-      const details = { audit: summary as unknown as JsonValue };
-      const folder = summary.folder;
-      if (summary.newestEmailClickHour === null) {
-        return summary.types.length === 0
-          ? outcome('warn', 'currents.delivery.none', { folder }, details)
-          : outcome(
-              'warn',
-              'currents.delivery.noEmailClick',
-              { folder, types: summary.types.length },
-              details,
-            );
-      }
-      const params = { hour: summary.newestEmailClickHour, hours: summary.emailClickAgeHours ?? 0 };
-      if ((summary.emailClickAgeHours ?? 0) > STALE_AFTER_HOURS) {
-        return outcome(
-          'warn',
-          'currents.delivery.stale',
-          { ...params, limit: STALE_AFTER_HOURS },
-          details,
-        );
-      }
-      return outcome('pass', 'currents.delivery.ok', params, details);
-    });
+      throw error;
+    }
+    const { summary, hourly } = audit;
+    ctx.saveArtifact('currents.hourly', hourly as unknown as JsonValue);
+    const details = { audit: summary as unknown as JsonValue };
+    const folder = summary.folder;
+    if (summary.newestEmailClickHour === null) {
+      return summary.types.length === 0
+        ? outcome('warn', 'currents.delivery.none', { folder }, details)
+        : outcome(
+            'warn',
+            'currents.delivery.noEmailClick',
+            { folder, types: summary.types.length },
+            details,
+          );
+    }
+    const params = { hour: summary.newestEmailClickHour, hours: summary.emailClickAgeHours ?? 0 };
+    if ((summary.emailClickAgeHours ?? 0) > STALE_AFTER_HOURS) {
+      return outcome(
+        'warn',
+        'currents.delivery.stale',
+        { ...params, limit: STALE_AFTER_HOURS },
+        details,
+      );
+    }
+    return outcome('pass', 'currents.delivery.ok', params, details);
   },
-};
+});

@@ -1,10 +1,10 @@
 import { GetBucketLocationCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import type { CheckDefinition } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
 import { bucketNameProblem } from '../bucket-names.ts';
-import { withJacquardS3, type JacquardS3 } from '../client.ts';
+import type { JacquardS3 } from '../client.ts';
 import { s3ErrorCode, s3ErrorHeader, s3Status } from '../errors.ts';
-import { s3Host } from '../inputs.ts';
+import { jacquardS3Check } from './jacquard-s3-check.ts';
 
 type Located = { region: string } | { missing: true } | { denied: true };
 
@@ -36,42 +36,37 @@ async function locate(s3: JacquardS3): Promise<Located> {
   }
 }
 
-export const s3BucketCheck: CheckDefinition = {
+export const s3BucketCheck: CheckDefinition = jacquardS3Check({
   id: 's3.bucket',
-  domain: 'jacquard',
-  requires: { secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'], network: true },
   dependsOn: ['s3.credentials'],
-  host: s3Host,
-  async run(ctx): Promise<CheckOutcome> {
-    return withJacquardS3(ctx, 'us-east-1', async (s3) => {
-      const bucket = s3.inputs.bucket;
-      const problem = bucketNameProblem(bucket);
-      if (problem?.kind === 'upperCase') {
-        return outcome('fail', 's3.bucket.upperCase', { bucket, suggestion: problem.suggestion });
-      }
-      if (problem?.kind === 'invalid') return outcome('fail', 's3.bucket.invalidName', { bucket });
-      const found = await locate(s3);
-      if ('missing' in found) {
-        return problem
-          ? outcome('fail', 's3.bucket.notFoundNearMiss', {
-              bucket,
-              suggestion: problem.suggestion,
-            })
-          : outcome('fail', 's3.bucket.notFound', { bucket });
-      }
-      if ('denied' in found) {
-        return outcome('warn', 's3.bucket.regionUnknown', { bucket }, { bucket, region: null });
-      }
-      const details = { bucket, region: found.region };
-      if (problem) {
-        return outcome(
-          'warn',
-          's3.bucket.nearMiss',
-          { bucket, suggestion: problem.suggestion },
-          details,
-        );
-      }
-      return outcome('pass', 's3.bucket.ok', { bucket, region: found.region }, details);
-    });
+  async run(s3) {
+    const bucket = s3.inputs.bucket;
+    const problem = bucketNameProblem(bucket);
+    if (problem?.kind === 'upperCase') {
+      return outcome('fail', 's3.bucket.upperCase', { bucket, suggestion: problem.suggestion });
+    }
+    if (problem?.kind === 'invalid') return outcome('fail', 's3.bucket.invalidName', { bucket });
+    const found = await locate(s3);
+    if ('missing' in found) {
+      return problem
+        ? outcome('fail', 's3.bucket.notFoundNearMiss', {
+            bucket,
+            suggestion: problem.suggestion,
+          })
+        : outcome('fail', 's3.bucket.notFound', { bucket });
+    }
+    if ('denied' in found) {
+      return outcome('warn', 's3.bucket.regionUnknown', { bucket }, { bucket, region: null });
+    }
+    const details = { bucket, region: found.region };
+    if (problem) {
+      return outcome(
+        'warn',
+        's3.bucket.nearMiss',
+        { bucket, suggestion: problem.suggestion },
+        details,
+      );
+    }
+    return outcome('pass', 's3.bucket.ok', { bucket, region: found.region }, details);
   },
-};
+});

@@ -8,11 +8,11 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import type { JsonValue } from '../../../shared/types/checks.ts';
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import type { CheckDefinition } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
-import { bucketRegion, withJacquardS3, type JacquardS3 } from '../client.ts';
+import type { JacquardS3 } from '../client.ts';
 import { s3ErrorCode, s3Status } from '../errors.ts';
-import { s3Host } from '../inputs.ts';
+import { jacquardS3Check } from './jacquard-s3-check.ts';
 
 /** The opt-in that lets this check write (and delete) one small marker object. */
 export const S3_WRITE_OPT_IN = 's3.write';
@@ -86,73 +86,68 @@ async function writeTest(s3: JacquardS3, folder: string): Promise<WriteTest> {
   return { put, readBack, deleted, key };
 }
 
-export const s3PermissionsCheck: CheckDefinition = {
+export const s3PermissionsCheck: CheckDefinition = jacquardS3Check({
   id: 's3.permissions',
-  domain: 'jacquard',
-  requires: { secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'], network: true },
   dependsOn: ['s3.bucket'],
-  host: s3Host,
-  async run(ctx): Promise<CheckOutcome> {
-    return withJacquardS3(ctx, bucketRegion(ctx), async (s3) => {
-      const { bucket: Bucket, folder } = s3.inputs;
-      const prefix = folder ? `${folder}/` : '';
-      const sample: { key: string | null } = { key: null };
-      const access: Record<Needed, Access> = {
-        's3:ListBucket': await probe(s3, async (c, o) => {
-          const out = await c.send(
-            new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }),
-            o,
-          );
-          sample.key = out.Contents?.[0]?.Key ?? null;
-        }),
-        's3:GetBucketLocation': await probe(s3, (c, o) =>
-          c.send(new GetBucketLocationCommand({ Bucket }), o),
-        ),
-        's3:GetObject': 'unknown',
-        's3:PutObject': 'untested',
-      };
-      // Reading an existing object answers plainly; a missing key answers NoSuchKey only to a key that
-      // may also list the bucket (otherwise S3 hides whether it exists behind AccessDenied).
-      const readKey =
-        sample.key ?? `${prefix}partner-setup-check/absent-${randomBytes(4).toString('hex')}`;
-      if (sample.key !== null || access['s3:ListBucket'] === 'allowed') {
-        access['s3:GetObject'] = await probe(
-          s3,
-          (c, o) => c.send(new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }), o),
-          true,
+  async run(s3, ctx) {
+    const { bucket: Bucket, folder } = s3.inputs;
+    const prefix = folder ? `${folder}/` : '';
+    const sample: { key: string | null } = { key: null };
+    const access: Record<Needed, Access> = {
+      's3:ListBucket': await probe(s3, async (c, o) => {
+        const out = await c.send(
+          new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }),
+          o,
         );
-      }
-      let write: WriteTest | null = null;
-      if (ctx.optIns.has(S3_WRITE_OPT_IN)) {
-        write = await writeTest(s3, folder);
-        access['s3:PutObject'] = write.put;
-      }
-      const encryption = await defaultEncryption(s3);
-      const details: JsonValue = {
-        bucket: Bucket,
-        permissions: access,
-        encryption,
-        writeTest: write
-          ? { key: write.key, readBack: write.readBack, deleted: write.deleted }
-          : null,
-      };
-      const denied = Object.entries(access)
-        .filter(([, a]) => a === 'denied')
-        .map(([name]) => name);
-      if (encryption === 'aws:kms' || encryption === 'aws:kms:dsse') {
-        return outcome('fail', 's3.permissions.kms', { bucket: Bucket }, details);
-      }
-      if (denied.length > 0) {
-        return outcome('fail', 's3.permissions.denied', { denied: denied.join(', ') }, details);
-      }
-      if (write && !write.readBack)
-        return outcome('fail', 's3.permissions.readBackFailed', { key: write.key }, details);
-      if (write && !write.deleted)
-        return outcome('warn', 's3.permissions.markerLeft', { key: write.key }, details);
-      if (access['s3:GetObject'] === 'unknown')
-        return outcome('warn', 's3.permissions.readUnknown', {}, details);
-      if (!write) return outcome('pass', 's3.permissions.okWithoutWrite', {}, details);
-      return outcome('pass', 's3.permissions.ok', {}, details);
-    });
+        sample.key = out.Contents?.[0]?.Key ?? null;
+      }),
+      's3:GetBucketLocation': await probe(s3, (c, o) =>
+        c.send(new GetBucketLocationCommand({ Bucket }), o),
+      ),
+      's3:GetObject': 'unknown',
+      's3:PutObject': 'untested',
+    };
+    // Reading an existing object answers plainly; a missing key answers NoSuchKey only to a key that
+    // may also list the bucket (otherwise S3 hides whether it exists behind AccessDenied).
+    const readKey =
+      sample.key ?? `${prefix}partner-setup-check/absent-${randomBytes(4).toString('hex')}`;
+    if (sample.key !== null || access['s3:ListBucket'] === 'allowed') {
+      access['s3:GetObject'] = await probe(
+        s3,
+        (c, o) => c.send(new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }), o),
+        true,
+      );
+    }
+    let write: WriteTest | null = null;
+    if (ctx.optIns.has(S3_WRITE_OPT_IN)) {
+      write = await writeTest(s3, folder);
+      access['s3:PutObject'] = write.put;
+    }
+    const encryption = await defaultEncryption(s3);
+    const details: JsonValue = {
+      bucket: Bucket,
+      permissions: access,
+      encryption,
+      writeTest: write
+        ? { key: write.key, readBack: write.readBack, deleted: write.deleted }
+        : null,
+    };
+    const denied = Object.entries(access)
+      .filter(([, a]) => a === 'denied')
+      .map(([name]) => name);
+    if (encryption === 'aws:kms' || encryption === 'aws:kms:dsse') {
+      return outcome('fail', 's3.permissions.kms', { bucket: Bucket }, details);
+    }
+    if (denied.length > 0) {
+      return outcome('fail', 's3.permissions.denied', { denied: denied.join(', ') }, details);
+    }
+    if (write && !write.readBack)
+      return outcome('fail', 's3.permissions.readBackFailed', { key: write.key }, details);
+    if (write && !write.deleted)
+      return outcome('warn', 's3.permissions.markerLeft', { key: write.key }, details);
+    if (access['s3:GetObject'] === 'unknown')
+      return outcome('warn', 's3.permissions.readUnknown', {}, details);
+    if (!write) return outcome('pass', 's3.permissions.okWithoutWrite', {}, details);
+    return outcome('pass', 's3.permissions.ok', {}, details);
   },
-};
+});
