@@ -1,17 +1,13 @@
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
-import { dependencyDetails, outcome } from '../../jacquard/outcome.ts';
-import { auditFrom } from '../audit.ts';
+import type { CheckDefinition } from '../../checks/types.ts';
+import { outcome } from '../../jacquard/outcome.ts';
 import { EMAIL_CLICK } from '../keys.ts';
+import { currentsAuditCheck } from './audit-check.ts';
 
-export const currentsEventTypesCheck: CheckDefinition = {
-  id: 'currents.event_types',
-  domain: 'jacquard',
-  requires: { network: false },
-  dependsOn: ['currents.delivery'],
-  run(ctx): Promise<CheckOutcome> {
-    const audit = auditFrom(dependencyDetails(ctx.dependencies, 'currents.delivery'));
+export const currentsEventTypesCheck: CheckDefinition = currentsAuditCheck(
+  'currents.event_types',
+  (audit) => {
     if (!audit || audit.types.length === 0) {
-      return Promise.resolve(outcome('inconclusive', 'currents.event_types.nothingYet'));
+      return outcome('inconclusive', 'currents.event_types.nothingYet');
     }
     const others = audit.types.filter((t) => t.type !== EMAIL_CLICK);
     const details = {
@@ -21,8 +17,7 @@ export const currentsEventTypesCheck: CheckDefinition = {
         newestHour: t.newestHour,
       })),
     };
-    if (others.length === 0)
-      return Promise.resolve(outcome('pass', 'currents.event_types.ok', {}, details));
+    if (others.length === 0) return outcome('pass', 'currents.event_types.ok', {}, details);
     // Files in the last 48 hours, or the newest hour for a type that has been quiet since.
     const list = others
       .map((t) =>
@@ -32,13 +27,11 @@ export const currentsEventTypesCheck: CheckDefinition = {
       )
       .join(', ');
     const hasClick = others.length < audit.types.length;
-    return Promise.resolve(
-      outcome(
-        'warn',
-        hasClick ? 'currents.event_types.unexpected' : 'currents.event_types.noEmailClick',
-        { count: others.length, types: list },
-        details,
-      ),
+    return outcome(
+      'warn',
+      hasClick ? 'currents.event_types.unexpected' : 'currents.event_types.noEmailClick',
+      { count: others.length, types: list },
+      details,
     );
   },
-};
+);

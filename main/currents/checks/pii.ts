@@ -1,16 +1,11 @@
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
-import { dependencyDetails, outcome } from '../../jacquard/outcome.ts';
-import { auditFrom } from '../audit.ts';
+import type { CheckDefinition } from '../../checks/types.ts';
+import { outcome } from '../../jacquard/outcome.ts';
+import { currentsSampleCheck } from './audit-check.ts';
 
-export const currentsPiiCheck: CheckDefinition = {
-  id: 'currents.pii',
-  domain: 'jacquard',
-  requires: { network: false },
-  dependsOn: ['currents.delivery'],
-  run(ctx): Promise<CheckOutcome> {
-    const sample = auditFrom(dependencyDetails(ctx.dependencies, 'currents.delivery'))?.sample;
-    if (!sample || sample.events === 0)
-      return Promise.resolve(outcome('inconclusive', 'currents.pii.noSample'));
+export const currentsPiiCheck: CheckDefinition = currentsSampleCheck(
+  'currents.pii',
+  'currents.pii.noSample',
+  (sample) => {
     const { email } = sample;
     const params = {
       events: sample.events,
@@ -25,8 +20,7 @@ export const currentsPiiCheck: CheckDefinition = {
       userId: sample.userId,
       events: sample.events,
     };
-    if (email.real > 0)
-      return Promise.resolve(outcome('fail', 'currents.pii.emailPresent', params, details));
+    if (email.real > 0) return outcome('fail', 'currents.pii.emailPresent', params, details);
     const key =
       email.hashed > 0 && email.redacted > 0
         ? 'currents.pii.mixed'
@@ -35,6 +29,6 @@ export const currentsPiiCheck: CheckDefinition = {
           : email.redacted > 0
             ? 'currents.pii.redacted'
             : 'currents.pii.noAddresses';
-    return Promise.resolve(outcome('pass', key, params, details));
+    return outcome('pass', key, params, details);
   },
-};
+);
