@@ -6,7 +6,7 @@ import { optimizelyGuide } from './optimizely.ts';
 export type * from './types.ts';
 export { brazeInstances, CUSTOM_BRAZE_INSTANCE } from './braze-inputs.ts';
 export { JACQUARD_BUCKET } from './jacquard.ts';
-export { odpBrazeKeyPermissions } from './optimizely.ts';
+export { odpBrazeKeyPermissions } from '../braze/odp-permissions.ts';
 
 export const guides: Record<IntegrationId, Guide> = {
   jacquard: jacquardGuide,

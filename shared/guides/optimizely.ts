@@ -1,15 +1,7 @@
+import { odpBrazeKeyPermissions } from '../braze/odp-permissions.ts';
 import type { ChoiceInput, Guide, PlainInput, SecretInput } from './types.ts';
 import { brazeInputs, brazeInstanceInput } from './braze-inputs.ts';
 import { patterns } from './patterns.ts';
-
-/** Permissions ODP's Braze app needs on the REST key, by their real Braze names. */
-export const odpBrazeKeyPermissions = [
-  'users.track',
-  'users.export.segment',
-  'segments.list',
-  'campaigns.trigger.send',
-  'canvas.trigger.send',
-] as const;
 
 const odpRegion: ChoiceInput = {
   id: 'odp.region',

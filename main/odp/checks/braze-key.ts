@@ -1,14 +1,6 @@
+import { odpBrazeKeyPermissions } from '../../../shared/braze/odp-permissions.ts';
 import type { CheckDefinition } from '../../checks/types.ts';
 import { ns } from './shared.ts';
-
-/** The five permissions Braze's Optimizely page asks for, by their real Braze names. */
-export const odpBrazePermissions = [
-  'users.track',
-  'users.export.segment',
-  'segments.list',
-  'campaigns.trigger.send',
-  'canvas.trigger.send',
-] as const;
 
 const checkId = (permission: string) => `braze.permission.${permission}`;
 
@@ -20,10 +12,10 @@ export const brazeKeyCheck: CheckDefinition = {
   id: 'odp.braze_key',
   domain: 'optimizely',
   requires: { secrets: ['braze.apiKey'], network: false },
-  dependsOn: odpBrazePermissions.map(checkId),
+  dependsOn: odpBrazeKeyPermissions.map(checkId),
   summarisesDependencies: true,
   run(ctx) {
-    const matrix = odpBrazePermissions.map((permission) => {
+    const matrix = odpBrazeKeyPermissions.map((permission) => {
       const result = ctx.dependencies.get(checkId(permission));
       return {
         permission,
