@@ -33,7 +33,7 @@ export interface DemoClient {
 const csmName = 'Sam Trainer';
 
 /** The confirmations a scenario's CSM ticked, on the steps of the client's guides. */
-function confirmationsOf(scenario: ClientScenario, now: Date): Record<string, Confirmation> {
+export function confirmationsOf(scenario: ClientScenario, now: Date): Record<string, Confirmation> {
   const at = now.toISOString();
   const steps = scenario.integrations.flatMap((id) => guides[id].steps);
   return Object.fromEntries(
