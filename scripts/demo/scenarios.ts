@@ -1,7 +1,6 @@
 import type { IntegrationId } from '../../shared/types/ids.ts';
-import type { BrazePermission } from '../../tests/support/braze-fake.ts';
+import { brazePermissions, type BrazePermission } from '../../tests/support/braze-fake.ts';
 import type { AvroCodec, EmailVariant, HourBatch } from '../../tests/support/currents-layout.ts';
-import { allBrazePermissions } from './workspace.ts';
 
 /**
  * The three practice clients, as data: what each has set up, and what is wrong with it. The
@@ -58,7 +57,8 @@ export const scenarios: readonly ClientScenario[] = [
     key: 'acme',
     name: 'Acme Retail (healthy)',
     integrations: ['jacquard', 'optimizely'],
-    brazePermissions: allBrazePermissions,
+    // Every permission the Braze fake knows, as an admin ticks them all.
+    brazePermissions,
     currents: {
       folder: 'acme-retail',
       types: [emailClick],
@@ -78,7 +78,7 @@ export const scenarios: readonly ClientScenario[] = [
     name: 'Globex (needs work)',
     integrations: ['jacquard', 'optimizely'],
     // The admin forgot one box: ODP cannot add users to a Canvas with this key.
-    brazePermissions: allBrazePermissions.filter((p) => p !== 'canvas.trigger.send'),
+    brazePermissions: brazePermissions.filter((p) => p !== 'canvas.trigger.send'),
     currents: {
       folder: 'globex',
       // "Email Open" ticked as well as "Email Click".

@@ -1,4 +1,3 @@
-import type { BrazePermission } from '../../tests/support/braze-fake.ts';
 import { defaultFakeFields, type FakeOdpField } from '../../tests/support/odp-fake.ts';
 
 /**
@@ -35,17 +34,6 @@ export const brazeWorkspace = {
   ],
   canvases: ['Welcome journey', 'Cart abandonment', 'Win-back', 'Post-purchase review request'],
 } as const;
-
-/** Every permission a REST key can carry in the fake, as a Braze admin ticks them. */
-export const allBrazePermissions: readonly BrazePermission[] = [
-  'users.track',
-  'users.export.segment',
-  'segments.list',
-  'campaigns.list',
-  'canvas.list',
-  'campaigns.trigger.send',
-  'canvas.trigger.send',
-];
 
 /** ODP's built-in customer fields plus a few a retailer adds. */
 export const odpCustomerFields: readonly FakeOdpField[] = [
