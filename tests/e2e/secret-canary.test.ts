@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
@@ -16,6 +15,7 @@ import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { findCanaries, type Canary } from '../support/canary.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { runCli } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // Issue 8, secret canary: two of the demo's practice clients (one healthy, one with a Braze key
@@ -26,7 +26,6 @@ import { tempDir } from '../support/temp-dir.ts';
 // as a process; no canary may appear anywhere the CSM or a file could see it.
 
 const en = createI18n('en').t;
-const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
 const WAIT_MS = 45_000;
 
 /** Where each secret is typed: the first guide step that asks for it. */
@@ -59,6 +58,8 @@ interface Subject {
   key: DemoClientKey;
   name: string;
   id: string;
+  /** The Jacquard snippets the CSM pastes: they carry the connect token. */
+  snippets: string;
   secrets: Record<SecretName, string>;
 }
 
@@ -76,23 +77,29 @@ class LeakLog {
   }
 }
 
-/** The page as the CSM's browser holds it: the DOM and every form control's current value. */
-async function domText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    interface Control {
+/**
+ * The page as the CSM's browser holds it: the DOM and every form control's current value. `typed`
+ * names a control to leave out: the one the CSM has just pasted into, which still shows what they
+ * pasted until the step is drawn again (later snapshots include it).
+ */
+async function domText(page: Page, typed?: string): Promise<string> {
+  return page.evaluate((skip) => {
+    interface Node {
       value?: string;
+      outerHTML: string;
+      matches(selector: string): boolean;
+      cloneNode(deep: boolean): Node;
+      querySelectorAll(selector: string): ArrayLike<Node & { remove(): void }>;
     }
-    const { document } = globalThis as unknown as {
-      document: {
-        documentElement: { outerHTML: string };
-        querySelectorAll(selector: string): ArrayLike<Control>;
-      };
-    };
-    const values = Array.from(document.querySelectorAll('input, textarea, select')).map(
-      (el) => el.value ?? '',
-    );
-    return `${document.documentElement.outerHTML}\n${values.join('\n')}`;
-  });
+    const { document } = globalThis as unknown as { document: { documentElement: Node } };
+    const root = document.documentElement;
+    const copy = root.cloneNode(true);
+    if (skip) for (const el of Array.from(copy.querySelectorAll(skip))) el.remove();
+    const values = Array.from(root.querySelectorAll('input, textarea, select'))
+      .filter((el) => !skip || !el.matches(skip))
+      .map((el) => el.value ?? '');
+    return `${copy.outerHTML}\n${values.join('\n')}`;
+  }, typed ?? null);
 }
 
 async function setSecret(view: Locator, name: SecretName, value: string): Promise<void> {
@@ -109,6 +116,15 @@ async function openStep(page: Page, origin: string, subject: Subject, step: stri
   return view;
 }
 
+/** The snippets into their field, saved when the CSM leaves it. */
+async function pasteSnippets(page: Page, origin: string, subject: Subject): Promise<void> {
+  const view = await openStep(page, origin, subject, 'jacquard.connectedContent');
+  const field = view.locator('[data-input-id="jacquard.snippets"]');
+  await field.fill(subject.snippets);
+  await field.press('Tab');
+  await view.locator('.field-status', { hasText: en('app:input.saved') }).waitFor();
+}
+
 /** Every check of the client, with the live ODP Currents probe allowed, until the run ended. */
 async function runAllChecks(page: Page, origin: string, subject: Subject): Promise<void> {
   const view = await openStep(page, origin, subject, 'optimizely.currents');
@@ -119,21 +135,6 @@ async function runAllChecks(page: Page, origin: string, subject: Subject): Promi
     .getByRole('button', { name: en('checks:ui.cancel') })
     .waitFor({ state: 'detached', timeout: WAIT_MS });
   await view.locator('.check-row .badge-notRun').first().waitFor({ state: 'detached' });
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** What the Secret Service holds for this entry, read with the desktop's own tool. */
@@ -176,10 +177,15 @@ async function seedClients(t: TestContext, home: string) {
       name: scenario.name,
       integrations: [...scenario.integrations],
     });
-    // Inputs and plans as the demo has them (its Jacquard snippets carry the client's connect
-    // token, as Jacquard sends them to the CSM); the secrets are typed into the UI below.
+    // Inputs and plans as the demo has them, but the Jacquard snippets: those carry the client's
+    // connect token, as Jacquard sends them, and the CSM pastes them below, after the secrets.
+    const { 'jacquard.snippets': snippets = '', ...inputs } = setup.inputs;
+    assert.ok(
+      snippets.includes(setup.secrets['jacquard.connectToken'] ?? '-'),
+      'token in snippets',
+    );
     await store.update(id, (draft) => {
-      Object.assign(draft.inputs, setup.inputs);
+      Object.assign(draft.inputs, inputs);
       Object.assign(draft.artifacts, setup.artifacts);
     });
     const secrets = { ...setup.secrets } as Record<SecretName, string>;
@@ -188,7 +194,7 @@ async function seedClients(t: TestContext, home: string) {
       secrets['odp.currentsToken'] = wrong('canary-currents-');
     }
     assert.deepEqual(Object.keys(secrets).sort(), [...secretNames].sort(), 'all six secrets');
-    subjects.push({ key, name: scenario.name, id, secrets });
+    subjects.push({ key, name: scenario.name, id, snippets, secrets });
   }
   return subjects;
 }
@@ -252,7 +258,8 @@ test(
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const snapshot = async (where: string) => leaks.scan(await domText(page), `the DOM (${where})`);
+    const snapshot = async (where: string, typed?: string) =>
+      leaks.scan(await domText(page, typed), `the DOM (${where})`);
 
     await page.goto(server.url);
     await page.locator(`tr[data-client-name="${subjects[0]?.name ?? ''}"]`).waitFor();
@@ -266,6 +273,8 @@ test(
           await snapshot(`${subject.key}, ${name} saved`);
         }
       }
+      await pasteSnippets(page, origin, subject);
+      await snapshot(`${subject.key}, snippets saved`, '[data-input-id="jacquard.snippets"]');
       await runAllChecks(page, origin, subject);
       await snapshot(`${subject.key}, checks done`);
       for (const step of stepsWithChecks) {

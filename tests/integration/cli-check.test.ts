@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -7,41 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { runCli, type CliSpawnOptions } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'bin/partner-setup.js');
 const goodKey = 'good-key-0123456789abcdef';
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** Runs the CLI as a separate process from the repository root, with this PATH and HOME and `env`. */
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, options: CliSpawnOptions = {}) =>
+  runCli(
+    args,
+    { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    { cwd: root, timeoutMs: 60_000, ...options },
+  );
 
-/** Runs the CLI as a separate process, the way a CSM or a CI job would. */
-function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  command = process.execPath,
-  prefix = [bin],
-): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      [...prefix, ...args],
-      {
-        cwd: root,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** Every Braze check of `file`, as JSON, against the loopback fake. */
+const brazeJsonArgs = (file: string) => [
+  'check',
+  '--client-file',
+  file,
+  '--only',
+  'braze',
+  '--json',
+  '--allow-insecure-loopback',
+];
 
 interface JsonReport {
   client: { name: string };
@@ -87,19 +75,9 @@ describe('partner-setup check (spawned)', () => {
   it('runs through npx: every Braze check passes, exit 0, one JSON document in English', async (t) => {
     const file = await clientFile(t, acme(fake.url));
     const ran = await cli(
-      [
-        'partner-setup',
-        'check',
-        '--client-file',
-        file,
-        '--only',
-        'braze',
-        '--json',
-        '--allow-insecure-loopback',
-      ],
+      ['partner-setup', ...brazeJsonArgs(file)],
       { BRAZE_API_KEY: goodKey },
-      'npx',
-      ['--no-install'],
+      { command: 'npx', prefix: ['--no-install'] },
     );
     assert.equal(ran.code, 0, ran.stderr);
     const report = JSON.parse(ran.stdout) as JsonReport;
@@ -187,15 +165,7 @@ describe('partner-setup check (spawned)', () => {
 
   it('skips (without failing) what has no secret: exit 0, reason given', async (t) => {
     const file = await clientFile(t, acme(fake.url));
-    const ran = await cli([
-      'check',
-      '--client-file',
-      file,
-      '--only',
-      'braze',
-      '--json',
-      '--allow-insecure-loopback',
-    ]);
+    const ran = await cli(brazeJsonArgs(file));
     assert.equal(ran.code, 0);
     const report = JSON.parse(ran.stdout) as JsonReport;
     assert.ok(

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { runCliIsolated } from '../support/cli-process.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
 
 // `partner-setup check --only jacquard --json --client-file …` as a CSM would run it, against the
 // S3 test bed: exit codes, the JSON document, no secret in the output.
 
-const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
 const BUCKET = 'phrasee-braze-currents-exports';
 const creds = {
   accessKeyId: 'AKIACLICHECKS0000001',
@@ -23,32 +21,6 @@ const snippets = [
   '{{ jacquard.subject_line | default: "Picked for you" }}',
   '<img src="https://x.jacquard.example/v2/open.gif" width="1" height="1" alt="" />',
 ].join('\n');
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        NO_COLOR: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface CheckJson {
   id: string;
@@ -109,7 +81,7 @@ void describe('partner-setup check --only jacquard', () => {
 
   void test('a well set-up client: every Jacquard check reported, exit 0, no secret printed', async () => {
     const file = await clientFile('acme-retail');
-    const out = await runCli(
+    const out = await runCliIsolated(
       ['check', '--only', 'jacquard', '--json', '--allow-insecure-loopback', '--client-file', file],
       env,
     );
@@ -134,7 +106,7 @@ void describe('partner-setup check --only jacquard', () => {
 
   void test('real email addresses in the Current: exit 1 with the PII failure explained', async () => {
     const file = await clientFile('leaky');
-    const out = await runCli(
+    const out = await runCliIsolated(
       ['check', '--only', 'jacquard', '--json', '--allow-insecure-loopback', '--client-file', file],
       env,
     );
@@ -149,7 +121,10 @@ void describe('partner-setup check --only jacquard', () => {
 
   void test('without --allow-insecure-loopback the http test endpoint is refused', async () => {
     const file = await clientFile('acme-retail');
-    const out = await runCli(['check', '--only', 'jacquard', '--json', '--client-file', file], env);
+    const out = await runCliIsolated(
+      ['check', '--only', 'jacquard', '--json', '--client-file', file],
+      env,
+    );
     assert.equal(out.code, 1);
     const creds = (JSON.parse(out.stdout) as { checks: CheckJson[] }).checks.find(
       (c) => c.id === 's3.credentials',

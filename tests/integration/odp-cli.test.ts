@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { runCliIsolated } from '../support/cli-process.ts';
 import { fakeCurrentsToken, fakeKeys, startOdpFake, type OdpFake } from '../support/odp-fake.ts';
 
 // `partner-setup check --only optimizely --json --client-file …` spawned as a CSM would run it,
 // against the ODP and Braze fakes: exit codes, the JSON document, no secret in the output.
 
-const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
 const brazeKey = 'braze-cli-key-0000000000000001';
 const brazeKeyNoCanvas = 'braze-cli-key-0000000000000002';
 
@@ -20,26 +18,6 @@ interface CheckJson {
   id: string;
   status: string;
   message: string;
-}
-
-function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        NO_COLOR: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -108,7 +86,7 @@ void describe('partner-setup check --only optimizely', () => {
       currentsUrl: odp.currentsUrl,
     });
     const before = odp.requests.length;
-    const res = await runCli(
+    const res = await runCliIsolated(
       [
         'check',
         '--client-file',
@@ -158,7 +136,7 @@ void describe('partner-setup check --only optimizely', () => {
       apiBase: odp.bases.us,
       currentsUrl: 'http://odp.example/braze',
     });
-    const res = await runCli(
+    const res = await runCliIsolated(
       [
         'check',
         '--client-file',
