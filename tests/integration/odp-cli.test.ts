@@ -77,6 +77,17 @@ void describe('partner-setup check --only optimizely', () => {
     return path;
   }
 
+  /** Every ODP check of the client file at `path`, as JSON, against the loopback fakes. */
+  const optimizelyJsonArgs = (path: string) => [
+    'check',
+    '--client-file',
+    path,
+    '--only',
+    'optimizely',
+    '--json',
+    '--allow-insecure-loopback',
+  ];
+
   const byId = (stdout: string) =>
     new Map((JSON.parse(stdout) as { checks: CheckJson[] }).checks.map((c) => [c.id, c]));
 
@@ -87,17 +98,7 @@ void describe('partner-setup check --only optimizely', () => {
     });
     const before = odp.requests.length;
     const res = await runCliIsolated(
-      [
-        'check',
-        '--client-file',
-        path,
-        '--only',
-        'optimizely',
-        '--json',
-        '--allow-insecure-loopback',
-        '--opt-in',
-        'odp.currentsLive',
-      ],
+      [...optimizelyJsonArgs(path), '--opt-in', 'odp.currentsLive'],
       { BRAZE_API_KEY: brazeKey, ODP_API_KEY: fakeKeys.eu, ODP_CURRENTS_TOKEN: fakeCurrentsToken },
     );
     assert.equal(res.code, 0, res.stderr + res.stdout);
@@ -136,22 +137,11 @@ void describe('partner-setup check --only optimizely', () => {
       apiBase: odp.bases.us,
       currentsUrl: 'http://odp.example/braze',
     });
-    const res = await runCliIsolated(
-      [
-        'check',
-        '--client-file',
-        path,
-        '--only',
-        'optimizely',
-        '--json',
-        '--allow-insecure-loopback',
-      ],
-      {
-        BRAZE_API_KEY: brazeKeyNoCanvas,
-        ODP_API_KEY: fakeKeys.usPublic,
-        ODP_CURRENTS_TOKEN: fakeCurrentsToken,
-      },
-    );
+    const res = await runCliIsolated(optimizelyJsonArgs(path), {
+      BRAZE_API_KEY: brazeKeyNoCanvas,
+      ODP_API_KEY: fakeKeys.usPublic,
+      ODP_CURRENTS_TOKEN: fakeCurrentsToken,
+    });
     assert.equal(res.code, 1, res.stderr);
     const checks = byId(res.stdout);
     assert.equal(checks.get('odp.api_key')?.status, 'fail');
