@@ -24,6 +24,7 @@ import {
 import { namespaces } from '../../shared/i18n/namespaces.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { integrationIds, ItemIdSchema, languages, secretNames } from '../../shared/types/ids.ts';
+import { documentedBrazeInstanceIds } from '../support/braze-reference.ts';
 import { flattenLocale, type LocaleTree } from '../support/locale-tree.ts';
 
 /**
@@ -472,24 +473,7 @@ describe('guide inputs', () => {
   it('offers every Braze instance of the docs, plus custom', () => {
     assert.deepEqual(
       brazeInstanceInput.options.map((o) => o.value),
-      [
-        'US-01',
-        'US-02',
-        'US-03',
-        'US-04',
-        'US-05',
-        'US-06',
-        'US-07',
-        'US-08',
-        'US-10',
-        'EU-01',
-        'EU-02',
-        'AU-01',
-        'ID-01',
-        'JP-01',
-        'KR-01',
-        'custom',
-      ],
+      [...documentedBrazeInstanceIds, 'custom'],
     );
     for (const { restEndpoint } of brazeInstances) {
       assert.ok(matches('braze.restEndpoint', restEndpoint), restEndpoint);
