@@ -275,6 +275,12 @@ test(
       }
       await pasteSnippets(page, origin, subject);
       await snapshot(`${subject.key}, snippets saved`, '[data-input-id="jacquard.snippets"]');
+      // Drawn again from what was stored: the snippets are there, their token is not.
+      await openStep(page, origin, subject, 'optimizely.prerequisites');
+      const view = await openStep(page, origin, subject, 'jacquard.connectedContent');
+      const stored = await view.locator('[data-input-id="jacquard.snippets"]').inputValue();
+      assert.match(stored, /connected_content/, 'the stored snippets are shown');
+      await snapshot(`${subject.key}, snippets shown again`);
       await runAllChecks(page, origin, subject);
       await snapshot(`${subject.key}, checks done`);
       for (const step of stepsWithChecks) {
