@@ -2,7 +2,7 @@ import { emptyOdpPlan, maxActivationFields, type OdpPlan } from '../../shared/od
 import type { OdpPlanView } from '../../shared/contract/odp.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { readBrazeSegments, readFields, readPlan } from './artifacts.ts';
-import { defaultEmailField } from './plans/mappings.ts';
+import { defaultEmailField, withDefaultEmailTarget } from './plans/mappings.ts';
 import { nextRuns } from './plans/schedule.ts';
 import { planSummary } from './plans/summary.ts';
 import { validatePlan } from './plans/validate.ts';
@@ -12,7 +12,10 @@ export function planView(client: Client, now: Date, draft?: OdpPlan): OdpPlanVie
   const fields = readFields(client);
   const emailField = fields ? defaultEmailField(fields.fields) : null;
   const saved = readPlan(client);
-  const plan = draft ?? saved ?? emptyOdpPlan(emailField);
+  const base = draft ?? saved ?? emptyOdpPlan(emailField);
+  const plan = fields
+    ? { ...base, mappings: withDefaultEmailTarget(base.mappings, fields.fields) }
+    : base;
   const segments = readBrazeSegments(client);
   const schedule = plan.activation?.enrollment.kind === 'segment' ? plan.activation.schedule : null;
   return {

@@ -3,7 +3,7 @@ import { OdpFieldSchema, type OdpField } from '../../../shared/odp-plan.ts';
 import type { CheckContext, CheckDefinition } from '../../checks/types.ts';
 import { readBrazeSegments, readFields, readPlan } from '../artifacts.ts';
 import { validateActivation } from '../plans/activation.ts';
-import { validateMappings } from '../plans/mappings.ts';
+import { validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
 import { validateSegments } from '../plans/segments.ts';
 import { issuesOutcome, ns } from './shared.ts';
 
@@ -49,7 +49,9 @@ export const mappingsPlanCheck: CheckDefinition = {
       return Promise.resolve({ status: 'inconclusive', messageKey: `${ns}:mappings.noFields` });
     }
     const mappings = readPlan(ctx.client)?.mappings ?? [];
-    return Promise.resolve(issuesOutcome('mappings', validateMappings(mappings, fields)));
+    return Promise.resolve(
+      issuesOutcome('mappings', validateMappings(withDefaultEmailTarget(mappings, fields), fields)),
+    );
   },
 };
 

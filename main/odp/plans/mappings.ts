@@ -13,6 +13,23 @@ export function defaultEmailField(fields: readonly OdpField[]): string | null {
   return fields.find((f) => f.displayName.trim().toLowerCase() === wanted)?.name ?? null;
 }
 
+/**
+ * The plan's mappings with the default Email row pointed at "Last Seen Email" when its ODP field is
+ * still empty: a plan saved before ODP's fields were fetched (segments are picked first, in the
+ * guide's order) keeps the documented default once they are. A field already mapped stays as is.
+ */
+export function withDefaultEmailTarget(
+  mappings: readonly FieldMapping[],
+  fields: readonly OdpField[],
+): FieldMapping[] {
+  const email = defaultEmailField(fields);
+  const row = mappings.findIndex(
+    (m) => !m.odpField.trim() && m.brazeField.trim().toLowerCase() === 'email',
+  );
+  if (!email || row === -1 || mappings.some((m) => m.odpField === email)) return [...mappings];
+  return mappings.map((m, i) => (i === row ? { ...m, odpField: email } : m));
+}
+
 /** Which Braze value types an ODP field of each type takes without losing meaning. */
 const accepts: Readonly<Record<string, readonly BrazeFieldType[]>> = {
   string: ['string', 'number', 'boolean', 'time'],
