@@ -26,6 +26,13 @@ interface RunsState {
 
 export const liveKey = (clientId: string, checkId: string): string => `${clientId}/${checkId}`;
 
+/**
+ * Runs whose `checks:finished` came before `checks:run` answered (a fast run, or one started
+ * elsewhere): `start` must not then show them as going, or the step would stay "running" for good.
+ */
+const finishedUnknown = new Set<string>();
+const maxFinishedUnknown = 50;
+
 export const useRunsStore = create<RunsState>()((set) => ({
   runs: {},
   live: {},
@@ -33,13 +40,19 @@ export const useRunsStore = create<RunsState>()((set) => ({
     // Offline, main skips the network checks as "offline" and keeps the last real results.
     const offline = !useOnlineStore.getState().online;
     const { runId, checkIds } = await call('checks:run', { clientId, ...scope, optIns, offline });
+    const keys = checkIds.map((id) => liveKey(clientId, id));
+    if (finishedUnknown.delete(runId)) {
+      set((s) => ({
+        live: Object.fromEntries(Object.entries(s.live).filter(([k]) => !keys.includes(k))),
+      }));
+      return;
+    }
     set((s) => ({
       runs: { ...s.runs, [runId]: { runId, clientId, checkIds } },
+      // A check main already reported on keeps that state.
       live: {
         ...s.live,
-        ...Object.fromEntries(
-          checkIds.map((id) => [liveKey(clientId, id), { state: 'queued' as const }]),
-        ),
+        ...Object.fromEntries(keys.map((k) => [k, s.live[k] ?? { state: 'queued' as const }])),
       },
     }));
   },
@@ -63,7 +76,13 @@ export function followCheckRuns(): () => void {
       const run = s.runs[runId];
       const runs = { ...s.runs };
       delete runs[runId];
-      if (!run) return { runs };
+      if (!run) {
+        finishedUnknown.add(runId);
+        if (finishedUnknown.size > maxFinishedUnknown) {
+          finishedUnknown.delete(finishedUnknown.values().next().value ?? '');
+        }
+        return { runs };
+      }
       // Finished rows fall back to the stored result the client now carries.
       const live = { ...s.live };
       for (const id of run.checkIds) delete live[liveKey(run.clientId, id)];
