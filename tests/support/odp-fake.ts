@@ -36,6 +36,11 @@ export interface OdpFakeOptions {
   currentsPath?: string;
   /** Delay before every answer, in ms. */
   latencyMs?: number;
+  /**
+   * Also serve this region's API at the root, as a real regional host does: the app's `odp.apiBase`
+   * takes a bare origin (no path), so a UI test types `url` there.
+   */
+  rootRegion?: FakeRegion;
 }
 
 export interface FakeRequest {
@@ -167,7 +172,9 @@ export async function startOdpFake(options: OdpFakeOptions = {}): Promise<OdpFak
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://fake');
       const match = /^\/(us|eu|au)(\/.*)$/.exec(url.pathname);
-      const region = (match?.[1] as FakeRegion | undefined) ?? null;
+      const atRoot = !match && url.pathname.startsWith('/v3/') ? options.rootRegion : undefined;
+      const region = atRoot ?? (match?.[1] as FakeRegion | undefined) ?? null;
+      const apiPath = atRoot ? url.pathname : match?.[2];
       requests.push({
         method: req.method ?? '',
         path: url.pathname,
@@ -177,7 +184,7 @@ export async function startOdpFake(options: OdpFakeOptions = {}): Promise<OdpFak
       });
       if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
       if (url.pathname === currentsPath) return handleCurrents(req, res, body);
-      if (region && match?.[2]) return handleApi(req, res, region, match[2]);
+      if (region && apiPath) return handleApi(req, res, region, apiPath);
       send(res, 404, { message: 'Not Found' });
     })().catch(() => {
       if (!res.headersSent) send(res, 500, { message: 'fake failed' });

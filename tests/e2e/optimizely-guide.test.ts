@@ -1,0 +1,505 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Locator, Page } from 'playwright-core';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { storeFileName } from '../../main/store/paths.ts';
+import { optimizelyGuide } from '../../shared/guides/optimizely.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
+import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
+import { findCanaries, type Canary } from '../support/canary.ts';
+import { describeViolations, launchChromium, runAxe, type Chromium } from '../support/chromium.ts';
+import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
+
+// The whole Optimizely guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
+// process under a real keyring, Debian's Chromium), against the Braze fake and the ODP fake. Every
+// value and secret is entered through the UI, every check is started from the UI.
+
+const en = createI18n('en').t;
+const screenshotDir = 'test-results/screenshots';
+const csmName = 'Dana Moreau';
+const clientName = 'Acme Retail';
+/** Generous: two shared cores, a Chromium and the app all run at once. */
+const WAIT_MS = 30_000;
+const SEGMENTS = 340;
+const segmentNames = ['VIP customers', 'Lapsed buyers', 'Newsletter readers'];
+const permissions = [
+  'users.track',
+  'users.export.segment',
+  'segments.list',
+  'campaigns.trigger.send',
+  'canvas.trigger.send',
+] as const;
+
+// Secrets are random canaries: if one reaches the DOM or a response, the test says which.
+const secrets = {
+  brazeKey: `canary-braze-${randomBytes(16).toString('hex')}`,
+  // A private ODP key is `<tracker id>.<secret>`; no `-eu1`/`-au1` suffix, so region US.
+  odpKey: `trkcanary${randomBytes(3).toString('hex')}.${randomBytes(18).toString('base64url')}`,
+  currentsToken: randomBytes(24).toString('base64url'),
+};
+const canaries: Canary[] = Object.entries(secrets).map(([label, value]) => ({ label, value }));
+
+type StepName =
+  | 'prerequisites'
+  | 'install'
+  | 'currents'
+  | 'segments'
+  | 'mappings'
+  | 'activation'
+  | 'schedule'
+  | 'troubleshooting';
+
+const stepView = (page: Page, step: StepName): Locator =>
+  page.locator(`section.step-view[data-step-id="optimizely.${step}"]`);
+const checkRow = (view: Locator, checkId: string): Locator =>
+  view.locator(`.check-row[data-check-id="${checkId}"]`);
+
+async function openStep(page: Page, step: StepName): Promise<Locator> {
+  await page.locator(`.nav-step[data-step-id="optimizely.${step}"]`).click();
+  const view = stepView(page, step);
+  await view.locator('h2.step-title').waitFor();
+  return view;
+}
+
+/** Types a value and leaves the field (or picks a choice); waits until the UI says it is saved. */
+async function fillInput(view: Locator, inputId: string, value: string): Promise<void> {
+  const control = view.locator(`[data-input-id="${inputId}"]`);
+  const tag = await control.evaluate(
+    (element: unknown) => (element as { tagName: string }).tagName,
+  );
+  if (tag === 'SELECT') await control.selectOption(value);
+  else {
+    await control.fill(value);
+    await control.press('Tab');
+  }
+  await view
+    .locator('.field')
+    .filter({ has: view.page().locator(`[data-input-id="${inputId}"]`) })
+    .locator('.field-status', { hasText: en('app:input.saved') })
+    .waitFor();
+}
+
+/** A secret goes into its password field and to the keychain; the UI then shows only its tail. */
+async function setSecret(view: Locator, name: string, value: string): Promise<void> {
+  const field = view.locator(`[data-secret="${name}"]`);
+  await field.locator('input[type="password"]').fill(value);
+  await field.getByRole('button', { name: en('app:secret.save') }).click();
+  await field.getByText(`••••${value.slice(-4)}`).waitFor();
+  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
+}
+
+async function tickAll(view: Locator): Promise<number> {
+  const items = view.locator('[data-confirmation-id]');
+  const count = await items.count();
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    await item.getByRole('checkbox').check();
+    await item.getByText(new RegExp(`^Confirmed by ${csmName} on `)).waitFor();
+  }
+  return count;
+}
+
+/**
+ * Starts the step's checks with its Run button and waits until that run is over as the CSM sees
+ * it: main stored a result for each of the step's checks (the store says so), and the step is idle
+ * again (no live state, the Run button back) with every row showing the status stored.
+ */
+/**
+ * The check results the app stored for the client, read from its store file as it is now (each
+ * time afresh: a cached ClientStore could miss a write landing while it reloads).
+ */
+async function storedResults(home: string): Promise<Record<string, CheckResult>> {
+  const file = JSON.parse(await readFile(join(home, storeFileName), 'utf8')) as {
+    clients: { name: string; checkResults: Record<string, CheckResult> }[];
+  };
+  return file.clients.find((c) => c.name === clientName)?.checkResults ?? {};
+}
+
+async function runStepChecks(view: Locator, home: string): Promise<void> {
+  const stepId = await view.getAttribute('data-step-id');
+  const checkIds = optimizelyGuide.steps.find((step) => step.id === stepId)?.checks ?? [];
+  assert.ok(checkIds.length > 0, 'the step has checks');
+  const clicked = new Date().toISOString();
+  await view.getByRole('button', { name: en('checks:ui.runStep') }).click();
+  const deadline = Date.now() + WAIT_MS;
+  let stored: (CheckResult | undefined)[] = [];
+  for (;;) {
+    const results = await storedResults(home);
+    stored = checkIds.map((id) => results[id]);
+    if (stored.every((r) => r && r.at >= clicked)) break;
+    assert.ok(
+      Date.now() < deadline,
+      `no fresh results for ${checkIds.join(', ')}: ${JSON.stringify(stored.map((r) => r?.at))} < ${clicked}`,
+    );
+    await sleep(100);
+  }
+  const expected = checkIds.map((id, n) => ({
+    id,
+    badge: en(`app:checks.status.${stored[n]?.status}`),
+  }));
+  await view.page().waitForFunction(
+    ({ selector, label, rows }) => {
+      const { document } = globalThis as unknown as { document: PageNode };
+      const section = document.querySelector(selector);
+      if (!section || section.querySelector('.check-live')) return false;
+      const idle = Array.from(section.querySelectorAll('button')).some(
+        (b) => b.textContent === label,
+      );
+      return (
+        idle &&
+        rows.every(
+          ({ id, badge }) =>
+            section.querySelector(`.check-row[data-check-id="${id}"] .badge`)?.textContent ===
+            badge,
+        )
+      );
+    },
+    {
+      selector: `section.step-view[data-step-id="${stepId}"]`,
+      label: en('checks:ui.runStep'),
+      rows: expected,
+    },
+    { timeout: WAIT_MS },
+  );
+}
+
+/** The little of the DOM the in-page function above uses (this file is typed without the DOM). */
+interface PageNode {
+  textContent: string | null;
+  querySelector(selector: string): PageNode | null;
+  querySelectorAll(selector: string): ArrayLike<PageNode>;
+}
+
+/** The row shows this status badge and exactly this translated message. */
+async function assertVerdict(
+  view: Locator,
+  checkId: string,
+  status: 'pass' | 'warn' | 'fail',
+  message: string,
+): Promise<void> {
+  const row = checkRow(view, checkId);
+  await row.locator('.check-message').waitFor();
+  const shown = await row.locator('.check-message').innerText();
+  const badge = await row.locator('.badge').innerText();
+  assert.equal(badge, en(`app:checks.status.${status}`), `${checkId}: ${badge} — ${shown}`);
+  assert.equal(shown, message, checkId);
+}
+
+/** Saves the step as the CSM sees it; the page must fit the window's width (no sideways scroll). */
+async function screenshot(page: Page, step: StepName): Promise<void> {
+  await page.screenshot({ path: `${screenshotDir}/optimizely-${step}.png`, fullPage: true });
+  const widths = await page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number; clientWidth: number } };
+    };
+    return {
+      content: document.documentElement.scrollWidth,
+      window: document.documentElement.clientWidth,
+    };
+  });
+  assert.ok(
+    widths.content <= widths.window,
+    `${step} is wider than the window: ${JSON.stringify(widths)}`,
+  );
+}
+
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe on ${where}:\n${describeViolations(violations)}`);
+}
+
+/** The page's markup plus the value of every form field (a typed value is not in the markup). */
+async function visibleDom(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: {
+        documentElement: { outerHTML: string };
+        querySelectorAll(s: string): ArrayLike<{ value?: string }>;
+      };
+    };
+    const values = Array.from(document.querySelectorAll('input, textarea, select'));
+    return `${document.documentElement.outerHTML}\n${values.map((el) => el.value ?? '').join('\n')}`;
+  });
+}
+
+/** What the page received: every response body and every server-sent event. */
+interface Traffic {
+  pending: Promise<string>[];
+  events: string[];
+}
+
+async function recordTraffic(page: Page): Promise<Traffic> {
+  const traffic: Traffic = { pending: [], events: [] };
+  page.on('response', (response) => {
+    // The event stream never ends while the page is open; its messages are taken from CDP below.
+    if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
+    traffic.pending.push(response.text().catch(() => ''));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Network.eventSourceMessageReceived', (message) => traffic.events.push(message.data));
+  await cdp.send('Network.enable');
+  return traffic;
+}
+
+void describe('the Optimizely guide in the UI, against the Braze and ODP fakes', () => {
+  let dir: string;
+  let braze: BrazeFake;
+  let odp: OdpFake;
+  let server: BrowserMode;
+  let browser: Chromium;
+  let traffic: Traffic;
+  /** The app's home folder: its store tells this run's results from earlier ones. */
+  let home: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'optimizely-e2e-'));
+    home = join(dir, 'home');
+    await mkdir(home);
+    await mkdir(screenshotDir, { recursive: true });
+    // The CSM's name is recorded with every tick; Settings is covered by the foundation test.
+    const store = await ClientStore.open(home);
+    await store.updateSettings({ csmName });
+    [braze, odp] = await Promise.all([
+      startBrazeFake({
+        keys: { [secrets.brazeKey]: {} },
+        segments: SEGMENTS,
+        names: { segments: segmentNames },
+      }),
+      startOdpFake({
+        keys: [{ key: secrets.odpKey, region: 'us', kind: 'private' }],
+        currentsToken: secrets.currentsToken,
+        rootRegion: 'us',
+      }),
+    ]);
+    [server, browser] = await Promise.all([
+      startBrowserMode({ home, args: ['--allow-insecure-loopback'] }),
+      launchChromium(),
+    ]);
+    browser.page.setDefaultTimeout(WAIT_MS);
+    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
+    traffic = await recordTraffic(browser.page);
+    await browser.page.goto(server.url);
+    await browser.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await Promise.all([server?.stop(), braze?.close(), odp?.close()]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  void test(
+    'a CSM walks every Optimizely step, runs its checks and plans in the UI, sees them pass; no secret leaks',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = browser;
+      await page.getByRole('button', { name: en('app:home.create') }).click();
+      const dialog = page.getByRole('dialog', { name: en('app:createDialog.title') });
+      await dialog.getByLabel(en('app:forms.clientName')).fill(clientName);
+      await dialog
+        .getByRole('checkbox', { name: new RegExp(`^${en('app:integrations.optimizely')}`) })
+        .check();
+      await dialog.getByRole('button', { name: en('app:createDialog.submit') }).click();
+      await page.getByRole('heading', { level: 1, name: clientName }).waitFor();
+      const brazeHost = new URL(braze.url).host;
+      try {
+        // 1. Prerequisites: Braze instance and key, ODP key, the Currents URL and token.
+        let view = await openStep(page, 'prerequisites');
+        await fillInput(view, 'braze.instance', 'custom');
+        await fillInput(view, 'braze.restEndpoint', braze.url);
+        await setSecret(view, 'braze.apiKey', secrets.brazeKey);
+        await fillInput(view, 'odp.region', 'us');
+        await fillInput(view, 'odp.apiBase', odp.url);
+        await setSecret(view, 'odp.apiKey', secrets.odpKey);
+        await fillInput(view, 'odp.currentsUrl', odp.currentsUrl);
+        await setSecret(view, 'odp.currentsToken', secrets.currentsToken);
+        assert.equal(await tickAll(view), 2);
+        await runStepChecks(view, home);
+        await assertVerdict(
+          view,
+          'braze.api_key',
+          'pass',
+          en('checks-braze:apiKey.valid', { host: brazeHost, instance: 'custom' }),
+        );
+        for (const permission of permissions) {
+          await assertVerdict(
+            view,
+            `braze.permission.${permission}`,
+            'pass',
+            en('checks-braze:permission.present', { permission }),
+          );
+        }
+        await assertVerdict(view, 'odp.braze_key', 'pass', en('checks-odp:brazeKey.pass'));
+        await assertVerdict(
+          view,
+          'odp.api_key',
+          'pass',
+          en('checks-odp:apiKey.pass.input', { region: 'US' }),
+        );
+        await assertAccessible(page, 'the prerequisites step with its results');
+        await screenshot(page, 'prerequisites');
+
+        // 2. Install the Braze app in ODP: the instance to type there is shown for copying.
+        view = await openStep(page, 'install');
+        await view.getByText('custom', { exact: true }).first().waitFor();
+        assert.equal(await tickAll(view), 2);
+        await screenshot(page, 'install');
+
+        // 3. The Custom Currents export, with the live test (one empty batch) ticked.
+        view = await openStep(page, 'currents');
+        await view.getByText(odp.currentsUrl, { exact: true }).first().waitFor();
+        await view.getByRole('checkbox', { name: en('checks:optIn.odp.currentsLive') }).check();
+        assert.equal(await tickAll(view), 1);
+        await runStepChecks(view, home);
+        await assertVerdict(
+          view,
+          'odp.currents_endpoint',
+          'pass',
+          en('checks-odp:currents.liveAccepted', { host: new URL(odp.url).host, status: 200 }),
+        );
+        const batches = odp.requests.filter((r) => r.path === '/braze/currents');
+        assert.equal(batches.length, 1, 'one empty batch was sent');
+        assert.equal(batches[0]?.headers['braze-currents-version'], '1');
+        assert.deepEqual(JSON.parse(batches[0]?.body ?? ''), { events: [] });
+        await screenshot(page, 'currents');
+
+        // 4. Segments: list Braze's segments, none chosen fails, pick two in the picker → pass.
+        view = await openStep(page, 'segments');
+        await runStepChecks(view, home);
+        await assertVerdict(
+          view,
+          'braze.segments',
+          'pass',
+          en('checks-braze:segments.listed', { count: SEGMENTS }),
+        );
+        await assertVerdict(view, 'odp.segments', 'fail', en('checks-odp:segments.fail'));
+        const search = view.getByRole('searchbox', { name: en('odp:ui.segments.search') });
+        for (const name of segmentNames.slice(0, 2)) {
+          await search.fill(name.split(' ')[0] ?? name);
+          await view.getByRole('checkbox', { name, exact: true }).check();
+        }
+        for (const name of segmentNames.slice(0, 2))
+          await view.locator('.odp-summary li').filter({ hasText: name }).first().waitFor();
+        await runStepChecks(view, home);
+        await assertVerdict(
+          view,
+          'odp.segments',
+          'pass',
+          en('checks-odp:segments.pass', { count: 2 }),
+        );
+        assert.equal(await tickAll(view), 2);
+        await screenshot(page, 'segments');
+
+        // 5. Mappings: ODP's fields are loaded; the default Email → Last Seen Email passes.
+        view = await openStep(page, 'mappings');
+        await runStepChecks(view, home);
+        await assertVerdict(
+          view,
+          'odp.fields',
+          'pass',
+          en('checks-odp:fields.pass', { count: 8, emailField: 'last_seen_email' }),
+        );
+        await assertVerdict(view, 'odp.mappings', 'pass', en('checks-odp:mappings.pass'));
+        const odpField = view.getByRole('combobox', {
+          name: en('odp:ui.mappings.odpFieldRow', { row: 1 }),
+        });
+        assert.equal(await odpField.inputValue(), 'last_seen_email');
+        assert.equal(
+          await view
+            .getByRole('combobox', { name: en('odp:ui.mappings.brazeFieldRow', { row: 1 }) })
+            .inputValue(),
+          'email',
+        );
+        assert.equal(await tickAll(view), 1);
+        await assertAccessible(page, 'the mappings step with its results');
+        await screenshot(page, 'mappings');
+
+        // 6. Activation: a segment-enrolled campaign picked from Braze's list, two extra fields.
+        view = await openStep(page, 'activation');
+        await view.getByRole('button', { name: en('odp:ui.activation.start') }).click();
+        await view.getByLabel(en('odp:ui.activation.segment')).fill('Active buyers');
+        await view.getByLabel(en('odp:ui.activation.targetIdentifier')).fill('email');
+        await view.getByRole('radio', { name: en('odp:ui.activation.to.campaign') }).check();
+        await view.getByRole('button', { name: en('odp:ui.activation.pick.campaign') }).click();
+        await view
+          .getByRole('combobox', { name: en('odp:ui.activation.pick.campaign') })
+          .selectOption({ label: 'Campaign 2' });
+        assert.equal(
+          await view.getByLabel(en('odp:ui.activation.targetId')).inputValue(),
+          braze.knownIds.campaigns[1],
+        );
+        const extra = [
+          ['company', '{{customer.company_name}}'],
+          ['lifetime_value', '{{ customer.lifetime_value }}'],
+        ] as const;
+        // The plan is saved shortly after the last keystroke; its checks read the saved plan.
+        const saved = page.waitForResponse(
+          (r) =>
+            r.url().includes(encodeURIComponent('odp:savePlan')) &&
+            (r.request().postData() ?? '').includes(extra[1][1]),
+        );
+        for (const [n, [brazeField, value]] of extra.entries()) {
+          await view.getByRole('button', { name: en('odp:ui.activation.addField') }).click();
+          await view.getByLabel(en('odp:ui.activation.fieldBraze', { n: n + 1 })).fill(brazeField);
+          await view.getByLabel(en('odp:ui.activation.fieldValue', { n: n + 1 })).fill(value);
+        }
+        await saved;
+        assert.equal(await view.locator('.odp-issues').count(), 0, 'the editor shows no issue');
+        await runStepChecks(view, home);
+        await assertVerdict(view, 'odp.activation', 'pass', en('checks-odp:activation.pass'));
+        assert.equal(await tickAll(view), 1);
+        await screenshot(page, 'activation');
+
+        // 7. Schedule: daily at 06:30 in Paris; the next three runs are shown, then re-checked.
+        view = await openStep(page, 'schedule');
+        await view.getByLabel(en('odp:ui.schedule.time'), { exact: true }).fill('06:30');
+        await view.getByLabel(en('odp:ui.schedule.timeZone'), { exact: true }).fill('Europe/Paris');
+        await view
+          .getByText(/UTC\+0[12]:00/)
+          .first()
+          .waitFor();
+        const runs = await view.getByTestId('next-runs').locator('li').allInnerTexts();
+        assert.equal(runs.length, 3, runs.join(' | '));
+        for (const run of runs) assert.match(run, /06:30/, run);
+        await view
+          .locator('.odp-summary')
+          .getByText('Europe/Paris', { exact: false })
+          .first()
+          .waitFor();
+        assert.equal(await tickAll(view), 1);
+        await screenshot(page, 'schedule');
+        view = await openStep(page, 'activation');
+        await runStepChecks(view, home);
+        await assertVerdict(view, 'odp.activation', 'pass', en('checks-odp:activation.pass'));
+
+        // 8. Troubleshooting: what to look for in ODP, ticked by hand.
+        view = await openStep(page, 'troubleshooting');
+        await view.getByText(en('odp:ui.troubleshooting.prefix')).waitFor();
+        assert.equal(await tickAll(view), 2);
+        await screenshot(page, 'troubleshooting');
+      } catch (error) {
+        await page.screenshot({ path: `${screenshotDir}/optimizely-failure.png`, fullPage: true });
+        throw error;
+      }
+
+      const leaks = findCanaries(await visibleDom(page), canaries, 'the DOM');
+      const bodies = [...(await Promise.all(traffic.pending)), ...traffic.events];
+      assert.ok(bodies.length > 20, `responses were recorded (${bodies.length})`);
+      assert.ok(traffic.events.length > 0, 'server-sent events were recorded');
+      for (const [n, body] of bodies.entries())
+        leaks.push(...findCanaries(body, canaries, `response ${n}`));
+      assert.deepEqual(leaks, [], 'no secret reached the page');
+      assert.deepEqual(pageErrors, []);
+      assert.deepEqual(braze.sideEffects(), [], 'the Braze checks changed nothing');
+      assert.deepEqual(odp.writes(), [], 'the ODP checks wrote nothing to ODP');
+    },
+  );
+});
