@@ -60,6 +60,7 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
         <div className="field-row">
           <input
             id={pasteId}
+            className="input"
             type="url"
             value={pasted}
             placeholder={t('checks-braze:instance.pastePlaceholder')}
@@ -102,14 +103,16 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
       </div>
       <div className="field">
         <p className="field-help">{t('checks-braze:find.explain')}</p>
-        <button
-          type="button"
-          className="button"
-          disabled={searching}
-          onClick={() => void attempt(find)}
-        >
-          {searching ? t('checks-braze:find.running') : t('checks-braze:find.button')}
-        </button>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            disabled={searching}
+            onClick={() => void attempt(find)}
+          >
+            {searching ? t('checks-braze:find.running') : t('checks-braze:find.button')}
+          </button>
+        </div>
         {attempts ? (
           <div role="status">
             {accepted.length > 0 ? (
