@@ -194,6 +194,11 @@ async function assertVerdict(
 
 /** Saves the step as the CSM sees it; the page must fit the window's width (no sideways scroll). */
 async function screenshot(page: Page, step: StepName): Promise<void> {
+  // From the top, as the step opens: a full-page capture draws the sticky nav where the window
+  // was scrolled to, part-way down the image otherwise.
+  await page.evaluate(() =>
+    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+  );
   await page.screenshot({ path: `${screenshotDir}/optimizely-${step}.png`, fullPage: true });
   const widths = await page.evaluate(() => {
     const { document } = globalThis as unknown as {

@@ -32,9 +32,14 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
   const Panel = stepPanels[step.id];
 
   useEffect(() => {
-    if (!focusNextHeading) return;
-    focusNextHeading = false;
-    headingRef.current?.focus();
+    const heading = headingRef.current;
+    if (focusNextHeading) {
+      focusNextHeading = false;
+      heading?.focus();
+    } else if (heading && heading.getBoundingClientRect().top < 0) {
+      // Opened from the side nav while scrolled down: start at the step's top, not part-way.
+      heading.scrollIntoView({ block: 'start' });
+    }
   }, []);
 
   const navigate = (target: GuideStep) => {
