@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
-import { i18n } from './i18n.ts';
+import { i18n, initI18n } from './i18n.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -10,6 +10,9 @@ import './styles/step.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+
+// English first; the saved language replaces it as soon as the settings arrive.
+await initI18n('en');
 
 createRoot(root).render(
   <StrictMode>

@@ -1,36 +1,32 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { languages, type Language } from '../types/ids.ts';
 import { namespaces, type Namespace } from './namespaces.ts';
+import { i18nOptions, type LanguageResources, type Tree } from './options.ts';
 
-type Tree = { [key: string]: string | Tree };
-
-/** i18next resources built from the namespace files: `{ en: { app: {...}, ... }, fr: ... }`. */
-export function buildResources(): Record<Language, Record<Namespace, Tree>> {
-  const out = {} as Record<Language, Record<Namespace, Tree>>;
-  for (const lang of languages) {
-    const perNs = {} as Record<Namespace, Tree>;
-    for (const [ns, byLang] of Object.entries(namespaces) as [Namespace, Record<string, Tree>][]) {
-      perNs[ns] = byLang[lang] ?? {};
-    }
-    out[lang] = perNs;
+/** One language's texts from the namespace files (which hold all five languages side by side). */
+export function resourcesFor(language: Language): LanguageResources {
+  const out: LanguageResources = {};
+  for (const [ns, byLang] of Object.entries(namespaces) as [Namespace, Record<string, Tree>][]) {
+    out[ns] = byLang[language] ?? {};
   }
   return out;
 }
 
-/** A ready, synchronous i18next instance (main, CLI and renderer each make their own). */
+/** i18next resources for every language: `{ en: { app: {...}, ... }, fr: ... }`. */
+export function buildResources(): Record<Language, LanguageResources> {
+  return Object.fromEntries(languages.map((lang) => [lang, resourcesFor(lang)])) as Record<
+    Language,
+    LanguageResources
+  >;
+}
+
+/**
+ * A ready, synchronous i18next instance with every language, for main and the CLI. The renderer
+ * loads one language at a time instead (renderer/src/i18n.ts).
+ */
 export function createI18n(language: Language): I18n {
   const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: false,
-    supportedLngs: [...languages],
-    ns: Object.keys(namespaces),
-    defaultNS: 'app',
-    resources: buildResources(),
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
+  void instance.init({ ...i18nOptions(language, buildResources()), ns: Object.keys(namespaces) });
   return instance;
 }
 
