@@ -58,6 +58,9 @@ export function InputField({ client, guide, def }: InputFieldProps) {
     if (cleaned === stored) return setStatus(status?.kind === 'error' ? null : status);
     try {
       await useClientStore.getState().setInput(def.id, cleaned);
+      // What is stored can differ from what was typed: a secret is taken out of pasted snippets.
+      const saved = useClientStore.getState().client?.inputs[def.id];
+      if (saved !== undefined && saved !== cleaned) setValue(saved);
       setStatus({ kind: 'saved' });
     } catch (failure) {
       setDraft(key, next);
