@@ -20,7 +20,13 @@ import { selectRows, summarizeClient } from '../shared/dashboard/overview.ts';
 import { startBrowserMode } from '../tests/support/browser-mode.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { demoCheckClient, type DemoCheckClient } from './demo-clients.ts';
-import { median, round, timeFirstRender } from './page-timing.ts';
+import {
+  median,
+  msFromKeyToChange,
+  round,
+  startKeyTimers,
+  timeFirstRender,
+} from './page-timing.ts';
 import type { Benchmark } from './run.ts';
 
 const clientCount = 500;
@@ -78,35 +84,6 @@ async function seed(home: string, from: Template[]): Promise<ClientStore> {
   return store;
 }
 
-// These run in Chromium: browser globals are reached through a cast (this file is typed for Node).
-interface PageGlobals {
-  __keyAt: number;
-  __changedAt: number;
-  performance: { now(): number };
-  requestAnimationFrame(cb: () => void): void;
-  MutationObserver: new (cb: () => void) => { observe(node: unknown, options: object): void };
-  document: {
-    addEventListener(type: string, cb: () => void, capture: boolean): void;
-    querySelector(selector: string): unknown;
-  };
-}
-
-function installTimers(): void {
-  const g = globalThis as unknown as PageGlobals;
-  g.__keyAt = 0;
-  g.__changedAt = 0;
-  g.document.addEventListener('keydown', () => (g.__keyAt = g.performance.now()), true);
-  const count = g.document.querySelector('[data-dashboard-count]');
-  new g.MutationObserver(() =>
-    g.requestAnimationFrame(() => (g.__changedAt = g.performance.now())),
-  ).observe(count, { attributes: true, childList: true, characterData: true, subtree: true });
-}
-
-function elapsedSinceKey(): number {
-  const g = globalThis as unknown as PageGlobals;
-  return g.__changedAt > g.__keyAt ? g.__changedAt - g.__keyAt : 0;
-}
-
 async function run(): Promise<Record<string, unknown>> {
   const home = await mkdtemp(join(tmpdir(), 'bench-dashboard-'));
   try {
@@ -132,7 +109,7 @@ async function run(): Promise<Record<string, unknown>> {
       const renders = await timeFirstRender(context, `${app.origin}/#/`, all, renderRuns);
 
       const search = page.locator('[data-dashboard-search]');
-      await page.evaluate(installTimers);
+      await startKeyTimers(page, '[data-dashboard-count]', { attributes: true });
       await search.focus();
       const samples: number[] = [];
       let shown = clientCount;
@@ -140,8 +117,7 @@ async function run(): Promise<Record<string, unknown>> {
         await page.keyboard.press(key === ' ' ? 'Space' : key);
         const want = expected[i] ?? NaN;
         if (want === shown) continue; // the list does not change: nothing to time
-        const handle = await page.waitForFunction(elapsedSinceKey);
-        samples.push(await handle.jsonValue());
+        samples.push(await msFromKeyToChange(page));
         await page.locator(`[data-dashboard-count="${want}"]`).waitFor();
         shown = want;
       }

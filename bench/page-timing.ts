@@ -3,15 +3,21 @@
  * real `partner-setup ui` process, opened in fresh tabs with the HTTP cache off (every run loads
  * and parses the bundle again, as a first start does).
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
-// Run in Chromium: this file is type-checked against Node's globals, so the page's are cast.
+// Run in Chromium: this file is type-checked against Node's globals, so the page's are cast (the
+// page's CSP forbids passing scripts as strings).
 interface PageGlobals {
   __shownAt?: number;
+  __keyAt: number;
+  __changedAt: number;
   performance: { now(): number };
   requestAnimationFrame(cb: () => void): void;
   MutationObserver: new (cb: () => void) => { observe(node: unknown, options: object): void };
-  document: { querySelector(selector: string): unknown };
+  document: {
+    addEventListener(type: string, cb: () => void, capture: boolean): void;
+    querySelector(selector: string): unknown;
+  };
 }
 
 /** Records the first frame (ms since navigation start) in which `selector` matches. */
@@ -52,6 +58,47 @@ export async function timeFirstRender(
     await page.close();
   }
   return samples;
+}
+
+/** Records the last keydown and the first frame after each change under `selector`. */
+function installKeyTimers(target: { selector: string; attributes: boolean }): void {
+  const g = globalThis as unknown as PageGlobals;
+  g.__keyAt = 0;
+  g.__changedAt = 0;
+  g.document.addEventListener('keydown', () => (g.__keyAt = g.performance.now()), true);
+  const watched = g.document.querySelector(target.selector);
+  new g.MutationObserver(() =>
+    g.requestAnimationFrame(() => (g.__changedAt = g.performance.now())),
+  ).observe(watched, {
+    attributes: target.attributes,
+    childList: true,
+    characterData: true,
+    subtree: true,
+  });
+}
+
+/** The elapsed ms once the watched element changed after the last keystroke, else 0 (keep waiting). */
+function elapsedSinceKey(): number {
+  const g = globalThis as unknown as PageGlobals;
+  return g.__changedAt > g.__keyAt ? g.__changedAt - g.__keyAt : 0;
+}
+
+/**
+ * Keystroke timing for a search box: from now on the page notes each keydown and the first frame
+ * after the element at `selector` changed (its text, children, and with `attributes` its attributes).
+ */
+export async function startKeyTimers(
+  page: Page,
+  selector: string,
+  options: { attributes?: boolean } = {},
+): Promise<void> {
+  await page.evaluate(installKeyTimers, { selector, attributes: options.attributes ?? false });
+}
+
+/** Waits for the first frame after the change the last keystroke caused: keydown → that frame, in ms. */
+export async function msFromKeyToChange(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(elapsedSinceKey);
+  return handle.jsonValue();
 }
 
 export const median = (xs: readonly number[]): number =>

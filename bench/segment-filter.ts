@@ -11,6 +11,7 @@ import { buildSegmentIndex, filterSegments } from '../renderer/src/features/odp/
 import { ClientStore } from '../main/store/client-store.ts';
 import { startBrowserMode } from '../tests/support/browser-mode.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { msFromKeyToChange, round, startKeyTimers } from './page-timing.ts';
 import type { Benchmark } from './run.ts';
 
 const segmentCount = 10_000;
@@ -41,39 +42,6 @@ const percentile = (xs: number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
-const round = (x: number): number => Math.round(x * 10) / 10;
-
-// These run in Chromium: browser globals are reached through a cast, since this file is
-// type-checked against Node's globals (the page's CSP forbids passing scripts as strings).
-interface PageGlobals {
-  __keyAt: number;
-  __changedAt: number;
-  performance: { now(): number };
-  requestAnimationFrame(cb: () => void): void;
-  MutationObserver: new (cb: () => void) => { observe(node: unknown, options: object): void };
-  document: {
-    addEventListener(type: string, cb: () => void, capture: boolean): void;
-    querySelector(selector: string): unknown;
-  };
-}
-
-/** Records the last keydown and the first frame after each change of the match count. */
-function installTimers(): void {
-  const g = globalThis as unknown as PageGlobals;
-  g.__keyAt = 0;
-  g.__changedAt = 0;
-  g.document.addEventListener('keydown', () => (g.__keyAt = g.performance.now()), true);
-  const count = g.document.querySelector('[data-testid="segment-count"]');
-  new g.MutationObserver(() =>
-    g.requestAnimationFrame(() => (g.__changedAt = g.performance.now())),
-  ).observe(count, { childList: true, characterData: true, subtree: true });
-}
-
-/** The elapsed ms once the list changed after the last keystroke, else 0 (keep waiting). */
-function elapsedSinceKey(): number {
-  const g = globalThis as unknown as PageGlobals;
-  return g.__changedAt > g.__keyAt ? g.__changedAt - g.__keyAt : 0;
-}
 
 /** Which keystrokes change the match count (a keystroke that changes nothing is not timed). */
 function changingKeys(): boolean[] {
@@ -108,27 +76,26 @@ async function run(): Promise<Record<string, unknown>> {
     await page.goto(`${app.origin}/#/client/${client.id}/optimizely.segments`);
     const search = page.getByRole('searchbox');
     await search.waitFor();
-    await page.evaluate(installTimers);
+    await startKeyTimers(page, '[data-testid="segment-count"]');
     await search.focus();
     const changes = changingKeys();
     const samples: number[] = [];
     for (const [i, key] of keys.entries()) {
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       if (!changes[i]) continue;
-      const handle = await page.waitForFunction(elapsedSinceKey);
-      samples.push(await handle.jsonValue());
+      samples.push(await msFromKeyToChange(page));
     }
-    const medianMs = round(percentile(samples, 50));
+    const medianMs = round(percentile(samples, 50), 1);
     return {
       segments: segmentCount,
       keystrokesTimed: samples.length,
       medianMs,
-      p95Ms: round(percentile(samples, 95)),
-      maxMs: round(Math.max(...samples)),
+      p95Ms: round(percentile(samples, 95), 1),
+      maxMs: round(Math.max(...samples), 1),
       goalMs,
       meetsGoal: percentile(samples, 95) <= goalMs,
       // The machine is shared: a high load explains an outlier better than the code does.
-      loadAverage1m: round(loadavg()[0] ?? 0),
+      loadAverage1m: round(loadavg()[0] ?? 0, 1),
       cpus: cpus().length,
     };
   } finally {
