@@ -173,7 +173,8 @@ export class ClientStore {
     if (!stamp || (this.stamp && sameStamp(stamp, this.stamp))) return;
     const { data } = await loadStoreFile(this.file, this.options.now);
     this.data = data;
-    this.stamp = await stampOf(this.file);
+    // The stamp taken before reading: a save landing meanwhile makes the next refresh read again.
+    this.stamp = stamp;
   }
 
   /** One change at a time within this process; the file lock covers other processes. */
