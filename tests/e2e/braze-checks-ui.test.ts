@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { test } from 'node:test';
 import { createI18n } from '../../shared/i18n/index.ts';
-import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
-import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { savedBrazeClient } from '../support/saved-client.ts';
 
 const en = createI18n('en').t;
 const screenshotDir = 'test-results/screenshots';
@@ -32,19 +30,7 @@ test(
       segments: 42,
     });
     t.after(() => fake.close());
-    const home = await tempDir(t);
-    const store = await ClientStore.open(home);
-    const client = await store.create({ name: 'Acme Retail', integrations: ['optimizely'] });
-    await store.update(client.id, (c) => {
-      c.inputs['braze.instance'] = 'custom';
-      c.inputs['braze.restEndpoint'] = fake.url;
-    });
-    const keychain = new KeyringSecretStore(() => ({
-      unavailable: 'unavailable',
-      locked: 'locked',
-    }));
-    await keychain.set(client.id, 'braze.apiKey', key);
-    t.after(() => keychain.delete(client.id, 'braze.apiKey'));
+    const { home, store, client } = await savedBrazeClient(t, fake.url, key);
 
     const server = await startBrowserMode({
       home,

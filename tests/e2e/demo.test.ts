@@ -12,8 +12,8 @@ import { guides } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
 import { secretNames } from '../../shared/types/ids.ts';
-import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
 import { launchChromium, type Chromium } from '../support/chromium.ts';
+import { testKeyring } from '../support/saved-client.ts';
 
 // `npm run demo` as a user runs it: a process on the test bed's services, checked in Chromium and
 // through its --cli mode, then stopped; nothing may be left listening, and the real store (a temp
@@ -279,10 +279,7 @@ void describe('npm run demo', { timeout: 600_000 }, () => {
     await page.screenshot({ path: join(screenshotDir, 'demo-globex.png'), fullPage: true });
 
     // The demo's keys live in its own memory: the OS keychain (the test's private one) has none.
-    const keychain = new KeyringSecretStore(() => ({
-      unavailable: 'unavailable',
-      locked: 'locked',
-    }));
+    const keychain = testKeyring();
     for (const id of [acmeId, globexId]) {
       for (const name of secretNames) assert.equal(await keychain.get(id, name), null, name);
     }

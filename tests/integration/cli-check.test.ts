@@ -3,10 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
-import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { runCli, type CliSpawnOptions } from '../support/cli-process.ts';
+import { savedBrazeClient } from '../support/saved-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -268,19 +267,7 @@ describe('partner-setup check (spawned)', () => {
   });
 
   it('--client uses the saved client and its keychain key, and stores the results', async (t) => {
-    const home = await tempDir(t);
-    const store = await ClientStore.open(home);
-    const client = await store.create({ name: 'Acme Retail', integrations: ['optimizely'] });
-    await store.update(client.id, (c) => {
-      c.inputs['braze.instance'] = 'custom';
-      c.inputs['braze.restEndpoint'] = fake.url;
-    });
-    const keychain = new KeyringSecretStore(() => ({
-      unavailable: 'unavailable',
-      locked: 'locked',
-    }));
-    await keychain.set(client.id, 'braze.apiKey', goodKey);
-    t.after(() => keychain.delete(client.id, 'braze.apiKey'));
+    const { home, store, client } = await savedBrazeClient(t, fake.url, goodKey);
 
     const env = {
       PARTNER_SETUP_HOME: home,
