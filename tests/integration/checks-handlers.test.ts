@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type {
-  Channel,
-  EventName,
-  EventPayload,
-  RequestOf,
-  ResponseOf,
-} from '../../shared/contract/index.ts';
-import { dispatch } from '../../main/handlers/dispatch.ts';
-import { createHandlerTable } from '../../main/handlers/table.ts';
-import { EnvSecretStore } from '../../main/keychain/env-store.ts';
-import { createServices } from '../../main/services.ts';
+import type { EventName, EventPayload } from '../../shared/contract/index.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { envSecretServices, handlerCaller } from '../support/handler-caller.ts';
 
 test('the UI path: checks:run streams queued/running/done, stores results; checks:cancel stops a run', async (t) => {
   const fake = await startBrazeFake({
@@ -21,22 +11,8 @@ test('the UI path: checks:run streams queued/running/done, stores results; check
   });
   t.after(() => fake.close());
   const env = { BRAZE_API_KEY: 'ui-key-0123456789', PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' };
-  // Secrets from the environment stand in for the keychain here; the keychain has its own tests.
-  const services = await createServices({
-    home: await tempDir(t),
-    mode: 'browser',
-    env,
-    keychain: new EnvSecretStore(env),
-  });
-  const table = createHandlerTable(services);
-  const call = async <C extends Channel>(
-    channel: C,
-    request: RequestOf<C>,
-  ): Promise<ResponseOf<C>> => {
-    const result = await dispatch(table, channel, request, services.t);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as ResponseOf<C>;
-  };
+  const services = await envSecretServices(t, env);
+  const call = handlerCaller(services);
   const events: { name: EventName; payload: unknown }[] = [];
   services.events.subscribe((name, payload) => events.push({ name, payload }));
   const finished = (runId: string) =>

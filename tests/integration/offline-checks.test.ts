@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Channel, EventPayload, RequestOf, ResponseOf } from '../../shared/contract/index.ts';
-import { dispatch } from '../../main/handlers/dispatch.ts';
-import { createHandlerTable } from '../../main/handlers/table.ts';
-import { EnvSecretStore } from '../../main/keychain/env-store.ts';
-import { createServices } from '../../main/services.ts';
+import type { EventPayload } from '../../shared/contract/index.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { envSecretServices, handlerCaller } from '../support/handler-caller.ts';
 
 test('offline runs: network checks skipped as "offline", no request sent, last results kept with their time', async (t) => {
   const key = 'offline-key-0123456789';
   const fake = await startBrazeFake({ keys: { [key]: {} }, segments: 3 });
   t.after(() => fake.close());
   const env = { BRAZE_API_KEY: key, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' };
-  const services = await createServices({
-    home: await tempDir(t),
-    mode: 'browser',
-    env,
-    keychain: new EnvSecretStore(env),
-  });
-  const table = createHandlerTable(services);
-  const call = async <C extends Channel>(channel: C, request: RequestOf<C>) => {
-    const result = await dispatch(table, channel, request, services.t);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as ResponseOf<C>;
-  };
+  const services = await envSecretServices(t, env);
+  const call = handlerCaller(services);
   const run = async (offline: boolean) => {
     const skipped: string[] = [];
     const stop = services.events.subscribe((name, payload) => {
