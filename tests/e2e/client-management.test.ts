@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { keychainService } from '../../main/keychain/secret-store.ts';
 import { createServices } from '../../main/services.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
-import { startBrowserMode } from '../support/browser-mode.ts';
-import { describeViolations, launchChromium, runAxe } from '../support/chromium.ts';
+import { openAppInChromium } from '../support/app-in-chromium.ts';
+import { describeViolations, runAxe } from '../support/chromium.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const en = createI18n('en').t;
@@ -26,12 +26,7 @@ async function keychainHas(account: string): Promise<boolean> {
 test('a damaged store is moved aside and the CSM is told where, nothing silently reset', async (t) => {
   const home = await tempDir(t);
   await writeFile(join(home, 'store.json'), '{"version": 1, "clients": [ {"name": "Acme"');
-  const server = await startBrowserMode({ home });
-  t.after(() => server.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const { page } = browser;
-  await page.goto(server.url);
+  const { page } = await openAppInChromium(t, { home });
   const banner = page.locator('[data-banner="store"]');
   await banner.waitFor();
   const text = await banner.innerText();
@@ -49,12 +44,7 @@ test('rename, duplicate and delete from the client list; deleting removes the ke
   const acme = await seeded.store.create({ name: 'Acme Retail', integrations: ['jacquard'] });
   await seeded.secrets.set(acme.id, 'jacquard.connectToken', 'jqx-token-0123456789abcdef');
 
-  const server = await startBrowserMode({ home });
-  t.after(() => server.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const { page } = browser;
-  await page.goto(server.url);
+  const { server, page } = await openAppInChromium(t, { home });
 
   const row = (name: string) => page.locator(`tr[data-client-name="${name}"]`);
   await row('Acme Retail').waitFor();
@@ -114,15 +104,10 @@ test('rename, duplicate and delete from the client list; deleting removes the ke
 
 test('with no keychain the app says so and names the fix', async (t) => {
   const home = await tempDir(t);
-  const server = await startBrowserMode({
+  const { page } = await openAppInChromium(t, {
     home,
     env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
   });
-  t.after(() => server.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const { page } = browser;
-  await page.goto(server.url);
   const banner = page.locator('[data-banner="keychain"]');
   await banner.waitFor();
   assert.match(await banner.innerText(), /gnome-keyring/);
