@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'main/index.ts' } },
+      rollupOptions: {
+        input: { index: 'main/index.ts' },
+        // Browser mode and the CLI print PDFs through playwright-core; the app uses Electron's
+        // printToPDF, so the packaged app does not carry it.
+        external: ['playwright-core'],
+      },
     },
   },
   preload: {
