@@ -5,10 +5,10 @@ import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { checkRow, clickRunStep, openStep, screenshotDir } from '../support/guide-page.ts';
 import { savedBrazeClient } from '../support/saved-client.ts';
 
 const en = createI18n('en').t;
-const screenshotDir = 'test-results/screenshots';
 const key = 'ui-e2e-key-0123456789abcdef0123456789';
 
 test(
@@ -45,9 +45,8 @@ test(
 
     await page.goto(server.url);
     await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
-    await page.locator('.nav-step[data-step-id="optimizely.prerequisites"]').click();
-    const view = page.locator('section.step-view[data-step-id="optimizely.prerequisites"]');
-    await view.getByRole('button', { name: en('checks:ui.runStep') }).click();
+    const view = await openStep(page, 'optimizely.prerequisites');
+    await clickRunStep(view);
 
     // Live: the run shows states while the fake answers slowly, with a Cancel button.
     await view.getByRole('button', { name: en('checks:ui.cancel') }).waitFor();
@@ -55,7 +54,7 @@ test(
     await page.screenshot({ path: `${screenshotDir}/braze-checks-running.png`, fullPage: true });
 
     // Done: stored results replace the live states.
-    const apiKeyRow = view.locator('[data-check-id="braze.api_key"]');
+    const apiKeyRow = checkRow(view, 'braze.api_key');
     await apiKeyRow
       .getByText(
         en('checks-braze:apiKey.valid', { host: new URL(fake.url).host, instance: 'custom' }),

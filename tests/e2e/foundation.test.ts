@@ -7,10 +7,10 @@ import { guides, type Guide, type Step } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages, type Language } from '../../shared/types/ids.ts';
 import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { describeViolations, launchChromium, runAxe } from '../support/chromium.ts';
+import { assertAccessible, launchChromium } from '../support/chromium.ts';
+import { fieldOf, fillInput, screenshotDir, setSecret, stepView } from '../support/guide-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const screenshotDir = 'test-results/screenshots';
 const csmName = 'Dana Moreau';
 const clientName = 'Acme Retail';
 const noteText = 'Jacquard account seen on the kickoff call';
@@ -44,42 +44,16 @@ const walk: { guide: Guide; step: Step }[] = [guides.jacquard, guides.optimizely
 );
 const noteTarget = walk[0]?.step.confirmations[0]?.id;
 
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe on ${where}:\n${describeViolations(violations)}`);
-}
-
 async function assertNoSecretInDom(page: Page): Promise<void> {
   const html = await page.content();
   for (const secret of [firstKey, secondKey])
     assert.ok(!html.includes(secret), 'a secret is in the DOM');
 }
 
-const stepView = (page: Page, step: Step): Locator =>
-  page.locator(`section.step-view[data-step-id="${step.id}"]`);
-
-const fieldOf = (view: Locator, inputId: string): Locator =>
-  view.locator('.field').filter({ has: view.page().locator(`[data-input-id="${inputId}"]`) });
-
-async function fillInput(view: Locator, inputId: string, kind: string, value: string) {
-  const control = view.locator(`[data-input-id="${inputId}"]`);
-  if (kind === 'choice') await control.selectOption(value);
-  else {
-    await control.fill(value);
-    await control.press('Tab');
-  }
-  await fieldOf(view, inputId)
-    .locator('.field-status', { hasText: en('app:input.saved') })
-    .waitFor();
-}
-
 /** The Braze key: saved, shown only as set + tail, then replaced by a second one. */
 async function setAndReplaceSecret(page: Page, view: Locator) {
+  await setSecret(view, 'braze.apiKey', firstKey);
   const field = view.locator('[data-secret="braze.apiKey"]');
-  await field.locator('input[type="password"]').fill(firstKey);
-  await field.getByRole('button', { name: en('app:secret.save') }).click();
-  await field.getByText(`••••${firstKey.slice(-4)}`).waitFor();
-  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
   assert.equal(await field.locator('input[type="password"]').count(), 0, 'the entry field is gone');
   await assertNoSecretInDom(page);
 
@@ -136,12 +110,12 @@ async function goToNext(page: Page, index: number) {
   const title = gt(next.guide, next.step.titleKey);
   if (index % 2 === 0) {
     // Keyboard only: the Next button, then focus lands on the new step's heading.
-    const button = stepView(page, current.step).getByRole('button', {
+    const button = stepView(page, current.step.id).getByRole('button', {
       name: en('app:step.next', { title }),
     });
     await button.focus();
     await page.keyboard.press('Enter');
-    await stepView(page, next.step).getByRole('heading', { level: 2, name: title }).waitFor();
+    await stepView(page, next.step.id).getByRole('heading', { level: 2, name: title }).waitFor();
     const focused = await page.evaluate(() => {
       type FocusedDocument = { activeElement: { textContent: string | null } | null };
       const { document } = globalThis as unknown as { document: FocusedDocument };
@@ -156,7 +130,7 @@ async function goToNext(page: Page, index: number) {
 async function walkAndFill(page: Page) {
   const askedForName = { done: false };
   for (const [index, { guide, step }] of walk.entries()) {
-    const view = stepView(page, step);
+    const view = stepView(page, step.id);
     await view.getByRole('heading', { level: 2, name: gt(guide, step.titleKey) }).waitFor();
     await assertChecksHonest(view, step);
     for (const input of step.inputs) {
@@ -175,7 +149,7 @@ async function walkAndFill(page: Page) {
           .locator('.field-error', { hasText: gt(guide, 'inputs.contactEmail.invalid') })
           .waitFor();
       }
-      await fillInput(view, input.id, input.kind, value);
+      await fillInput(view, input.id, value);
     }
     if (step.inputs.some((input) => input.kind === 'secret' && input.secret === 'braze.apiKey')) {
       if (index === 0) await setAndReplaceSecret(page, view);
@@ -200,7 +174,7 @@ async function walkAndFill(page: Page) {
 async function walkAndVerify(page: Page) {
   for (const { guide, step } of walk) {
     await page.locator(`.nav-step[data-step-id="${step.id}"]`).click();
-    const view = stepView(page, step);
+    const view = stepView(page, step.id);
     await view.getByRole('heading', { level: 2, name: gt(guide, step.titleKey) }).waitFor();
     for (const input of step.inputs) {
       if (input.kind === 'secret') {

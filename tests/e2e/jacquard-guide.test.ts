@@ -11,7 +11,19 @@ import { JACQUARD_BUCKET } from '../../shared/guides/jacquard.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { describeViolations, launchChromium, runAxe, type Chromium } from '../support/chromium.ts';
+import { assertAccessible, launchChromium, type Chromium } from '../support/chromium.ts';
+import {
+  assertVerdict,
+  clickRunStep,
+  fillInput,
+  openStep,
+  screenshotDir,
+  screenshotStep,
+  setSecret,
+  tickAll as tickAllAs,
+  waitForStepIdle,
+  watchLiveStates,
+} from '../support/guide-page.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
 
@@ -21,7 +33,6 @@ import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
 // entered through the UI, every check is started from the UI.
 
 const en = createI18n('en').t;
-const screenshotDir = 'test-results/screenshots';
 const csmName = 'Dana Moreau';
 const EMAIL_CLICK = 'users.messages.email.Click';
 /** Generous: two shared cores, a Chromium, s3rver and the app all run at once. */
@@ -63,141 +74,31 @@ const EVENTS_PER_FILE = 40;
 const LEAKY_FILES = 2;
 const LEAKY_EVENTS_PER_FILE = 25;
 
-const stepView = (page: Page, stepId: string): Locator =>
-  page.locator(`section.step-view[data-step-id="${stepId}"]`);
-const checkRow = (view: Locator, checkId: string): Locator =>
-  view.locator(`.check-row[data-check-id="${checkId}"]`);
-
-async function openStep(page: Page, stepId: string): Promise<Locator> {
-  await page.locator(`.nav-step[data-step-id="${stepId}"]`).click();
-  const view = stepView(page, stepId);
-  await view.locator('h2.step-title').waitFor();
-  return view;
-}
-
-/** Types a value and leaves the field (or picks a choice); waits until the UI says it is saved. */
-async function fillInput(view: Locator, inputId: string, value: string): Promise<void> {
-  const control = view.locator(`[data-input-id="${inputId}"]`);
-  const tag = await control.evaluate(
-    (element: unknown) => (element as { tagName: string }).tagName,
-  );
-  if (tag === 'SELECT') await control.selectOption(value);
-  else {
-    await control.fill(value);
-    await control.press('Tab');
-  }
-  await view
-    .locator('.field')
-    .filter({ has: view.page().locator(`[data-input-id="${inputId}"]`) })
-    .locator('.field-status', { hasText: en('app:input.saved') })
-    .waitFor();
-}
-
-/** A secret goes into its password field and to the keychain; the UI then shows only its tail. */
-async function setSecret(view: Locator, name: string, value: string): Promise<void> {
-  const field = view.locator(`[data-secret="${name}"]`);
-  await field.locator('input[type="password"]').fill(value);
-  await field.getByRole('button', { name: en('app:secret.save') }).click();
-  await field.getByText(`••••${value.slice(-4)}`).waitFor();
-  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
-}
-
-async function tickAll(view: Locator): Promise<void> {
-  const items = view.locator('[data-confirmation-id]');
-  for (let i = 0; i < (await items.count()); i++) {
-    const item = items.nth(i);
-    await item.getByRole('checkbox').check();
-    await item.getByText(new RegExp(`^Confirmed by ${csmName} on `)).waitFor();
-  }
-}
+const tickAll = (view: Locator): Promise<number> => tickAllAs(view, csmName);
+const screenshot = (page: Page, step: string): Promise<void> =>
+  screenshotStep(page, `jacquard-${step}`);
 
 /** The little of the DOM the in-page functions below use (this file is typed without the DOM). */
 interface PageNode {
-  textContent: string | null;
   value?: string;
   querySelector(selector: string): PageNode | null;
   querySelectorAll(selector: string): ArrayLike<PageNode>;
   getAttribute(name: string): string | null;
   cloneNode(deep: boolean): PageNode & { outerHTML: string };
   remove(): void;
-  liveSeen?: string[];
 }
 type PageDocument = PageNode & { documentElement: PageNode; activeElement: PageNode | null };
-type Observer = new (callback: () => void) => {
-  observe(target: PageNode, options: Record<string, boolean>): void;
-};
 
 /**
  * Starts the step's checks with its Run button and waits until the run is over: every row shows
  * a stored result, none a live state any more, and the Run button is back. Returns the live
  * states (queued, running with progress, done) the rows showed meanwhile.
  */
-async function runStepChecks(view: Locator, stepId: string): Promise<string[]> {
-  await view.evaluate((element: unknown) => {
-    const section = element as PageNode;
-    const seen: string[] = [];
-    const { MutationObserver } = globalThis as unknown as { MutationObserver: Observer };
-    new MutationObserver(() => {
-      for (const node of Array.from(section.querySelectorAll('.check-live'))) {
-        const text = node.textContent ?? '';
-        if (!seen.includes(text)) seen.push(text);
-      }
-    }).observe(section, { subtree: true, childList: true, characterData: true });
-    section.liveSeen = seen;
-  });
-  const runLabel = en('checks:ui.runStep');
-  await view.getByRole('button', { name: runLabel }).click();
-  await view.page().waitForFunction(
-    ({ selector, label }) => {
-      const { document } = globalThis as unknown as { document: PageDocument };
-      const section = document.querySelector(selector);
-      if (!section?.liveSeen?.length) return false;
-      const rows = Array.from(section.querySelectorAll('.check-row'));
-      return (
-        rows.every((row) => row.querySelector('.check-result') !== null) &&
-        section.querySelector('.check-live') === null &&
-        Array.from(section.querySelectorAll('button')).some((b) => b.textContent === label)
-      );
-    },
-    { selector: `section.step-view[data-step-id="${stepId}"]`, label: runLabel },
-    { timeout: WAIT_MS },
-  );
-  return view.evaluate((element: unknown) => (element as PageNode).liveSeen ?? []);
-}
-
-/** The row shows this status badge and exactly this translated message. */
-async function assertVerdict(
-  view: Locator,
-  checkId: string,
-  status: 'pass' | 'warn' | 'fail',
-  message: string | RegExp,
-): Promise<void> {
-  const row = checkRow(view, checkId);
-  await row.locator('.check-message').waitFor();
-  const shown = await row.locator('.check-message').innerText();
-  const badge = await row.locator('.badge').innerText();
-  assert.equal(badge, en(`app:checks.status.${status}`), `${checkId}: ${badge} — ${shown}`);
-  if (typeof message === 'string') assert.equal(shown, message, checkId);
-  else assert.match(shown, message, checkId);
-}
-
-/** Saves the step as the CSM sees it; the page must fit the window's width (no sideways scroll). */
-async function screenshot(page: Page, step: string): Promise<void> {
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}/jacquard-${step}.png`, fullPage: true });
-  const widths = await page.evaluate(() => {
-    const { document } = globalThis as unknown as {
-      document: { documentElement: { scrollWidth: number; clientWidth: number } };
-    };
-    return {
-      content: document.documentElement.scrollWidth,
-      window: document.documentElement.clientWidth,
-    };
-  });
-  assert.ok(
-    widths.content <= widths.window,
-    `${step} is wider than the window: ${JSON.stringify(widths)}`,
-  );
+async function runStepChecks(view: Locator): Promise<string[]> {
+  const liveStates = await watchLiveStates(view);
+  await clickRunStep(view);
+  await waitForStepIdle(view, { everyRowHasResult: true, liveStateSeen: true, timeout: WAIT_MS });
+  return liveStates();
 }
 
 /**
@@ -370,7 +271,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
         await setSecret(view, 'braze.apiKey', secrets.brazeKey);
         await setSecret(view, 'jacquard.connectToken', secrets.connectToken);
         await tickAll(view);
-        await runStepChecks(view, 'jacquard.prerequisites');
+        await runStepChecks(view);
         await assertVerdict(
           view,
           'braze.api_key',
@@ -405,7 +306,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
         assert.equal(focused, true, 'Shift+Tab from Run reaches the test-writing opt-in');
         await page.keyboard.press('Space');
         assert.equal(await writeOptIn.isChecked(), true);
-        const live = await runStepChecks(view, 'jacquard.current');
+        const live = await runStepChecks(view);
         // Live progress was shown while the audit ran ("Running · 3 of 9").
         const running = `${en('checks:state.running')} · `;
         assert.ok(
@@ -482,12 +383,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
           );
         }
         // Accessibility of the step with its results and chart table shown.
-        const violations = await runAxe(page);
-        assert.equal(
-          violations.length,
-          0,
-          `axe on the S3 step:\n${describeViolations(violations)}`,
-        );
+        await assertAccessible(page, 'the S3 step');
         await screenshot(page, 'current');
         // The write test left nothing behind: a marker was put, read back and deleted.
         const written = (await bed.requests()).filter((r) => r.action === 's3:PutObject');
@@ -503,7 +399,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
         // 4. PII removed by Braze.
         view = await openStep(page, 'jacquard.pii');
         await tickAll(view);
-        await runStepChecks(view, 'jacquard.pii');
+        await runStepChecks(view);
         await assertVerdict(
           view,
           'currents.pii',
@@ -520,7 +416,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
         view = await openStep(page, 'jacquard.connectedContent');
         await fillInput(view, 'jacquard.snippets', snippets);
         await tickAll(view);
-        await runStepChecks(view, 'jacquard.connectedContent');
+        await runStepChecks(view);
         await assertVerdict(
           view,
           'jacquard.snippets',
@@ -561,7 +457,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       let view = await openStep(page, 'jacquard.current');
       await fillS3(view, bed.endpoint, leakyFolder, leakySecrets.awsKeyId, leakySecrets.awsSecret);
       view = await openStep(page, 'jacquard.pii');
-      await runStepChecks(view, 'jacquard.pii');
+      await runStepChecks(view);
       const events = LEAKY_FILES * LEAKY_EVENTS_PER_FILE;
       await assertVerdict(
         view,

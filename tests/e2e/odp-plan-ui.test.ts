@@ -8,12 +8,12 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
 import { describeViolations, launchChromium, runAxe, type Chromium } from '../support/chromium.ts';
+import { openClientStep, screenshotDir } from '../support/guide-page.ts';
 
 // The ODP plan panels in the real app (browser mode, headless Chromium): a CSM picks segments,
 // edits mappings, plans an activation up to ODP's 20-field limit and reads the schedule's next
 // runs and the numbered "do this in ODP" summary. One screenshot per step.
 
-const screenshotDir = 'test-results/screenshots';
 const en = createI18n('en');
 const t = (key: string, params?: Record<string, string | number>) => en.t(key, params ?? {});
 
@@ -58,10 +58,7 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function openStep(page: Page, step: string) {
-  await page.goto(`${app.origin}/#/client/${clientId}/${step}`);
-  await page.locator(`section.step-view[data-step-id="${step}"]`).waitFor();
-}
+const openStep = (page: Page, step: string) => openClientStep(page, app.origin, clientId, step);
 
 async function assertPanelsAccessible(page: Page, where: string) {
   const mine = (await runAxe(page)).filter((v) =>

@@ -14,7 +14,18 @@ import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
 import { findCanaries, type Canary } from '../support/canary.ts';
-import { describeViolations, launchChromium, runAxe, type Chromium } from '../support/chromium.ts';
+import { assertAccessible, launchChromium, type Chromium } from '../support/chromium.ts';
+import {
+  assertVerdict,
+  clickRunStep,
+  fillInput,
+  openStep as openGuideStep,
+  screenshotDir,
+  screenshotStep,
+  setSecret,
+  tickAll as tickAllAs,
+  waitForStepIdle,
+} from '../support/guide-page.ts';
 import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
 
 // The whole Optimizely guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
@@ -22,7 +33,6 @@ import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
 // value and secret is entered through the UI, every check is started from the UI.
 
 const en = createI18n('en').t;
-const screenshotDir = 'test-results/screenshots';
 const csmName = 'Dana Moreau';
 const clientName = 'Acme Retail';
 /** Generous: two shared cores, a Chromium and the app all run at once. */
@@ -56,61 +66,12 @@ type StepName =
   | 'schedule'
   | 'troubleshooting';
 
-const stepView = (page: Page, step: StepName): Locator =>
-  page.locator(`section.step-view[data-step-id="optimizely.${step}"]`);
-const checkRow = (view: Locator, checkId: string): Locator =>
-  view.locator(`.check-row[data-check-id="${checkId}"]`);
+const openStep = (page: Page, step: StepName): Promise<Locator> =>
+  openGuideStep(page, `optimizely.${step}`);
+const tickAll = (view: Locator): Promise<number> => tickAllAs(view, csmName);
+const screenshot = (page: Page, step: StepName): Promise<void> =>
+  screenshotStep(page, `optimizely-${step}`, { fromTop: true });
 
-async function openStep(page: Page, step: StepName): Promise<Locator> {
-  await page.locator(`.nav-step[data-step-id="optimizely.${step}"]`).click();
-  const view = stepView(page, step);
-  await view.locator('h2.step-title').waitFor();
-  return view;
-}
-
-/** Types a value and leaves the field (or picks a choice); waits until the UI says it is saved. */
-async function fillInput(view: Locator, inputId: string, value: string): Promise<void> {
-  const control = view.locator(`[data-input-id="${inputId}"]`);
-  const tag = await control.evaluate(
-    (element: unknown) => (element as { tagName: string }).tagName,
-  );
-  if (tag === 'SELECT') await control.selectOption(value);
-  else {
-    await control.fill(value);
-    await control.press('Tab');
-  }
-  await view
-    .locator('.field')
-    .filter({ has: view.page().locator(`[data-input-id="${inputId}"]`) })
-    .locator('.field-status', { hasText: en('app:input.saved') })
-    .waitFor();
-}
-
-/** A secret goes into its password field and to the keychain; the UI then shows only its tail. */
-async function setSecret(view: Locator, name: string, value: string): Promise<void> {
-  const field = view.locator(`[data-secret="${name}"]`);
-  await field.locator('input[type="password"]').fill(value);
-  await field.getByRole('button', { name: en('app:secret.save') }).click();
-  await field.getByText(`••••${value.slice(-4)}`).waitFor();
-  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
-}
-
-async function tickAll(view: Locator): Promise<number> {
-  const items = view.locator('[data-confirmation-id]');
-  const count = await items.count();
-  for (let i = 0; i < count; i++) {
-    const item = items.nth(i);
-    await item.getByRole('checkbox').check();
-    await item.getByText(new RegExp(`^Confirmed by ${csmName} on `)).waitFor();
-  }
-  return count;
-}
-
-/**
- * Starts the step's checks with its Run button and waits until that run is over as the CSM sees
- * it: main stored a result for each of the step's checks (the store says so), and the step is idle
- * again (no live state, the Run button back) with every row showing the status stored.
- */
 /**
  * The check results the app stored for the client, read from its store file as it is now (each
  * time afresh: a cached ClientStore could miss a write landing while it reloads).
@@ -122,12 +83,17 @@ async function storedResults(home: string): Promise<Record<string, CheckResult>>
   return file.clients.find((c) => c.name === clientName)?.checkResults ?? {};
 }
 
+/**
+ * Starts the step's checks with its Run button and waits until that run is over as the CSM sees
+ * it: main stored a result for each of the step's checks (the store says so), and the step is idle
+ * again (no live state, the Run button back) with every row showing the status stored.
+ */
 async function runStepChecks(view: Locator, home: string): Promise<void> {
   const stepId = await view.getAttribute('data-step-id');
   const checkIds = optimizelyGuide.steps.find((step) => step.id === stepId)?.checks ?? [];
   assert.ok(checkIds.length > 0, 'the step has checks');
   const clicked = new Date().toISOString();
-  await view.getByRole('button', { name: en('checks:ui.runStep') }).click();
+  await clickRunStep(view);
   const deadline = Date.now() + WAIT_MS;
   let stored: (CheckResult | undefined)[] = [];
   for (;;) {
@@ -140,84 +106,11 @@ async function runStepChecks(view: Locator, home: string): Promise<void> {
     );
     await sleep(100);
   }
-  const expected = checkIds.map((id, n) => ({
+  const badges = checkIds.map((id, n) => ({
     id,
     badge: en(`app:checks.status.${stored[n]?.status}`),
   }));
-  await view.page().waitForFunction(
-    ({ selector, label, rows }) => {
-      const { document } = globalThis as unknown as { document: PageNode };
-      const section = document.querySelector(selector);
-      if (!section || section.querySelector('.check-live')) return false;
-      const idle = Array.from(section.querySelectorAll('button')).some(
-        (b) => b.textContent === label,
-      );
-      return (
-        idle &&
-        rows.every(
-          ({ id, badge }) =>
-            section.querySelector(`.check-row[data-check-id="${id}"] .badge`)?.textContent ===
-            badge,
-        )
-      );
-    },
-    {
-      selector: `section.step-view[data-step-id="${stepId}"]`,
-      label: en('checks:ui.runStep'),
-      rows: expected,
-    },
-    { timeout: WAIT_MS },
-  );
-}
-
-/** The little of the DOM the in-page function above uses (this file is typed without the DOM). */
-interface PageNode {
-  textContent: string | null;
-  querySelector(selector: string): PageNode | null;
-  querySelectorAll(selector: string): ArrayLike<PageNode>;
-}
-
-/** The row shows this status badge and exactly this translated message. */
-async function assertVerdict(
-  view: Locator,
-  checkId: string,
-  status: 'pass' | 'warn' | 'fail',
-  message: string,
-): Promise<void> {
-  const row = checkRow(view, checkId);
-  await row.locator('.check-message').waitFor();
-  const shown = await row.locator('.check-message').innerText();
-  const badge = await row.locator('.badge').innerText();
-  assert.equal(badge, en(`app:checks.status.${status}`), `${checkId}: ${badge} — ${shown}`);
-  assert.equal(shown, message, checkId);
-}
-
-/** Saves the step as the CSM sees it; the page must fit the window's width (no sideways scroll). */
-async function screenshot(page: Page, step: StepName): Promise<void> {
-  // From the top, as the step opens: a full-page capture draws the sticky nav where the window
-  // was scrolled to, part-way down the image otherwise.
-  await page.evaluate(() =>
-    (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-  );
-  await page.screenshot({ path: `${screenshotDir}/optimizely-${step}.png`, fullPage: true });
-  const widths = await page.evaluate(() => {
-    const { document } = globalThis as unknown as {
-      document: { documentElement: { scrollWidth: number; clientWidth: number } };
-    };
-    return {
-      content: document.documentElement.scrollWidth,
-      window: document.documentElement.clientWidth,
-    };
-  });
-  assert.ok(
-    widths.content <= widths.window,
-    `${step} is wider than the window: ${JSON.stringify(widths)}`,
-  );
-}
-
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe on ${where}:\n${describeViolations(violations)}`);
+  await waitForStepIdle(view, { badges, timeout: WAIT_MS });
 }
 
 /** The page's markup plus the value of every form field (a typed value is not in the markup). */

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { secretNames, type SecretName } from '../../shared/types/ids.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
@@ -15,6 +15,7 @@ import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { findCanaries, type Canary } from '../support/canary.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { checkRow, fillInput, openClientStep, setSecret } from '../support/guide-page.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -102,32 +103,15 @@ async function domText(page: Page, typed?: string): Promise<string> {
   }, typed ?? null);
 }
 
-async function setSecret(view: Locator, name: SecretName, value: string): Promise<void> {
-  const field = view.locator(`[data-secret="${name}"]`);
-  await field.locator('input[type="password"]').fill(value);
-  await field.getByRole('button', { name: en('app:secret.save') }).click();
-  await field.getByText(en('app:secret.set'), { exact: true }).waitFor();
-}
-
-async function openStep(page: Page, origin: string, subject: Subject, step: string) {
-  await page.goto(`${origin}/#/client/${encodeURIComponent(subject.id)}/${step}`);
-  const view = page.locator(`section.step-view[data-step-id="${step}"]`);
-  await view.locator('h2.step-title').waitFor();
-  return view;
-}
-
 /** The snippets into their field, saved when the CSM leaves it. */
 async function pasteSnippets(page: Page, origin: string, subject: Subject): Promise<void> {
-  const view = await openStep(page, origin, subject, 'jacquard.connectedContent');
-  const field = view.locator('[data-input-id="jacquard.snippets"]');
-  await field.fill(subject.snippets);
-  await field.press('Tab');
-  await view.locator('.field-status', { hasText: en('app:input.saved') }).waitFor();
+  const view = await openClientStep(page, origin, subject.id, 'jacquard.connectedContent');
+  await fillInput(view, 'jacquard.snippets', subject.snippets);
 }
 
 /** Every check of the client, with the live ODP Currents probe allowed, until the run ended. */
 async function runAllChecks(page: Page, origin: string, subject: Subject): Promise<void> {
-  const view = await openStep(page, origin, subject, 'optimizely.currents');
+  const view = await openClientStep(page, origin, subject.id, 'optimizely.currents');
   await view.getByLabel(en('checks:optIn.odp.currentsLive')).check();
   await view.getByRole('button', { name: en('checks:ui.runClient') }).click();
   await view.getByRole('button', { name: en('checks:ui.cancel') }).waitFor();
@@ -267,7 +251,7 @@ test(
 
     for (const subject of subjects) {
       for (const { step, names } of secretSteps) {
-        const view = await openStep(page, origin, subject, step);
+        const view = await openClientStep(page, origin, subject.id, step);
         for (const name of names) {
           await setSecret(view, name, subject.secrets[name]);
           await snapshot(`${subject.key}, ${name} saved`);
@@ -276,23 +260,23 @@ test(
       await pasteSnippets(page, origin, subject);
       await snapshot(`${subject.key}, snippets saved`, '[data-input-id="jacquard.snippets"]');
       // Drawn again from what was stored: the snippets are there, their token is not.
-      await openStep(page, origin, subject, 'optimizely.prerequisites');
-      const view = await openStep(page, origin, subject, 'jacquard.connectedContent');
+      await openClientStep(page, origin, subject.id, 'optimizely.prerequisites');
+      const view = await openClientStep(page, origin, subject.id, 'jacquard.connectedContent');
       const stored = await view.locator('[data-input-id="jacquard.snippets"]').inputValue();
       assert.match(stored, /connected_content/, 'the stored snippets are shown');
       await snapshot(`${subject.key}, snippets shown again`);
       await runAllChecks(page, origin, subject);
       await snapshot(`${subject.key}, checks done`);
       for (const step of stepsWithChecks) {
-        const view = await openStep(page, origin, subject, step);
+        const view = await openClientStep(page, origin, subject.id, step);
         await view.locator('.check-row').first().waitFor();
         await snapshot(`${subject.key}, step ${step}`);
       }
       if (subject.key === 'globex') {
         // The failures were shown, so their error messages were part of the DOM scanned above.
         for (const [id, step] of Object.entries(globexFailures)) {
-          const view = await openStep(page, origin, subject, step);
-          const row = view.locator(`.check-row[data-check-id="${id}"]`);
+          const view = await openClientStep(page, origin, subject.id, step);
+          const row = checkRow(view, id);
           await row.locator('.badge-fail').waitFor();
           assert.ok((await row.locator('.check-message').innerText()).length > 0, id);
         }

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -87,3 +88,9 @@ export const describeViolations = (violations: readonly AxeViolation[]): string 
         `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     )
     .join('\n');
+
+/** Fails, naming every violation, unless axe finds none on the page as it is. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe on ${where}:\n${describeViolations(violations)}`);
+}
