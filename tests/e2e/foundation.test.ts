@@ -10,6 +10,7 @@ import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
 import { assertAccessible, launchChromium } from '../support/chromium.ts';
 import { fieldOf, fillInput, screenshotDir, setSecret, stepView } from '../support/guide-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { received, recordTraffic } from '../support/traffic.ts';
 
 const csmName = 'Dana Moreau';
 const clientName = 'Acme Retail';
@@ -239,10 +240,7 @@ test(
     const browser = await launchChromium();
     t.after(() => browser.close());
     const { page } = browser;
-    const bodies: Promise<string>[] = [];
-    page.on('response', (response) => {
-      bodies.push(response.text().catch(() => ''));
-    });
+    const traffic = await recordTraffic(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -289,11 +287,11 @@ test(
     await assertNoSecretInDom(page);
 
     await server.stop();
-    const received = await Promise.all(bodies);
-    assert.ok(received.length > 20, 'responses were recorded');
-    for (const body of received) {
+    const { texts } = await received(traffic);
+    assert.ok(texts.length > 20, 'responses were recorded');
+    for (const { text } of texts) {
       assert.ok(
-        !body.includes(firstKey) && !body.includes(secondKey),
+        !text.includes(firstKey) && !text.includes(secondKey),
         'a response carried a secret',
       );
     }

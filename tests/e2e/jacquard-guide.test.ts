@@ -26,6 +26,7 @@ import {
 } from '../support/guide-page.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
+import { pageText, received, recordTraffic, type Traffic } from '../support/traffic.ts';
 
 // The whole Jacquard guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
 // process, Debian's Chromium), against the S3 test bed (s3rver behind the SigV4 gateway, seeded
@@ -78,17 +79,6 @@ const tickAll = (view: Locator): Promise<number> => tickAllAs(view, csmName);
 const screenshot = (page: Page, step: string): Promise<void> =>
   screenshotStep(page, `jacquard-${step}`);
 
-/** The little of the DOM the in-page functions below use (this file is typed without the DOM). */
-interface PageNode {
-  value?: string;
-  querySelector(selector: string): PageNode | null;
-  querySelectorAll(selector: string): ArrayLike<PageNode>;
-  getAttribute(name: string): string | null;
-  cloneNode(deep: boolean): PageNode & { outerHTML: string };
-  remove(): void;
-}
-type PageDocument = PageNode & { documentElement: PageNode; activeElement: PageNode | null };
-
 /**
  * Starts the step's checks with its Run button and waits until the run is over: every row shows
  * a stored result, none a live state any more, and the Run button is back. Returns the live
@@ -102,44 +92,13 @@ async function runStepChecks(view: Locator): Promise<string[]> {
 }
 
 /**
- * The page's DOM with the pasted snippets' textarea left out (the CSM typed the token there
- * themselves, and it is shown back to them), plus the value of every other form field.
+ * No secret in the page. The pasted snippets' textarea is left out (the CSM typed the token there
+ * themselves, and it is shown back to them).
  */
-async function visibleDom(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const { document } = globalThis as unknown as { document: PageDocument };
-    const copy = document.documentElement.cloneNode(true);
-    copy.querySelector('[data-input-id="jacquard.snippets"]')?.remove();
-    const values = Array.from(document.querySelectorAll('input, textarea, select'))
-      .filter((el) => el.getAttribute('data-input-id') !== 'jacquard.snippets')
-      .map((el) => el.value ?? '');
-    return `${copy.outerHTML}\n${values.join('\n')}`;
-  });
-}
-
 async function assertNoSecretInDom(page: Page, where: string): Promise<void> {
-  const dom = await visibleDom(page);
+  const dom = await pageText(page, '[data-input-id="jacquard.snippets"]');
   for (const secret of allSecrets)
     assert.ok(!dom.includes(secret), `a secret is in the DOM (${where})`);
-}
-
-/** What the page received: every response body and every server-sent event. */
-interface Traffic {
-  pending: Promise<string>[];
-  events: string[];
-}
-
-async function recordTraffic(page: Page): Promise<Traffic> {
-  const traffic: Traffic = { pending: [], events: [] };
-  page.on('response', (response) => {
-    // The event stream never ends while the page is open; its messages are taken from CDP below.
-    if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
-    traffic.pending.push(response.text().catch(() => ''));
-  });
-  const cdp = await page.context().newCDPSession(page);
-  cdp.on('Network.eventSourceMessageReceived', (message) => traffic.events.push(message.data));
-  await cdp.send('Network.enable');
-  return traffic;
 }
 
 /**
@@ -148,12 +107,12 @@ async function recordTraffic(page: Page): Promise<Traffic> {
  * JSON carries it, is taken out before looking.
  */
 async function assertNoSecretReceived(traffic: Traffic): Promise<void> {
-  const bodies = [...(await Promise.all(traffic.pending)), ...traffic.events];
-  assert.ok(bodies.length > 20, `responses were recorded (${bodies.length})`);
-  assert.ok(traffic.events.length > 0, 'server-sent events were recorded');
+  const { events, texts } = await received(traffic);
+  assert.ok(texts.length > 20, `responses were recorded (${texts.length})`);
+  assert.ok(events > 0, 'server-sent events were recorded');
   const pasted = JSON.stringify(snippets).slice(1, -1);
-  for (const body of bodies) {
-    const rest = body.split(pasted).join('');
+  for (const { text } of texts) {
+    const rest = text.split(pasted).join('');
     for (const secret of allSecrets)
       assert.ok(!rest.includes(secret), 'a response carried a secret');
   }
@@ -300,7 +259,8 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
         await page.keyboard.press('Shift+Tab');
         const writeOptIn = view.getByRole('checkbox', { name: en('checks:optIn.s3.write') });
         const focused = await writeOptIn.evaluate((element: unknown) => {
-          const { document } = globalThis as unknown as { document: PageDocument };
+          // Runs in the page (this file is typed without the DOM library).
+          const { document } = globalThis as unknown as { document: { activeElement: unknown } };
           return element === document.activeElement;
         });
         assert.equal(focused, true, 'Shift+Tab from Run reaches the test-writing opt-in');

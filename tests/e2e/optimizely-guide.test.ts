@@ -13,7 +13,7 @@ import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { findCanaries, type Canary } from '../support/canary.ts';
+import { LeakLog, type Canary } from '../support/canary.ts';
 import { assertAccessible, launchChromium, type Chromium } from '../support/chromium.ts';
 import {
   assertVerdict,
@@ -27,6 +27,7 @@ import {
   waitForStepIdle,
 } from '../support/guide-page.ts';
 import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
+import { pageText, received, recordTraffic, type Traffic } from '../support/traffic.ts';
 
 // The whole Optimizely guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
 // process under a real keyring, Debian's Chromium), against the Braze fake and the ODP fake. Every
@@ -111,39 +112,6 @@ async function runStepChecks(view: Locator, home: string): Promise<void> {
     badge: en(`app:checks.status.${stored[n]?.status}`),
   }));
   await waitForStepIdle(view, { badges, timeout: WAIT_MS });
-}
-
-/** The page's markup plus the value of every form field (a typed value is not in the markup). */
-async function visibleDom(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const { document } = globalThis as unknown as {
-      document: {
-        documentElement: { outerHTML: string };
-        querySelectorAll(s: string): ArrayLike<{ value?: string }>;
-      };
-    };
-    const values = Array.from(document.querySelectorAll('input, textarea, select'));
-    return `${document.documentElement.outerHTML}\n${values.map((el) => el.value ?? '').join('\n')}`;
-  });
-}
-
-/** What the page received: every response body and every server-sent event. */
-interface Traffic {
-  pending: Promise<string>[];
-  events: string[];
-}
-
-async function recordTraffic(page: Page): Promise<Traffic> {
-  const traffic: Traffic = { pending: [], events: [] };
-  page.on('response', (response) => {
-    // The event stream never ends while the page is open; its messages are taken from CDP below.
-    if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
-    traffic.pending.push(response.text().catch(() => ''));
-  });
-  const cdp = await page.context().newCDPSession(page);
-  cdp.on('Network.eventSourceMessageReceived', (message) => traffic.events.push(message.data));
-  await cdp.send('Network.enable');
-  return traffic;
 }
 
 void describe('the Optimizely guide in the UI, against the Braze and ODP fakes', () => {
@@ -388,13 +356,13 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
         throw error;
       }
 
-      const leaks = findCanaries(await visibleDom(page), canaries, 'the DOM');
-      const bodies = [...(await Promise.all(traffic.pending)), ...traffic.events];
-      assert.ok(bodies.length > 20, `responses were recorded (${bodies.length})`);
-      assert.ok(traffic.events.length > 0, 'server-sent events were recorded');
-      for (const [n, body] of bodies.entries())
-        leaks.push(...findCanaries(body, canaries, `response ${n}`));
-      assert.deepEqual(leaks, [], 'no secret reached the page');
+      const leaks = new LeakLog(canaries);
+      leaks.scan(await pageText(page), 'the DOM');
+      const { events, texts } = await received(traffic);
+      assert.ok(texts.length > 20, `responses were recorded (${texts.length})`);
+      assert.ok(events > 0, 'server-sent events were recorded');
+      for (const { where, text } of texts) leaks.scan(text, where);
+      assert.deepEqual(leaks.found, [], 'no secret reached the page');
       assert.deepEqual(pageErrors, []);
       assert.deepEqual(braze.sideEffects(), [], 'the Braze checks changed nothing');
       assert.deepEqual(odp.writes(), [], 'the ODP checks wrote nothing to ODP');

@@ -13,11 +13,12 @@ import { clientSetup } from '../../scripts/demo/client-setup.ts';
 import { startSandbox } from '../../scripts/demo/sandbox.ts';
 import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
-import { findCanaries, type Canary } from '../support/canary.ts';
+import { LeakLog, type Canary } from '../support/canary.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { checkRow, fillInput, openClientStep, setSecret } from '../support/guide-page.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { pageText, received, recordTraffic } from '../support/traffic.ts';
 
 // Issue 8, secret canary: two of the demo's practice clients (one healthy, one with a Braze key
 // missing a permission, a wrong S3 secret and a wrong ODP Currents token), every secret a fresh
@@ -62,45 +63,6 @@ interface Subject {
   /** The Jacquard snippets the CSM pastes: they carry the connect token. */
   snippets: string;
   secrets: Record<SecretName, string>;
-}
-
-/** Collects every leak found instead of stopping at the first, so one run names them all. */
-class LeakLog {
-  readonly found: string[] = [];
-  scanned = 0;
-  private readonly canaries: readonly Canary[];
-  constructor(canaries: readonly Canary[]) {
-    this.canaries = canaries;
-  }
-  scan(text: string, where: string): void {
-    this.scanned++;
-    this.found.push(...findCanaries(text, this.canaries, where));
-  }
-}
-
-/**
- * The page as the CSM's browser holds it: the DOM and every form control's current value. `typed`
- * names a control to leave out: the one the CSM has just pasted into, which still shows what they
- * pasted until the step is drawn again (later snapshots include it).
- */
-async function domText(page: Page, typed?: string): Promise<string> {
-  return page.evaluate((skip) => {
-    interface Node {
-      value?: string;
-      outerHTML: string;
-      matches(selector: string): boolean;
-      cloneNode(deep: boolean): Node;
-      querySelectorAll(selector: string): ArrayLike<Node & { remove(): void }>;
-    }
-    const { document } = globalThis as unknown as { document: { documentElement: Node } };
-    const root = document.documentElement;
-    const copy = root.cloneNode(true);
-    if (skip) for (const el of Array.from(copy.querySelectorAll(skip))) el.remove();
-    const values = Array.from(root.querySelectorAll('input, textarea, select'))
-      .filter((el) => !skip || !el.matches(skip))
-      .map((el) => el.value ?? '');
-    return `${copy.outerHTML}\n${values.join('\n')}`;
-  }, typed ?? null);
 }
 
 /** The snippets into their field, saved when the CSM leaves it. */
@@ -206,21 +168,7 @@ test(
     const browser = await launchChromium();
     t.after(() => browser.close());
     const { page } = browser;
-    const bodies: Promise<{ url: string; text: string }>[] = [];
-    page.on('response', (response) => {
-      // The event stream never ends while the page is open; its messages come from CDP below.
-      if ((response.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
-      bodies.push(
-        response.body().then(
-          (b) => ({ url: response.url(), text: b.toString('utf8') }),
-          () => ({ url: response.url(), text: '' }),
-        ),
-      );
-    });
-    const events: string[] = [];
-    const cdp = await page.context().newCDPSession(page);
-    cdp.on('Network.eventSourceMessageReceived', (m) => events.push(m.data));
-    await cdp.send('Network.enable');
+    const traffic = await recordTraffic(page);
     const toasts: string[] = [];
     await page.exposeBinding('__canaryToast', (_source, text: string) => toasts.push(text));
     await page.addInitScript(() => {
@@ -243,7 +191,7 @@ test(
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const snapshot = async (where: string, typed?: string) =>
-      leaks.scan(await domText(page, typed), `the DOM (${where})`);
+      leaks.scan(await pageText(page, typed), `the DOM (${where})`);
 
     await page.goto(server.url);
     await page.locator(`tr[data-client-name="${subjects[0]?.name ?? ''}"]`).waitFor();
@@ -299,12 +247,10 @@ test(
     assert.deepEqual(pageErrors, []);
     assert.ok(toasts.length >= 8, `the export toasts were seen (${toasts.length})`);
     toasts.forEach((text, i) => leaks.scan(text, `toast ${i + 1}`));
-    const received = await Promise.all(bodies);
-    assert.ok(received.length > 30, `responses were recorded (${received.length})`);
-    assert.ok(events.length > 0, 'server-sent events were recorded');
-    for (const { url, text } of received)
-      leaks.scan(text, `a response to ${new URL(url).pathname}`);
-    events.forEach((text, i) => leaks.scan(text, `server-sent event ${i + 1}`));
+    const { responses, events, texts } = await received(traffic);
+    assert.ok(responses > 30, `responses were recorded (${responses})`);
+    assert.ok(events > 0, 'server-sent events were recorded');
+    for (const { where, text } of texts) leaks.scan(text, where);
 
     await server.stop();
     leaks.scan(serverOutput, 'the server process output');

@@ -45,3 +45,17 @@ export function findCanaries(text: string, canaries: readonly Canary[], where: s
   }
   return found;
 }
+
+/** Collects every leak found instead of stopping at the first, so one run names them all. */
+export class LeakLog {
+  readonly found: string[] = [];
+  scanned = 0;
+  private readonly canaries: readonly Canary[];
+  constructor(canaries: readonly Canary[]) {
+    this.canaries = canaries;
+  }
+  scan(text: string, where: string): void {
+    this.scanned++;
+    this.found.push(...findCanaries(text, this.canaries, where));
+  }
+}
