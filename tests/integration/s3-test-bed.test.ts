@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  DeleteObjectCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
   GetObjectCommand,
@@ -105,6 +106,30 @@ void describe('S3 test bed', () => {
       token = page.NextContinuationToken;
     } while (token);
     assert.equal(keys.length, 5);
+  });
+
+  void test('listings follow writes: a new object appears, an overwrite lists its new size, a deleted one is gone', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const list = async () =>
+      (
+        await s3.send(new ListObjectsV2Command({ Bucket: 'plain-bucket', Prefix: 'w/' }))
+      ).Contents?.map((c) => [c.Key, c.Size]);
+    await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'w/a.txt', Body: 'one' }));
+    assert.deepEqual(await list(), [['w/a.txt', 3]]);
+    await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'w/a.txt', Body: 'three' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'w/b/c.txt', Body: 'c' }));
+    assert.deepEqual(await list(), [
+      ['w/a.txt', 5],
+      ['w/b/c.txt', 1],
+    ]);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'plain-bucket', Key: 'w/a.txt' }));
+    await s3.send(new DeleteObjectCommand({ Bucket: 'plain-bucket', Key: 'w/b/c.txt' }));
+    assert.equal(await list(), undefined);
+    const folders = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'plain-bucket', Prefix: 'w/', Delimiter: '/' }),
+    );
+    assert.equal(folders.KeyCount, 0);
+    assert.equal(folders.CommonPrefixes, undefined);
   });
 
   void test('a wrong secret gets SignatureDoesNotMatch; an unknown key id InvalidAccessKeyId', async () => {

@@ -7,7 +7,7 @@ import S3Object from 's3rver/lib/models/object.js';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { createGateway } from './s3-gateway-server.ts';
 import type { LoggedRequest, S3TestBedOptions } from './s3-gateway-types.ts';
-import { fixDelimiterListing } from './s3rver-delimiter-listing.ts';
+import { indexListings, loadKeyIndex } from './s3rver-key-index.ts';
 
 /**
  * The S3 test bed's own process: s3rver paginates listings with DES continuation tokens, which
@@ -41,7 +41,7 @@ async function seed(s3rver: S3rver, bucket: string, dir: string): Promise<void> 
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as S3TestBedOptions;
-  fixDelimiterListing(FilesystemStore, S3Object);
+  indexListings(FilesystemStore, S3Object);
   const directory = await mkdtemp(join(tmpdir(), 's3-testbed-'));
   const s3rver = new S3rver({
     address: '127.0.0.1',
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const { port } = await s3rver.run();
   for (const bucket of options.buckets) {
     if (bucket.seedDir) await seed(s3rver, bucket.name, bucket.seedDir);
+    await loadKeyIndex(s3rver.store, bucket.name);
   }
   const log: LoggedRequest[] = [];
   const gateway: Server = createGateway(options, port, log);
