@@ -3,8 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { test } from 'node:test';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
-import { startBrowserMode } from '../support/browser-mode.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { checkRow, clickRunStep, openStep, screenshotDir } from '../support/guide-page.ts';
 import { savedBrazeClient } from '../support/saved-client.ts';
 
@@ -32,18 +31,10 @@ test(
     t.after(() => fake.close());
     const { home, store, client } = await savedBrazeClient(t, fake.url, key);
 
-    const server = await startBrowserMode({
+    const { page, pageErrors } = await openAppInChromium(t, {
       home,
       env: { PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' },
     });
-    t.after(() => server.stop());
-    const browser = await launchChromium();
-    t.after(() => browser.close());
-    const { page } = browser;
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(server.url);
     await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
     const view = await openStep(page, 'optimizely.prerequisites');
     await clickRunStep(view);

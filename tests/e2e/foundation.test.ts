@@ -6,11 +6,12 @@ import type { Locator, Page } from 'playwright-core';
 import { guides, type Guide, type Step } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages, type Language } from '../../shared/types/ids.ts';
-import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { assertAccessible, launchChromium } from '../support/chromium.ts';
+import { openAppInChromium } from '../support/app-in-chromium.ts';
+import { startBrowserMode } from '../support/browser-mode.ts';
+import { assertAccessible } from '../support/chromium.ts';
 import { fieldOf, fillInput, screenshotDir, setSecret, stepView } from '../support/guide-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { received, recordTraffic } from '../support/traffic.ts';
+import { received } from '../support/traffic.ts';
 
 const csmName = 'Dana Moreau';
 const clientName = 'Acme Retail';
@@ -235,16 +236,9 @@ test(
   async (t) => {
     assert.ok(noteTarget, 'the first step has a confirmation');
     const home = await tempDir(t);
-    let server: BrowserMode = await startBrowserMode({ home });
-    t.after(() => server.stop());
-    const browser = await launchChromium();
-    t.after(() => browser.close());
-    const { page } = browser;
-    const traffic = await recordTraffic(page);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(server.url);
+    const app = await openAppInChromium(t, { home });
+    const { page, traffic, pageErrors } = app;
+    let { server } = app;
     await page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
     await page.getByText(en('app:home.emptyTitle')).waitFor();
     await assertAccessible(page, 'the empty home page');
@@ -274,6 +268,7 @@ test(
 
     await server.stop();
     server = await startBrowserMode({ home });
+    t.after(() => server.stop());
     await page.goto(server.url);
     await page.getByRole('link', { name: clientName }).waitFor();
     await assertAccessible(page, 'the home page with a client');

@@ -10,8 +10,8 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { JACQUARD_BUCKET } from '../../shared/guides/jacquard.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
-import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { assertAccessible, launchChromium, type Chromium } from '../support/chromium.ts';
+import { startAppInChromium, type AppInChromium } from '../support/app-in-chromium.ts';
+import { assertAccessible } from '../support/chromium.ts';
 import {
   assertVerdict,
   clickRunStep,
@@ -26,7 +26,7 @@ import {
 } from '../support/guide-page.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
-import { pageText, received, recordTraffic, type Traffic } from '../support/traffic.ts';
+import { pageText, received, type Traffic } from '../support/traffic.ts';
 
 // The whole Jacquard guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
 // process, Debian's Chromium), against the S3 test bed (s3rver behind the SigV4 gateway, seeded
@@ -150,10 +150,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
   let dir: string;
   let bed: S3TestBed;
   let braze: BrazeFake;
-  let server: BrowserMode;
-  let browser: Chromium;
-  let traffic: Traffic;
-  const pageErrors: string[] = [];
+  let app: AppInChromium;
   const layoutNow = Date.now();
 
   before(async () => {
@@ -199,20 +196,17 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       }),
       startBrazeFake({ keys: { [secrets.brazeKey]: {} } }),
     ]);
-    [server, browser] = await Promise.all([
-      startBrowserMode({ home, args: ['--allow-insecure-loopback'] }),
-      launchChromium(),
-    ]);
-    browser.page.setDefaultTimeout(WAIT_MS);
-    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-    traffic = await recordTraffic(browser.page);
-    await browser.page.goto(server.url);
-    await browser.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+    app = await startAppInChromium({
+      home,
+      args: ['--allow-insecure-loopback'],
+      timeout: WAIT_MS,
+    });
+    await app.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
   });
 
   after(async () => {
-    await browser?.close();
-    await Promise.all([server?.stop(), bed?.close(), braze?.close()]);
+    await app?.close();
+    await Promise.all([bed?.close(), braze?.close()]);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -220,7 +214,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
     'a CSM walks every Jacquard step, runs its checks live and sees them pass; no secret leaks',
     { timeout: 180_000 },
     async () => {
-      const { page } = browser;
+      const { page } = app;
       await createClient(page, 'Acme Retail');
       try {
         // 1. Prerequisites: the Braze instance and key, the connect token.
@@ -394,8 +388,8 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       }
 
       await assertNoSecretInDom(page, 'after the walk');
-      await assertNoSecretReceived(traffic);
-      assert.deepEqual(pageErrors, []);
+      await assertNoSecretReceived(app.traffic);
+      assert.deepEqual(app.pageErrors, []);
       assert.deepEqual(
         braze.sideEffects(),
         [],
@@ -408,7 +402,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
     'real email addresses in the Current: the PII step fails with its translated message',
     { timeout: 120_000 },
     async () => {
-      const { page } = browser;
+      const { page } = app;
       // Back to the client list (the first scenario leaves the page on its client).
       const allClients = page.getByRole('button', { name: en('app:nav.allClients') });
       if (await allClients.isVisible()) await allClients.click();
@@ -427,8 +421,8 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       );
       await screenshot(page, 'pii-fail');
       await assertNoSecretInDom(page, 'the failing client');
-      await assertNoSecretReceived(traffic);
-      assert.deepEqual(pageErrors, []);
+      await assertNoSecretReceived(app.traffic);
+      assert.deepEqual(app.pageErrors, []);
     },
   );
 });

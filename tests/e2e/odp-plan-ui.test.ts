@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
-import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
-import { describeViolations, launchChromium, runAxe, type Chromium } from '../support/chromium.ts';
+import { startAppInChromium, type AppInChromium } from '../support/app-in-chromium.ts';
+import { describeViolations, runAxe } from '../support/chromium.ts';
 import { openClientStep, screenshotDir } from '../support/guide-page.ts';
 
 // The ODP plan panels in the real app (browser mode, headless Chromium): a CSM picks segments,
@@ -18,8 +18,7 @@ const en = createI18n('en');
 const t = (key: string, params?: Record<string, string | number>) => en.t(key, params ?? {});
 
 let dir: string;
-let app: BrowserMode;
-let browser: Chromium;
+let app: AppInChromium;
 let clientId: string;
 
 before(async () => {
@@ -46,19 +45,17 @@ before(async () => {
       ],
     };
   });
-  app = await startBrowserMode({ home: dir });
-  browser = await launchChromium();
-  await browser.page.goto(app.url);
+  app = await startAppInChromium({ home: dir });
   await mkdir(screenshotDir, { recursive: true });
 });
 
 after(async () => {
-  await browser.close();
-  await app.stop();
+  await app.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-const openStep = (page: Page, step: string) => openClientStep(page, app.origin, clientId, step);
+const openStep = (page: Page, step: string) =>
+  openClientStep(page, app.server.origin, clientId, step);
 
 async function assertPanelsAccessible(page: Page, where: string) {
   const mine = (await runAxe(page)).filter((v) =>
@@ -68,7 +65,7 @@ async function assertPanelsAccessible(page: Page, where: string) {
 }
 
 test('segments: search 2,000 Braze segments, pick one by keyboard, summary lists it', async () => {
-  const { page } = browser;
+  const { page } = app;
   await openStep(page, 'optimizely.segments');
   const search = page.getByRole('searchbox', { name: t('odp:ui.segments.search') });
   await search.fill('vip');
@@ -82,7 +79,7 @@ test('segments: search 2,000 Braze segments, pick one by keyboard, summary lists
 });
 
 test('mappings: default Email → Last Seen Email, add and delete a row', async () => {
-  const { page } = browser;
+  const { page } = app;
   await openStep(page, 'optimizely.mappings');
   const odpField = (row: number) =>
     page.getByRole('combobox', { name: t('odp:ui.mappings.odpFieldRow', { row }) });
@@ -101,7 +98,7 @@ test('mappings: default Email → Last Seen Email, add and delete a row', async 
 });
 
 test('activation: up to 20 additional fields, an unknown customer field is named', async () => {
-  const { page } = browser;
+  const { page } = app;
   await openStep(page, 'optimizely.activation');
   await page.getByRole('button', { name: t('odp:ui.activation.start') }).click();
   await page.getByLabel(t('odp:ui.activation.segment')).fill('Active buyers');
@@ -119,7 +116,7 @@ test('activation: up to 20 additional fields, an unknown customer field is named
 });
 
 test('schedule: next three runs and the numbered activation summary with copy buttons', async () => {
-  const { page } = browser;
+  const { page } = app;
   await openStep(page, 'optimizely.schedule');
   await page.getByLabel(t('odp:ui.schedule.timeZone')).fill('America/New_York');
   await page
@@ -135,7 +132,7 @@ test('schedule: next three runs and the numbered activation summary with copy bu
 });
 
 test('troubleshooting: what to look for in the Event Inspector and Activity Log', async () => {
-  const { page } = browser;
+  const { page } = app;
   await openStep(page, 'optimizely.troubleshooting');
   await page.getByText(t('odp:ui.troubleshooting.prefix')).waitFor();
   await page.screenshot({ path: `${screenshotDir}/odp-troubleshooting.png`, fullPage: true });

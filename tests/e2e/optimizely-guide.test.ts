@@ -12,9 +12,9 @@ import { optimizelyGuide } from '../../shared/guides/optimizely.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
-import { startBrowserMode, type BrowserMode } from '../support/browser-mode.ts';
+import { startAppInChromium, type AppInChromium } from '../support/app-in-chromium.ts';
 import { LeakLog, type Canary } from '../support/canary.ts';
-import { assertAccessible, launchChromium, type Chromium } from '../support/chromium.ts';
+import { assertAccessible } from '../support/chromium.ts';
 import {
   assertVerdict,
   clickRunStep,
@@ -27,7 +27,7 @@ import {
   waitForStepIdle,
 } from '../support/guide-page.ts';
 import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
-import { pageText, received, recordTraffic, type Traffic } from '../support/traffic.ts';
+import { pageText, received } from '../support/traffic.ts';
 
 // The whole Optimizely guide in browser mode (a real `partner-setup ui --allow-insecure-loopback`
 // process under a real keyring, Debian's Chromium), against the Braze fake and the ODP fake. Every
@@ -118,12 +118,9 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
   let dir: string;
   let braze: BrazeFake;
   let odp: OdpFake;
-  let server: BrowserMode;
-  let browser: Chromium;
-  let traffic: Traffic;
+  let app: AppInChromium;
   /** The app's home folder: its store tells this run's results from earlier ones. */
   let home: string;
-  const pageErrors: string[] = [];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'optimizely-e2e-'));
@@ -145,20 +142,17 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
         rootRegion: 'us',
       }),
     ]);
-    [server, browser] = await Promise.all([
-      startBrowserMode({ home, args: ['--allow-insecure-loopback'] }),
-      launchChromium(),
-    ]);
-    browser.page.setDefaultTimeout(WAIT_MS);
-    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-    traffic = await recordTraffic(browser.page);
-    await browser.page.goto(server.url);
-    await browser.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+    app = await startAppInChromium({
+      home,
+      args: ['--allow-insecure-loopback'],
+      timeout: WAIT_MS,
+    });
+    await app.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
   });
 
   after(async () => {
-    await browser?.close();
-    await Promise.all([server?.stop(), braze?.close(), odp?.close()]);
+    await app?.close();
+    await Promise.all([braze?.close(), odp?.close()]);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -166,7 +160,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
     'a CSM walks every Optimizely step, runs its checks and plans in the UI, sees them pass; no secret leaks',
     { timeout: 120_000 },
     async () => {
-      const { page } = browser;
+      const { page } = app;
       await page.getByRole('button', { name: en('app:home.create') }).click();
       const dialog = page.getByRole('dialog', { name: en('app:createDialog.title') });
       await dialog.getByLabel(en('app:forms.clientName')).fill(clientName);
@@ -358,12 +352,12 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
 
       const leaks = new LeakLog(canaries);
       leaks.scan(await pageText(page), 'the DOM');
-      const { events, texts } = await received(traffic);
+      const { events, texts } = await received(app.traffic);
       assert.ok(texts.length > 20, `responses were recorded (${texts.length})`);
       assert.ok(events > 0, 'server-sent events were recorded');
       for (const { where, text } of texts) leaks.scan(text, where);
       assert.deepEqual(leaks.found, [], 'no secret reached the page');
-      assert.deepEqual(pageErrors, []);
+      assert.deepEqual(app.pageErrors, []);
       assert.deepEqual(braze.sideEffects(), [], 'the Braze checks changed nothing');
       assert.deepEqual(odp.writes(), [], 'the ODP checks wrote nothing to ODP');
     },

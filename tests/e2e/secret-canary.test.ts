@@ -12,13 +12,12 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { clientSetup } from '../../scripts/demo/client-setup.ts';
 import { startSandbox } from '../../scripts/demo/sandbox.ts';
 import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
-import { startBrowserMode } from '../support/browser-mode.ts';
+import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { LeakLog, type Canary } from '../support/canary.ts';
-import { launchChromium } from '../support/chromium.ts';
 import { checkRow, fillInput, openClientStep, setSecret } from '../support/guide-page.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { pageText, received, recordTraffic } from '../support/traffic.ts';
+import { pageText, received } from '../support/traffic.ts';
 
 // Issue 8, secret canary: two of the demo's practice clients (one healthy, one with a Braze key
 // missing a permission, a wrong S3 secret and a wrong ODP Currents token), every secret a fresh
@@ -158,42 +157,38 @@ test(
     assert.equal(new Set(canaries.map((c) => c.value)).size, canaries.length, 'all distinct');
     const leaks = new LeakLog(canaries);
 
-    const server = await startBrowserMode({ home, args: ['--allow-insecure-loopback'] });
-    t.after(() => server.stop());
+    const toasts: string[] = [];
+    const { server, page, traffic, pageErrors } = await openAppInChromium(t, {
+      home,
+      args: ['--allow-insecure-loopback'],
+      beforeLoad: async (page) => {
+        await page.exposeBinding('__canaryToast', (_source, text: string) => toasts.push(text));
+        await page.addInitScript(() => {
+          const g = globalThis as unknown as {
+            __canaryToast(text: string): void;
+            MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void };
+            document: {
+              querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+            };
+          };
+          const seen = new Set<unknown>();
+          new g.MutationObserver(() => {
+            for (const toast of Array.from(g.document.querySelectorAll('.toast'))) {
+              if (seen.has(toast)) continue;
+              seen.add(toast);
+              g.__canaryToast(toast.textContent ?? '');
+            }
+          }).observe(g.document, { childList: true, subtree: true });
+        });
+      },
+    });
     // Its output from here on: the first chunk (the link) was printed before any secret existed.
     let serverOutput = '';
     server.process.stdout?.on('data', (c: Buffer) => (serverOutput += c.toString()));
     server.process.stderr?.on('data', (c: Buffer) => (serverOutput += c.toString()));
-
-    const browser = await launchChromium();
-    t.after(() => browser.close());
-    const { page } = browser;
-    const traffic = await recordTraffic(page);
-    const toasts: string[] = [];
-    await page.exposeBinding('__canaryToast', (_source, text: string) => toasts.push(text));
-    await page.addInitScript(() => {
-      const g = globalThis as unknown as {
-        __canaryToast(text: string): void;
-        MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void };
-        document: {
-          querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
-        };
-      };
-      const seen = new Set<unknown>();
-      new g.MutationObserver(() => {
-        for (const toast of Array.from(g.document.querySelectorAll('.toast'))) {
-          if (seen.has(toast)) continue;
-          seen.add(toast);
-          g.__canaryToast(toast.textContent ?? '');
-        }
-      }).observe(g.document, { childList: true, subtree: true });
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     const snapshot = async (where: string, typed?: string) =>
       leaks.scan(await pageText(page, typed), `the DOM (${where})`);
 
-    await page.goto(server.url);
     await page.locator(`tr[data-client-name="${subjects[0]?.name ?? ''}"]`).waitFor();
     const { origin } = server;
 
