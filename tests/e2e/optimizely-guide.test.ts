@@ -12,6 +12,7 @@ import { optimizelyGuide } from '../../shared/guides/optimizely.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
+import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
 import { startAppInChromium, type AppInChromium } from '../support/app-in-chromium.ts';
 import { LeakLog, type Canary } from '../support/canary.ts';
 import { assertAccessible } from '../support/chromium.ts';
@@ -40,13 +41,6 @@ const clientName = 'Acme Retail';
 const WAIT_MS = 30_000;
 const SEGMENTS = 340;
 const segmentNames = ['VIP customers', 'Lapsed buyers', 'Newsletter readers'];
-const permissions = [
-  'users.track',
-  'users.export.segment',
-  'segments.list',
-  'campaigns.trigger.send',
-  'canvas.trigger.send',
-] as const;
 
 // Secrets are random canaries: if one reaches the DOM or a response, the test says which.
 const secrets = {
@@ -189,7 +183,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
           'pass',
           en('checks-braze:apiKey.valid', { host: brazeHost, instance: 'custom' }),
         );
-        for (const permission of permissions) {
+        for (const permission of documentedOdpKeyPermissions) {
           await assertVerdict(
             view,
             `braze.permission.${permission}`,

@@ -4,6 +4,7 @@ import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
 import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
+import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
 import { runCheck } from '../support/check-context.ts';
 import { testClient } from '../support/check-fixtures.ts';
 import {
@@ -312,13 +313,7 @@ describe('odp.currents_endpoint', () => {
 });
 
 describe('odp.braze_key', () => {
-  const permissions = [
-    'users.track',
-    'users.export.segment',
-    'segments.list',
-    'campaigns.trigger.send',
-    'canvas.trigger.send',
-  ];
+  const permissions = documentedOdpKeyPermissions;
   const deps = (statuses: Record<string, 'pass' | 'fail' | 'inconclusive' | 'warn'>) =>
     Object.fromEntries(
       permissions.map((p) => [`braze.permission.${p}`, { status: statuses[p] ?? 'pass' }]),

@@ -21,3 +21,15 @@ export const documentedBrazeInstanceIds: readonly string[] = [
   'JP-01',
   'KR-01',
 ];
+
+/**
+ * The permissions Braze's Optimizely page asks for on the REST key ODP uses, by their real Braze
+ * names (the page's `users.export.segments` is `users.export.segment`).
+ */
+export const documentedOdpKeyPermissions = [
+  'users.track',
+  'users.export.segment',
+  'segments.list',
+  'campaigns.trigger.send',
+  'canvas.trigger.send',
+] as const;
