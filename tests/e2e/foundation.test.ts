@@ -9,7 +9,14 @@ import { languages, type Language } from '../../shared/types/ids.ts';
 import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { assertAccessible } from '../support/chromium.ts';
-import { fieldOf, fillInput, screenshotDir, setSecret, stepView } from '../support/guide-page.ts';
+import {
+  fieldOf,
+  fillInput,
+  screenshotDir,
+  setSecret,
+  stepView,
+  waitForHome,
+} from '../support/guide-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { received } from '../support/traffic.ts';
 
@@ -239,7 +246,7 @@ test(
     const app = await openAppInChromium(t, { home });
     const { page, traffic, pageErrors } = app;
     let { server } = app;
-    await page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+    await waitForHome(page);
     await page.getByText(en('app:home.emptyTitle')).waitFor();
     await assertAccessible(page, 'the empty home page');
 

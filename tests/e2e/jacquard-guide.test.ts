@@ -15,12 +15,14 @@ import { assertAccessible } from '../support/chromium.ts';
 import {
   assertVerdict,
   clickRunStep,
+  createClient,
   fillInput,
   openStep,
   screenshotDir,
   screenshotStep,
   setSecret,
   tickAll as tickAllAs,
+  waitForHome,
   waitForStepIdle,
   watchLiveStates,
 } from '../support/guide-page.ts';
@@ -118,17 +120,6 @@ async function assertNoSecretReceived(traffic: Traffic): Promise<void> {
   }
 }
 
-async function createClient(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: en('app:home.create') }).click();
-  const dialog = page.getByRole('dialog', { name: en('app:createDialog.title') });
-  await dialog.getByLabel(en('app:forms.clientName')).fill(name);
-  await dialog
-    .getByRole('checkbox', { name: new RegExp(`^${en('app:integrations.jacquard')}`) })
-    .check();
-  await dialog.getByRole('button', { name: en('app:createDialog.submit') }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
 /** The Current step's S3 inputs and keys, as on the Braze Current form. */
 async function fillS3(
   view: Locator,
@@ -201,7 +192,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       args: ['--allow-insecure-loopback'],
       timeout: WAIT_MS,
     });
-    await app.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+    await waitForHome(app.page);
   });
 
   after(async () => {
@@ -215,7 +206,7 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
     { timeout: 180_000 },
     async () => {
       const { page } = app;
-      await createClient(page, 'Acme Retail');
+      await createClient(page, 'Acme Retail', ['jacquard']);
       try {
         // 1. Prerequisites: the Braze instance and key, the connect token.
         let view = await openStep(page, 'jacquard.prerequisites');
@@ -406,8 +397,8 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       // Back to the client list (the first scenario leaves the page on its client).
       const allClients = page.getByRole('button', { name: en('app:nav.allClients') });
       if (await allClients.isVisible()) await allClients.click();
-      await page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
-      await createClient(page, 'Globex');
+      await waitForHome(page);
+      await createClient(page, 'Globex', ['jacquard']);
       let view = await openStep(page, 'jacquard.current');
       await fillS3(view, bed.endpoint, leakyFolder, leakySecrets.awsKeyId, leakySecrets.awsSecret);
       view = await openStep(page, 'jacquard.pii');

@@ -19,12 +19,14 @@ import { assertAccessible } from '../support/chromium.ts';
 import {
   assertVerdict,
   clickRunStep,
+  createClient,
   fillInput,
   openStep as openGuideStep,
   screenshotDir,
   screenshotStep,
   setSecret,
   tickAll as tickAllAs,
+  waitForHome,
   waitForStepIdle,
 } from '../support/guide-page.ts';
 import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
@@ -141,7 +143,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
       args: ['--allow-insecure-loopback'],
       timeout: WAIT_MS,
     });
-    await app.page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+    await waitForHome(app.page);
   });
 
   after(async () => {
@@ -155,14 +157,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
     { timeout: 120_000 },
     async () => {
       const { page } = app;
-      await page.getByRole('button', { name: en('app:home.create') }).click();
-      const dialog = page.getByRole('dialog', { name: en('app:createDialog.title') });
-      await dialog.getByLabel(en('app:forms.clientName')).fill(clientName);
-      await dialog
-        .getByRole('checkbox', { name: new RegExp(`^${en('app:integrations.optimizely')}`) })
-        .check();
-      await dialog.getByRole('button', { name: en('app:createDialog.submit') }).click();
-      await page.getByRole('heading', { level: 1, name: clientName }).waitFor();
+      await createClient(page, clientName, ['optimizely']);
       const brazeHost = new URL(braze.url).host;
       try {
         // 1. Prerequisites: Braze instance and key, ODP key, the Currents URL and token.

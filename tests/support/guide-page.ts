@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
+import type { IntegrationId } from '../../shared/types/ids.ts';
 
 // A guide step in the app as a CSM works it: open it, fill its inputs, save its secrets, tick its
 // confirmations, run its checks and read their rows. Every label is the English UI text.
@@ -10,6 +11,29 @@ const en = createI18n('en').t;
 
 /** Where the e2e tests save what the CSM saw. */
 export const screenshotDir = 'test-results/screenshots';
+
+/** Waits for the home page (the client list). */
+export async function waitForHome(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: en('app:home.title') }).waitFor();
+}
+
+/** Creates a client from the home page's dialog; waits until its page is open. */
+export async function createClient(
+  page: Page,
+  name: string,
+  integrations: readonly IntegrationId[],
+): Promise<void> {
+  await page.getByRole('button', { name: en('app:home.create') }).click();
+  const dialog = page.getByRole('dialog', { name: en('app:createDialog.title') });
+  await dialog.getByLabel(en('app:forms.clientName')).fill(name);
+  for (const integration of integrations) {
+    await dialog
+      .getByRole('checkbox', { name: new RegExp(`^${en(`app:integrations.${integration}`)}`) })
+      .check();
+  }
+  await dialog.getByRole('button', { name: en('app:createDialog.submit') }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
 
 export const stepView = (page: Page, stepId: string): Locator =>
   page.locator(`section.step-view[data-step-id="${stepId}"]`);
