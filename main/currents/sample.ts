@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import avro from 'avsc';
@@ -45,28 +46,73 @@ function emailKind(value: string | null | undefined): keyof SampleStats['email']
   return value.includes('@') ? 'real' : 'other';
 }
 
+/** The container header as the Avro specification defines it: the writer's schema comes first. */
+const HEADER = avro.Type.forSchema({
+  type: 'record',
+  name: 'org.apache.avro.file.Header',
+  fields: [
+    { name: 'magic', type: { type: 'fixed', name: 'Magic', size: 4 } },
+    { name: 'meta', type: { type: 'map', values: 'bytes' } },
+    { name: 'sync', type: { type: 'fixed', name: 'Sync', size: 16 } },
+  ],
+});
+
+/** Readers already built, by writer schema (a Current writes one schema per event type). */
+const readers = new Map<string, avro.Type>();
+const MAX_READERS = 32;
+
 /**
- * A reader of only the wanted fields, resolved against the file's own schema. With `noDecode`
- * the decoder hands over whole encoded records, concatenated in byte mode; this walks a chunk.
+ * A record of only the wanted fields, under the writer's own name so avsc resolves one into the
+ * other: the decoder then builds these four fields and skips the rest of each event in one pass.
  */
-function projection(
-  writer: avro.Type,
-): (chunk: Buffer, each: (event: Projected) => boolean) => void {
-  const record = writer as avro.types.RecordType;
-  const fields = (record.fields ?? [])
+function readerFor(writerSchema: string): avro.Type {
+  let reader = readers.get(writerSchema);
+  if (reader) return reader;
+  const writer = avro.Type.forSchema(
+    JSON.parse(writerSchema) as avro.Schema,
+  ) as avro.types.RecordType;
+  const fields = (writer.fields ?? [])
     .filter((f) => (FIELDS as readonly string[]).includes(f.name))
     .map((f) => ({ name: f.name, type: f.type.schema() }));
-  const reader = avro.Type.forSchema({ type: 'record', name: writer.name ?? 'Event', fields });
-  const resolver = reader.createResolver(writer);
-  return (chunk, each) => {
-    let pos = 0;
-    while (pos < chunk.length) {
-      const decoded: { value: Projected; offset: number } = reader.decode(chunk, pos, resolver);
-      if (decoded.offset < 0) throw new Error('truncated Avro record');
-      pos = decoded.offset;
-      if (!each(decoded.value)) return;
+  reader = avro.Type.forSchema({ type: 'record', name: writer.name ?? 'Event', fields });
+  if (readers.size >= MAX_READERS) readers.clear();
+  readers.set(writerSchema, reader);
+  return reader;
+}
+
+/**
+ * Reads from `body` until the container header is complete and returns the bytes read with the
+ * writer's schema (null when the header has none: the decoder then says what is wrong). Bytes
+ * that end before a whole header, or cannot be one, are not an Avro file.
+ */
+async function takeHeader(body: Readable): Promise<{ head: Buffer; schema: string | null }> {
+  let head: Buffer = Buffer.alloc(0);
+  for (;;) {
+    const chunk = body.read() as Buffer | null;
+    if (chunk === null) {
+      if (body.readableEnded) throw new Error('not an Avro container file: no complete header');
+      if (body.destroyed) throw body.errored ?? new Error('the object stream closed early');
+      const settled = new AbortController();
+      const { signal } = settled;
+      try {
+        await Promise.race([once(body, 'readable', { signal }), once(body, 'end', { signal })]);
+      } finally {
+        settled.abort();
+      }
+      continue;
     }
-  };
+    head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+    let decoded: { value: unknown; offset: number };
+    try {
+      decoded = HEADER.decode(head);
+    } catch {
+      throw new Error('not an Avro container file: unreadable header');
+    }
+    if (decoded.offset >= 0) {
+      const header = decoded.value as { meta: Record<string, Buffer | undefined> };
+      return { head, schema: header.meta['avro.schema']?.toString() ?? null };
+    }
+  }
 }
 
 /**
@@ -78,22 +124,30 @@ export async function decodeEvents(
   each: (event: Projected) => boolean,
   onCodec: (codec: string) => void = () => undefined,
 ): Promise<boolean> {
-  const decoder = new avro.streams.BlockDecoder({ codecs: avroDecoders, noDecode: true });
-  let read: ReturnType<typeof projection> | null = null;
-  let going = true;
-  const guarded = (event: Projected) => (going = each(event));
-  decoder.on('metadata', (type: avro.Type, codec: string) => {
-    onCodec(codec);
-    read = projection(type);
-  });
-  body.on('error', (err) => decoder.destroy(err));
-  body.pipe(decoder);
+  // An error while the header is read surfaces from takeHeader, later from the decoder.
+  body.on('error', () => undefined);
   try {
-    for await (const chunk of decoder as AsyncIterable<Buffer>) {
-      read!(chunk, guarded);
-      if (!going) return false;
+    const { head, schema } = await takeHeader(body);
+    const decoder = new avro.streams.BlockDecoder({
+      codecs: avroDecoders,
+      ...(schema === null ? {} : { readerSchema: readerFor(schema) }),
+    });
+    decoder.on('metadata', (_type: avro.Type, codec: string) => onCodec(codec));
+    body.on('error', (err) => decoder.destroy(err));
+    if (body.readableEnded) {
+      decoder.end(head);
+    } else {
+      decoder.write(head);
+      body.pipe(decoder);
     }
-    return true;
+    try {
+      for await (const event of decoder as AsyncIterable<Projected>) {
+        if (!each(event)) return false;
+      }
+      return true;
+    } finally {
+      decoder.destroy();
+    }
   } finally {
     body.destroy();
   }
