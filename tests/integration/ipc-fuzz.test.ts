@@ -133,7 +133,29 @@ async function setup(t: TestContext) {
   const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
   const client = await services.store.create({ name: 'Acme Retail', integrations: ['jacquard'] });
   const fixture: Fixture = { services, storeFile: join(home, 'store.json'), clientId: client.id };
-  return { fixture, table: createHandlerTable(services) };
+  return { fixture, table: createHandlerTable(services), runs: trackRuns(services) };
+}
+
+/**
+ * A lucky valid `checks:run` goes on in the background and saves its results when it ends; the
+ * next payload's "store untouched" comparison must not straddle that save.
+ */
+function trackRuns(services: Fixture['services']) {
+  const finished = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  services.events.subscribe((event, payload) => {
+    if (event !== 'checks:finished') return;
+    const { runId } = payload as { runId: string };
+    finished.add(runId);
+    waiting.get(runId)?.();
+  });
+  return {
+    settled: (result: unknown): Promise<void> => {
+      const runId = (result as { runId?: unknown } | null)?.runId;
+      if (typeof runId !== 'string' || finished.has(runId)) return Promise.resolve();
+      return new Promise((resolve) => waiting.set(runId, resolve));
+    },
+  };
 }
 
 describe('IPC fuzz: every channel of the contract', () => {
@@ -145,7 +167,7 @@ describe('IPC fuzz: every channel of the contract', () => {
 
   for (const channel of channels) {
     it(`${channel}: ${runsPerChannel} malformed payloads → typed results, store untouched when rejected`, async (t) => {
-      const { fixture, table } = await setup(t);
+      const { fixture, table, runs } = await setup(t);
       let rejected = 0;
       await fc.assert(
         fc.asyncProperty(payloads(channel, fixture), async (payload) => {
@@ -160,6 +182,7 @@ describe('IPC fuzz: every channel of the contract', () => {
           if (wire.ok) {
             // A payload that happened to be valid: the answer still honours the contract.
             contract[channel].response.parse(wire.value);
+            if (channel === 'checks:run') await runs.settled(wire.value);
             return;
           }
           rejected++;
