@@ -7,6 +7,7 @@ import {
 import { BrazeTargetPicker } from './BrazeTargetPicker.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useOdpPlan } from './plan-store.ts';
+import { RadioOption } from './RadioOption.tsx';
 import { TextField } from './TextField.tsx';
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -49,31 +50,25 @@ export function ActivationPlanner() {
 
       <fieldset className="fieldset">
         <legend>{t('odp:ui.activation.enrollment')}</legend>
-        <label className="check-label">
-          <input
-            type="radio"
-            name="odp-enrollment"
-            checked={a.enrollment.kind === 'segment'}
-            onChange={() =>
-              set((x) => {
-                x.enrollment = { kind: 'segment', segment: '' };
-                x.schedule ??= defaultActivation(localZone(), today()).schedule;
-              })
-            }
-          />
-          {t('odp:ui.activation.bySegment')}
-        </label>
-        <label className="check-label">
-          <input
-            type="radio"
-            name="odp-enrollment"
-            checked={a.enrollment.kind === 'event'}
-            onChange={() =>
-              set((x) => void (x.enrollment = { kind: 'event', filter: '', automationRules: '' }))
-            }
-          />
-          {t('odp:ui.activation.byEvent')}
-        </label>
+        <RadioOption
+          name="odp-enrollment"
+          label={t('odp:ui.activation.bySegment')}
+          checked={a.enrollment.kind === 'segment'}
+          onSelect={() =>
+            set((x) => {
+              x.enrollment = { kind: 'segment', segment: '' };
+              x.schedule ??= defaultActivation(localZone(), today()).schedule;
+            })
+          }
+        />
+        <RadioOption
+          name="odp-enrollment"
+          label={t('odp:ui.activation.byEvent')}
+          checked={a.enrollment.kind === 'event'}
+          onSelect={() =>
+            set((x) => void (x.enrollment = { kind: 'event', filter: '', automationRules: '' }))
+          }
+        />
         {a.enrollment.kind === 'segment' ? (
           <TextField
             label={t('odp:ui.activation.segment')}
@@ -117,21 +112,19 @@ export function ActivationPlanner() {
       <fieldset className="fieldset">
         <legend>{t('odp:ui.activation.addUsersTo')}</legend>
         {(['campaign', 'canvas', 'profileUpdateOnly'] as const).map((kind) => (
-          <label key={kind} className="check-label">
-            <input
-              type="radio"
-              name="odp-add-to"
-              checked={a.addUsersTo.kind === kind}
-              onChange={() =>
-                set(
-                  (x) =>
-                    void (x.addUsersTo =
-                      kind === 'profileUpdateOnly' ? { kind } : { kind, id: '', name: '' }),
-                )
-              }
-            />
-            {t(`odp:ui.activation.to.${kind}`)}
-          </label>
+          <RadioOption
+            key={kind}
+            name="odp-add-to"
+            label={t(`odp:ui.activation.to.${kind}`)}
+            checked={a.addUsersTo.kind === kind}
+            onSelect={() =>
+              set(
+                (x) =>
+                  void (x.addUsersTo =
+                    kind === 'profileUpdateOnly' ? { kind } : { kind, id: '', name: '' }),
+              )
+            }
+          />
         ))}
         {a.addUsersTo.kind !== 'profileUpdateOnly' ? (
           <>

@@ -1,6 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { brazeFieldTypes, type BrazeFieldType } from '../../../../shared/odp-plan.ts';
+import {
+  brazeFieldTypes,
+  type BrazeFieldType,
+  type FieldMapping,
+} from '../../../../shared/odp-plan.ts';
 import { IssueList } from './IssueList.tsx';
 import { useOdpPlan } from './plan-store.ts';
 
@@ -28,6 +32,11 @@ export function MappingEditor() {
   const edit = useOdpPlan((s) => s.edit);
   if (!plan || !view) return null;
   const fields = view.fields?.fields ?? [];
+  const editRow = (i: number, change: (row: FieldMapping) => void) =>
+    edit((d) => {
+      const row = d.mappings[i];
+      if (row) change(row);
+    });
 
   return (
     <div className="odp-mapping-editor">
@@ -60,9 +69,7 @@ export function MappingEditor() {
                   onChange={(e) => {
                     const value = e.target.value;
                     const standard = brazeStandardFields.find(([n]) => n === value);
-                    edit((d) => {
-                      const row = d.mappings[i];
-                      if (!row) return;
+                    editRow(i, (row) => {
                       row.brazeField = value;
                       if (standard) row.brazeType = standard[1];
                     });
@@ -76,10 +83,7 @@ export function MappingEditor() {
                   value={m.brazeType}
                   onChange={(e) => {
                     const value = e.target.value as BrazeFieldType;
-                    edit((d) => {
-                      const row = d.mappings[i];
-                      if (row) row.brazeType = value;
-                    });
+                    editRow(i, (row) => void (row.brazeType = value));
                   }}
                 >
                   {brazeFieldTypes.map((type) => (
@@ -96,10 +100,7 @@ export function MappingEditor() {
                   value={m.odpField}
                   onChange={(e) => {
                     const value = e.target.value;
-                    edit((d) => {
-                      const row = d.mappings[i];
-                      if (row) row.odpField = value;
-                    });
+                    editRow(i, (row) => void (row.odpField = value));
                   }}
                 >
                   <option value="">{t('odp:ui.choose')}</option>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schedule } from '../../../../shared/odp-plan.ts';
 import { IssueList } from './IssueList.tsx';
 import { useOdpPlan } from './plan-store.ts';
+import { RadioOption } from './RadioOption.tsx';
 import { TextField } from './TextField.tsx';
 
 /** Recurring daily schedule of a segment-enrolled activation, with its next three runs. */
@@ -34,24 +35,18 @@ export function SchedulePanel() {
       />
       <fieldset className="fieldset">
         <legend>{t('odp:ui.schedule.end')}</legend>
-        <label className="check-label">
-          <input
-            type="radio"
-            name="odp-end"
-            checked={schedule.end.kind === 'never'}
-            onChange={() => set((s) => void (s.end = { kind: 'never' }))}
-          />
-          {t('odp:ui.schedule.never')}
-        </label>
-        <label className="check-label">
-          <input
-            type="radio"
-            name="odp-end"
-            checked={schedule.end.kind === 'on'}
-            onChange={() => set((s) => void (s.end = { kind: 'on', date: s.startDate }))}
-          />
-          {t('odp:ui.schedule.onDate')}
-        </label>
+        <RadioOption
+          name="odp-end"
+          label={t('odp:ui.schedule.never')}
+          checked={schedule.end.kind === 'never'}
+          onSelect={() => set((s) => void (s.end = { kind: 'never' }))}
+        />
+        <RadioOption
+          name="odp-end"
+          label={t('odp:ui.schedule.onDate')}
+          checked={schedule.end.kind === 'on'}
+          onSelect={() => set((s) => void (s.end = { kind: 'on', date: s.startDate }))}
+        />
         {schedule.end.kind === 'on' ? (
           <TextField
             label={t('odp:ui.schedule.endDate')}
