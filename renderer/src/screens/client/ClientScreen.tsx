@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../../shared/types/client.ts';
 import { Banners } from '../../components/Banners.tsx';
 import { ChecklistView } from '../../features/reports/ChecklistView.tsx';
 import { ExportPanel } from '../../features/reports/ExportPanel.tsx';
@@ -24,7 +25,6 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
   const { t } = useTranslation();
   const client = useClientStore((s) => (s.client?.id === clientId ? s.client : null));
   const missing = useClientStore((s) => s.missing);
-  const go = useRouteStore((s) => s.go);
 
   useEffect(() => {
     void attempt(() => useClientStore.getState().open(clientId));
@@ -59,25 +59,6 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
       </a>
     </nav>
   );
-  if (checklist) {
-    return (
-      <main id="main" className="page page-client">
-        <Banners />
-        <ClientHeader client={client} />
-        <ExportPanel clientId={client.id} />
-        {tabs}
-        <ChecklistView client={client} />
-      </main>
-    );
-  }
-
-  const steps = stepsOf(client);
-  const index = Math.max(
-    0,
-    steps.findIndex((entry) => entry.step.id === stepId),
-  );
-  const current = steps[index];
-  const goToStep = (id: string) => go({ name: 'client', clientId, stepId: id });
 
   return (
     <main id="main" className="page page-client">
@@ -85,20 +66,40 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
       <ClientHeader client={client} />
       <ExportPanel clientId={client.id} />
       {tabs}
-      <div className="client-grid">
-        <GuideNav client={client} currentStepId={current?.step.id ?? null} />
-        {current ? (
-          <StepView
-            key={current.step.id}
-            client={client}
-            entry={current}
-            position={{ index, total: steps.length }}
-            previous={steps[index - 1] ?? null}
-            next={steps[index + 1] ?? null}
-            onNavigate={goToStep}
-          />
-        ) : null}
-      </div>
+      {checklist ? (
+        <ChecklistView client={client} />
+      ) : (
+        <GuideSteps client={client} stepId={stepId} />
+      )}
     </main>
+  );
+}
+
+/** The guide view: the step list beside the current step (the first one for an unknown id). */
+function GuideSteps({ client, stepId }: { client: Client; stepId: string | null }) {
+  const go = useRouteStore((s) => s.go);
+  const steps = stepsOf(client);
+  const index = Math.max(
+    0,
+    steps.findIndex((entry) => entry.step.id === stepId),
+  );
+  const current = steps[index];
+  const goToStep = (id: string) => go({ name: 'client', clientId: client.id, stepId: id });
+
+  return (
+    <div className="client-grid">
+      <GuideNav client={client} currentStepId={current?.step.id ?? null} />
+      {current ? (
+        <StepView
+          key={current.step.id}
+          client={client}
+          entry={current}
+          position={{ index, total: steps.length }}
+          previous={steps[index - 1] ?? null}
+          next={steps[index + 1] ?? null}
+          onNavigate={goToStep}
+        />
+      ) : null}
+    </div>
   );
 }
