@@ -114,3 +114,36 @@ test('with no keychain the app says so and names the fix', async (t) => {
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, describeViolations(violations));
 });
+
+test('changing integrations adds a guide, and removing every one is refused', async (t) => {
+  const home = await tempDir(t);
+  const seeded = await createServices({ home, mode: 'browser' });
+  await seeded.store.create({ name: 'Initech', integrations: ['jacquard'] });
+  const { page } = await openAppInChromium(t, { home });
+  await page.getByRole('link', { name: 'Initech' }).click();
+  const nav = page.locator('nav.guide-nav');
+  await nav.waitFor();
+  assert.equal(await nav.getByText(en('app:integrations.optimizely')).count(), 0);
+
+  await page.getByRole('button', { name: en('app:client.changeIntegrations') }).click();
+  const dialog = page.getByRole('dialog', { name: en('app:integrationsDialog.title') });
+  const jacquard = dialog.getByRole('checkbox', {
+    name: new RegExp(en('app:integrations.jacquard')),
+  });
+  const optimizely = dialog.getByRole('checkbox', {
+    name: new RegExp(en('app:integrations.optimizely')),
+  });
+  await jacquard.uncheck();
+  await dialog.getByRole('button', { name: en('app:common.save') }).click();
+  await dialog.getByText(en('app:forms.integrationRequired')).waitFor();
+
+  await optimizely.check();
+  await dialog.getByRole('button', { name: en('app:common.save') }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await nav
+    .getByText(/Optimizely/)
+    .first()
+    .waitFor();
+  await seeded.store.refresh();
+  assert.deepEqual(seeded.store.findByName('Initech')?.integrations, ['optimizely']);
+});
