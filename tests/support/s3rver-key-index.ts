@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
+import type { FilesystemStoreInstance } from 's3rver/lib/stores/filesystem.js';
 
 /**
  * S3 answers a listing from its key index: a page costs what its own keys cost, however many
@@ -20,44 +21,9 @@ import { sep } from 'node:path';
 
 const OBJECT_SUFFIX = '._S3rver_object';
 
-type Metadata = Record<string, unknown>;
-
-interface ListOptions {
-  delimiter?: string;
-  startAfter?: string;
-  prefix?: string;
-  maxKeys?: number;
-}
-
-interface ListResult {
-  objects: unknown[];
-  commonPrefixes: string[];
-  isTruncated: boolean;
-}
-
-interface StoredObject {
-  bucket: string;
-  key: string;
-}
-
-/** The store methods the index reads or follows (s3rver/lib/stores/filesystem.js). */
-export interface FilesystemStoreLike {
-  getBucketPath(bucket: string): string;
-  getMetadata(bucket: string, key: string): Promise<Metadata>;
-  listObjects(bucket: string, options: ListOptions): Promise<ListResult>;
-  putObject(object: StoredObject): Promise<unknown>;
-  copyObject(
-    srcBucket: string,
-    srcKey: string,
-    destBucket: string,
-    destKey: string,
-    replacementMetadata?: Metadata,
-  ): Promise<Metadata>;
-  putMetadata(bucket: string, key: string, metadata: Metadata, md5?: string): Promise<void>;
-  deleteObject(bucket: string, key: string): Promise<void>;
-  deleteBucket(bucket: string): Promise<void>;
-  reset(): void;
-}
+type Metadata = Awaited<ReturnType<FilesystemStoreInstance['getMetadata']>>;
+type ListOptions = Parameters<FilesystemStoreInstance['listObjects']>[1];
+type ListResult = Awaited<ReturnType<FilesystemStoreInstance['listObjects']>>;
 
 type S3ObjectCtor = new (bucket: string, key: string, content: null, metadata: Metadata) => unknown;
 
@@ -69,7 +35,7 @@ interface BucketIndex {
   writes: Map<string, number>;
 }
 
-const indexes = new WeakMap<FilesystemStoreLike, Map<string, BucketIndex>>();
+const indexes = new WeakMap<FilesystemStoreInstance, Map<string, BucketIndex>>();
 
 /** The first position whose key is ≥ `value`. */
 function lowerBound(keys: readonly string[], value: string): number {
@@ -101,7 +67,7 @@ function scanKeys(bucketPath: string): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function bucketIndex(store: FilesystemStoreLike, bucket: string): BucketIndex {
+function bucketIndex(store: FilesystemStoreInstance, bucket: string): BucketIndex {
   let perStore = indexes.get(store);
   if (!perStore) indexes.set(store, (perStore = new Map<string, BucketIndex>()));
   let index = perStore.get(bucket);
@@ -174,7 +140,7 @@ function listPage(
 }
 
 /** Builds `bucket`'s index and reads every object's metadata once, as S3's index always has it. */
-export async function loadKeyIndex(store: FilesystemStoreLike, bucket: string): Promise<void> {
+export async function loadKeyIndex(store: FilesystemStoreInstance, bucket: string): Promise<void> {
   const { keys } = bucketIndex(store, bucket);
   for (let i = 0; i < keys.length; i += 64) {
     await Promise.all(keys.slice(i, i + 64).map((key) => store.getMetadata(bucket, key)));
@@ -183,7 +149,7 @@ export async function loadKeyIndex(store: FilesystemStoreLike, bucket: string): 
 
 /** Installs the index on s3rver's filesystem store class (once per process, before it serves). */
 export function indexListings(
-  storeClass: { prototype: FilesystemStoreLike },
+  storeClass: { prototype: FilesystemStoreInstance },
   S3Object: S3ObjectCtor,
 ): void {
   const proto = storeClass.prototype;
@@ -199,7 +165,7 @@ export function indexListings(
   };
   /* eslint-enable @typescript-eslint/unbound-method */
 
-  proto.getMetadata = async function getMetadata(this: FilesystemStoreLike, bucket, key) {
+  proto.getMetadata = async function getMetadata(this: FilesystemStoreInstance, bucket, key) {
     const index = bucketIndex(this, bucket);
     const cached = index.metadata.get(key);
     if (cached) return { ...cached };
@@ -209,7 +175,7 @@ export function indexListings(
     return { ...metadata };
   };
 
-  proto.putObject = async function putObject(this: FilesystemStoreLike, object) {
+  proto.putObject = async function putObject(this: FilesystemStoreInstance, object) {
     const index = bucketIndex(this, object.bucket);
     touch(index, object.key);
     try {
@@ -222,7 +188,7 @@ export function indexListings(
   };
 
   proto.copyObject = async function copyObject(
-    this: FilesystemStoreLike,
+    this: FilesystemStoreInstance,
     srcBucket,
     srcKey,
     destBucket,
@@ -248,7 +214,7 @@ export function indexListings(
   };
 
   proto.putMetadata = async function putMetadata(
-    this: FilesystemStoreLike,
+    this: FilesystemStoreInstance,
     bucket,
     key,
     metadata,
@@ -263,7 +229,7 @@ export function indexListings(
     }
   };
 
-  proto.deleteObject = async function deleteObject(this: FilesystemStoreLike, bucket, key) {
+  proto.deleteObject = async function deleteObject(this: FilesystemStoreInstance, bucket, key) {
     const index = bucketIndex(this, bucket);
     touch(index, key);
     try {
@@ -274,17 +240,17 @@ export function indexListings(
     }
   };
 
-  proto.deleteBucket = async function deleteBucket(this: FilesystemStoreLike, bucket) {
+  proto.deleteBucket = async function deleteBucket(this: FilesystemStoreInstance, bucket) {
     indexes.get(this)?.delete(bucket);
     await original.deleteBucket.call(this, bucket);
   };
 
-  proto.reset = function reset(this: FilesystemStoreLike) {
+  proto.reset = function reset(this: FilesystemStoreInstance) {
     indexes.delete(this);
     original.reset.call(this);
   };
 
-  proto.listObjects = async function listObjects(this: FilesystemStoreLike, bucket, options) {
+  proto.listObjects = async function listObjects(this: FilesystemStoreInstance, bucket, options) {
     const page = listPage(bucketIndex(this, bucket).keys, options);
     const objects = await Promise.all(
       page.keys.map(async (key) => {
