@@ -19,9 +19,7 @@ export function reportHandlers(s: Services): Handlers<ReportChannels> {
       await store.refresh();
       const { staleAfterHours } = store.settings();
       const now = Date.now();
-      const rows = store
-        .list()
-        .map((summary) => summarizeClient(store.get(summary.id), { staleAfterHours, now }));
+      const rows = store.all().map((client) => summarizeClient(client, { staleAfterHours, now }));
       return { generatedAt: new Date(now).toISOString(), staleAfterHours, rows };
     },
     'reports:export': async ({ clientId, format, language }) => {

@@ -69,15 +69,21 @@ export class ClientStore {
   }
 
   list(): ClientSummary[] {
-    return this.data.clients
-      .map(({ id, name, integrations, createdAt, updatedAt }) => ({
-        id,
-        name,
-        integrations,
-        createdAt,
-        updatedAt,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return this.all().map(({ id, name, integrations, createdAt, updatedAt }) => ({
+      id,
+      name,
+      integrations,
+      createdAt,
+      updatedAt,
+    }));
+  }
+
+  /**
+   * Every client, by name, without copying them: for read-only passes over the whole store (the
+   * dashboard's 500 clients). Changes go through `update`.
+   */
+  all(): readonly Readonly<Client>[] {
+    return [...this.data.clients].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   get(id: string): Client {
