@@ -188,7 +188,8 @@ export async function sampleEvents(
     if (event.user_id) stats.userId.present++;
   };
 
-  const readFile = async (key: string): Promise<void> => {
+  /** Reads one file; `read.events` counts what it tallied, even when it then fails. */
+  const readFile = async (key: string, read: { events: number }): Promise<void> => {
     if (stats.events >= options.maxEvents) return;
     const got = await s3.call((c, o) =>
       c.send(new GetObjectCommand({ Bucket: s3.inputs.bucket, Key: key }), o),
@@ -199,6 +200,7 @@ export async function sampleEvents(
       body,
       (event) => {
         if (stats.events >= options.maxEvents) return false;
+        read.events++;
         tally(event);
         return true;
       },
@@ -209,13 +211,21 @@ export async function sampleEvents(
   };
 
   await mapLimit(files, 2, options.signal, async ({ key }) => {
-    try {
-      await readFile(key);
-    } catch (error) {
-      options.signal.throwIfAborted();
-      // A file that vanished or does not decode is counted, not fatal; an S3 refusal is.
-      if (s3ErrorCode(error) === 'AccessDenied') throw error;
-      stats.unreadable++;
+    // A read that failed before its first event (a dropped connection, a file still being
+    // written) is tried once more; one that failed midway is not, or its events would count twice.
+    for (let attempt = 1; ; attempt++) {
+      const read = { events: 0 };
+      try {
+        await readFile(key, read);
+        break;
+      } catch (error) {
+        options.signal.throwIfAborted();
+        // A file that vanished or does not decode is counted, not fatal; an S3 refusal is.
+        if (s3ErrorCode(error) === 'AccessDenied') throw error;
+        if (attempt === 1 && read.events === 0) continue;
+        stats.unreadable++;
+        break;
+      }
     }
     options.progress(++done, files.length, 'events');
   });

@@ -404,12 +404,18 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       view = await openStep(page, 'jacquard.pii');
       await runStepChecks(view);
       const events = LEAKY_FILES * LEAKY_EVENTS_PER_FILE;
-      await assertVerdict(
-        view,
-        'currents.pii',
-        'fail',
-        en('checks-jacquard:currents.pii.emailPresent', { real: events, events }),
-      );
+      try {
+        await assertVerdict(
+          view,
+          'currents.pii',
+          'fail',
+          en('checks-jacquard:currents.pii.emailPresent', { real: events, events }),
+        );
+      } catch (error) {
+        // What the bucket answered tells a short sample (a lost download) from a wrong count.
+        const reads = (await bed.requests()).filter((r) => r.key.startsWith(`${leakyFolder}/`));
+        throw new Error(`${String(error)}\nrequests: ${JSON.stringify(reads)}`, { cause: error });
+      }
       await screenshot(page, 'pii-fail');
       await assertNoSecretInDom(page, 'the failing client');
       await assertNoSecretReceived(app.traffic);

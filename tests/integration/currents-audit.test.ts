@@ -61,6 +61,8 @@ const scenarios: Record<string, HourBatch[]> = {
   hashedEmails: [click({ email: 'hashed', codec: 'deflate' })],
   noAnonymous: [click({ anonymousShare: 0, files: 6 })],
   tinySample: [click({ anonymousShare: 0, files: 1, eventsPerFile: 10 })],
+  cutShort: [click({ files: 3, cutFiles: 1 })],
+  dropped: [click({ files: 2 })],
   manyFiles: Array.from({ length: 4 }, (_, h) =>
     click({ hoursAgo: h, files: 500, eventsPerFile: 2 }),
   ),
@@ -82,6 +84,7 @@ void describe('Currents audit', () => {
     bed = await startS3TestBed({
       buckets: [{ name: BUCKET, seedDir }, { name: 'empty-bucket' }],
       keys: [creds],
+      dropFirstDownload: [layouts.dropped!.keys[0]!],
     });
   });
   after(async () => {
@@ -191,6 +194,31 @@ void describe('Currents audit', () => {
     assert.equal(pii.status, 'fail');
     assert.equal(pii.params.real, layouts.realEmails!.uniqueEvents);
     assert.ok(!JSON.stringify([pii, get('currents.delivery')]).includes('@example.com'));
+  });
+
+  void test('a file that is not readable Avro is named in a warning; the rest is still judged', async () => {
+    const { get, summary } = await audit('cutShort');
+    const delivery = get('currents.delivery');
+    assert.equal(delivery.status, 'warn');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.unreadable');
+    assert.equal(delivery.params.unreadable, 1);
+    assert.equal(delivery.params.sampled, 3);
+    assert.equal(summary?.sample?.files, 2);
+    const pii = get('currents.pii');
+    assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.redacted');
+    assert.equal(pii.params.events, layouts.cutShort!.uniqueEvents);
+  });
+
+  void test('a download that breaks off before its first event is read again, not lost', async () => {
+    const { get, summary } = await audit('dropped');
+    assert.equal(get('currents.delivery').messageKey, 'checks-jacquard:currents.delivery.ok');
+    assert.equal(summary?.sample?.unreadable, 0);
+    assert.equal(get('currents.pii').params.events, layouts.dropped!.uniqueEvents);
+    const broken = layouts.dropped!.keys[0]!;
+    const downloads = (await bed.requests()).filter(
+      (r) => r.action === 's3:GetObject' && r.key === broken,
+    );
+    assert.equal(downloads.length, 2, 'the broken download was tried again');
   });
 
   void test('hashed addresses pass, with user ids reported as information', async () => {

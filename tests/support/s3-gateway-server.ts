@@ -242,6 +242,7 @@ export function createGateway(
   log: LoggedRequest[],
 ): http.Server {
   const buckets = new Map<string, TestBucket>(options.buckets.map((b) => [b.name, b]));
+  const toDrop = new Set(options.dropFirstDownload ?? []);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     if (url.pathname === '/__testbed__/log') {
@@ -302,7 +303,14 @@ export function createGateway(
           }
           return sendXml(res, method, 200, encryptionXml(algorithm));
         }
-        forward(req, res, upstreamPort, bucket ? { 'x-amz-bucket-region': bucketRegion } : {});
+        const drop = action === 's3:GetObject' && toDrop.delete(key);
+        forward(
+          req,
+          res,
+          upstreamPort,
+          bucket ? { 'x-amz-bucket-region': bucketRegion } : {},
+          drop,
+        );
       },
       (err: unknown) => {
         res.writeHead(500);
@@ -317,6 +325,7 @@ function forward(
   res: http.ServerResponse,
   upstreamPort: number,
   extraHeaders: Record<string, string>,
+  dropBody = false,
 ): void {
   const headers = { ...req.headers };
   // s3rver would try its own (incomplete) signature check; the gateway has already done it.
@@ -327,7 +336,15 @@ function forward(
       const out = { ...up.headers, ...extraHeaders };
       delete out.date;
       res.writeHead(up.statusCode ?? 502, out);
-      up.pipe(res);
+      if (!dropBody) {
+        up.pipe(res);
+        return;
+      }
+      // The client has the headers and the first bytes before the connection goes.
+      up.once('data', (chunk: Buffer) => {
+        up.destroy();
+        res.write(chunk.subarray(0, 8), () => setTimeout(() => res.destroy(), 50));
+      });
     },
   );
   upstream.on('error', (err) => {

@@ -40,6 +40,11 @@ export interface S3TestBedOptions {
   keys: readonly TestKey[];
   /** The server's clock runs this far ahead of the real one (its `Date` header and skew check). */
   clockOffsetMs?: number;
+  /**
+   * Keys whose first download breaks off after the headers and a few bytes, as when a
+   * connection drops mid-download; later downloads of the key are whole.
+   */
+  dropFirstDownload?: readonly string[];
 }
 
 /** One request as the gateway saw it, for tests that assert what was (not) sent. */

@@ -45,6 +45,16 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
         details,
       );
     }
+    const unreadable = summary.sample?.unreadable ?? 0;
+    if (unreadable > 0) {
+      const sampled = unreadable + (summary.sample?.files ?? 0);
+      return outcome(
+        'warn',
+        'currents.delivery.unreadable',
+        { ...params, unreadable, sampled },
+        details,
+      );
+    }
     return outcome('pass', 'currents.delivery.ok', params, details);
   },
 });
