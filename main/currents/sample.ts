@@ -211,8 +211,8 @@ export async function sampleEvents(
   };
 
   await mapLimit(files, 2, options.signal, async ({ key }) => {
-    // A read that failed before its first event (a dropped connection, a file still being
-    // written) is tried once more; one that failed midway is not, or its events would count twice.
+    // A read that failed before its first event (a dropped connection) is tried once more; one
+    // that failed midway is not, or its events would count twice.
     for (let attempt = 1; ; attempt++) {
       const read = { events: 0 };
       try {
