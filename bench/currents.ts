@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { cliBin, runCli } from '../tests/support/cli-process.ts';
 import { writeCurrentsLayout, type HourBatch } from '../tests/support/currents-layout.ts';
 import { startS3TestBed } from '../tests/support/s3-gateway.ts';
 
@@ -155,25 +156,24 @@ async function cliAuditPeakRssMb(endpoint: string, folder: 'large' | 'small'): P
         jacquard: { s3Folder: folder, s3Endpoint: endpoint },
       }),
     );
-    const run = spawnSync(
-      process.execPath,
+    const run = await runCli(
       [
-        '--import',
-        fileURLToPath(new URL('./peak-rss-probe.ts', import.meta.url)),
-        fileURLToPath(new URL('../bin/partner-setup.js', import.meta.url)),
         ...['check', '--only', 'jacquard', '--json', '--allow-insecure-loopback'],
         ...['--client-file', file],
       ],
       {
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: dir,
-          PARTNER_SETUP_HOME: dir,
-          JACQUARD_AWS_ACCESS_KEY_ID: creds.accessKeyId,
-          JACQUARD_AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
-        },
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        PARTNER_SETUP_HOME: dir,
+        JACQUARD_AWS_ACCESS_KEY_ID: creds.accessKeyId,
+        JACQUARD_AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+      },
+      {
+        prefix: [
+          '--import',
+          fileURLToPath(new URL('./peak-rss-probe.ts', import.meta.url)),
+          cliBin,
+        ],
       },
     );
     const report = JSON.parse(run.stdout) as { checks: Array<{ id: string; status: string }> };
