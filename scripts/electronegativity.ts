@@ -1,4 +1,4 @@
-// Electronegativity over the Electron main process, the preload and the renderer's HTML: fails on any
+// Electronegativity over the Electron main process, the preload and the renderer: fails on any
 // HIGH or MEDIUM finding that security/electronegativity-suppressions.json does not explain.
 //
 //   node scripts/electronegativity.ts [--root <project folder>]
@@ -64,13 +64,14 @@ export async function readSuppressions(root: string): Promise<Suppression[]> {
 }
 
 /**
- * Copies what ships in the Electron app (main/, preload/, the renderer's HTML and package.json for
+ * Copies what ships in the Electron app (main/, preload/, the renderer's sources and HTML, and package.json for
  * the Electron version) into one folder, so the global checks (navigation, permission handler)
  * see the whole app at once and nothing else (tests, fakes, bundles) adds noise.
  */
 async function stage(root: string, into: string): Promise<string[]> {
   const copied: string[] = [];
-  for (const dir of ['main', 'preload']) {
+  // The renderer's sources too: a React component can still open windows, navigate or embed.
+  for (const dir of ['main', 'preload', join('renderer', 'src')]) {
     await cp(join(root, dir), join(into, dir), { recursive: true });
     copied.push(`${dir}/`);
   }

@@ -1,4 +1,5 @@
 import { protocol, type App } from 'electron';
+import { withInsecureLoopbackSwitch } from '../net/url-policy.ts';
 import { createServices } from '../services.ts';
 import { resolveHome } from '../store/paths.ts';
 import { appScheme } from '../security/window-options.ts';
@@ -21,7 +22,15 @@ export async function startDesktopApp(app: App): Promise<void> {
   // The same folder the CLI and browser mode use, whatever Electron would pick by itself.
   const home = resolveHome();
   app.setPath('userData', home);
-  const services = await createServices({ home, mode: 'electron' });
+  const services = await createServices({
+    home,
+    mode: 'electron',
+    // `npm start -- --allow-insecure-loopback` rehearses against local services, as the CLI can.
+    env: withInsecureLoopbackSwitch(
+      process.env,
+      app.commandLine.hasSwitch('allow-insecure-loopback'),
+    ),
+  });
   services.printPdf = electronPdfPrinter;
   hardenSessions(app);
   registerAppProtocol();

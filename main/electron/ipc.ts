@@ -1,7 +1,7 @@
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 import { dispatch } from '../handlers/dispatch.ts';
 import { createHandlerTable } from '../handlers/table.ts';
-import { appOrigin } from '../security/window-options.ts';
+import { isTrustedSender } from '../security/window-options.ts';
 import type { Services } from '../services.ts';
 import { ipcChannels } from '../../preload/ipc-channels.ts';
 
@@ -12,7 +12,8 @@ import { ipcChannels } from '../../preload/ipc-channels.ts';
 export function registerIpc(services: Services): void {
   const table = createHandlerTable(services);
   ipcMain.handle(ipcChannels.invoke, async (event, channel: unknown, payload: unknown) => {
-    if (!isTrustedFrame(event.senderFrame)) {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
     }
     return dispatch(table, typeof channel === 'string' ? channel : '', payload, services.t);
@@ -22,13 +23,4 @@ export function registerIpc(services: Services): void {
       window.webContents.send(ipcChannels.event, { event: name, payload });
     }
   });
-}
-
-function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
 }

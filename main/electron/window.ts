@@ -8,6 +8,6 @@ export function createMainWindow(services: Services, isDevelopment: boolean): Br
   const window = new BrowserWindow(mainWindowOptions(preload, isDevelopment));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);
-  window.setTitle(services.t('app:title'));
+  window.setTitle(services.t('app:appName'));
   return window;
 }

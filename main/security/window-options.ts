@@ -22,7 +22,7 @@ export interface WindowOptions {
     experimentalFeatures: false;
     webviewTag: false;
     navigateOnDragDrop: false;
-    spellcheck: boolean;
+    spellcheck: false;
     disableBlinkFeatures: string;
     devTools: boolean;
   };
@@ -49,7 +49,9 @@ export function mainWindowOptions(preload: string, isDevelopment: boolean): Wind
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // On Linux and Windows, Chromium's spellchecker downloads dictionaries from Google: a network
+      // call the CSM never asked for.
+      spellcheck: false,
       // Middle-click opens links in new windows without going through the window-open handler.
       disableBlinkFeatures: 'Auxclick',
       devTools: isDevelopment,
@@ -61,3 +63,34 @@ export function mainWindowOptions(preload: string, isDevelopment: boolean): Wind
 export const appScheme = 'app';
 export const appHost = 'renderer';
 export const appOrigin = `${appScheme}://${appHost}`;
+
+/** Navigation stays inside the app: anything but the app's own origin is refused. */
+export function isAppUrl(url: string): boolean {
+  // Not `URL.origin`: Node's URL gives "null" as the origin of any non-web scheme such as app:.
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` && parsed.host === appHost;
+  } catch {
+    return false;
+  }
+}
+
+/** Only the app's own top-level frame may call the handlers: never an iframe, never another page. */
+export const isTrustedSender = (frame: { url: string; isMainFrame: boolean } | null): boolean =>
+  frame !== null && frame.isMainFrame && isAppUrl(frame.url);
+
+/**
+ * The hidden window that prints reports: the report HTML is self-contained, so it needs no script,
+ * no preload and no Node; its CSP already forbids every request.
+ */
+export const pdfWindowOptions = {
+  show: false,
+  webPreferences: {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    javascript: false,
+    spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
+  },
+} as const;

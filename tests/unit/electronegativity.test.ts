@@ -78,7 +78,11 @@ test('the scan fails on an insecure window and passes once the finding is explai
       '',
     ].join('\n'),
   );
-  await mkdir(join(root, 'renderer'));
+  await mkdir(join(root, 'renderer', 'src'), { recursive: true });
+  await writeFile(
+    join(root, 'renderer', 'src', 'main.tsx'),
+    'export const App = () => <main>ok</main>;\n',
+  );
   await writeFile(
     join(root, 'renderer', 'index.html'),
     `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'"><title>x</title>`,

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mainWindowOptions } from '../../main/security/window-options.ts';
+import {
+  isAppUrl,
+  isTrustedSender,
+  mainWindowOptions,
+  pdfWindowOptions,
+} from '../../main/security/window-options.ts';
 import { isAllowedExternalUrl } from '../../main/security/external-urls.ts';
 import { contentSecurityPolicy } from '../../main/security/headers.ts';
 
@@ -17,6 +22,7 @@ test('the main window follows the Electron security checklist', () => {
   assert.equal(p.webviewTag, false);
   assert.equal(p.disableBlinkFeatures, 'Auxclick');
   assert.equal(p.preload, '/app/preload/index.cjs');
+  assert.equal(p.spellcheck, false, 'the spellchecker would download dictionaries unasked');
   assert.equal(p.devTools, false, 'no devtools in a packaged build');
   assert.equal(mainWindowOptions('/p', true).webPreferences.devTools, true);
 });
@@ -52,4 +58,41 @@ test('only https links to the partners’ own sites open in the system browser',
   ]) {
     assert.equal(isAllowedExternalUrl(url), false, url);
   }
+});
+
+test('only the app’s own main frame may call the handlers, and navigation stays in the app', () => {
+  assert.equal(
+    isTrustedSender({ url: 'app://renderer/index.html#/client/1', isMainFrame: true }),
+    true,
+  );
+  for (const frame of [
+    { url: 'app://renderer/index.html', isMainFrame: false },
+    { url: 'https://app.zaius.com/', isMainFrame: true },
+    { url: 'app://renderer.evil/index.html', isMainFrame: true },
+    { url: 'file:///app/renderer/index.html', isMainFrame: true },
+    { url: 'not a url', isMainFrame: true },
+    null,
+  ]) {
+    assert.equal(isTrustedSender(frame), false, JSON.stringify(frame));
+  }
+  assert.equal(isAppUrl('app://renderer/index.html#/settings'), true);
+  for (const url of [
+    'https://dashboard-03.braze.com/',
+    'app://other/',
+    'javascript:alert(1)',
+    '',
+  ]) {
+    assert.equal(isAppUrl(url), false, url);
+  }
+});
+
+test('reports print in a hidden window with no script, no Node and no preload', () => {
+  const p = pdfWindowOptions.webPreferences;
+  assert.equal(pdfWindowOptions.show, false);
+  assert.equal(p.javascript, false);
+  assert.equal(p.sandbox, true);
+  assert.equal(p.contextIsolation, true);
+  assert.equal(p.nodeIntegration, false);
+  assert.equal(p.spellcheck, false);
+  assert.ok(!('preload' in p));
 });
