@@ -3,7 +3,9 @@ import type { Handlers } from './types.ts';
 
 export function appHandlers(
   s: Services,
-): Handlers<'app:info' | 'app:keychainStatus' | 'settings:get' | 'settings:update'> {
+): Handlers<
+  'app:info' | 'app:keychainStatus' | 'app:dismissStoreIssue' | 'settings:get' | 'settings:update'
+> {
   return {
     'app:info': () =>
       Promise.resolve({
@@ -23,6 +25,10 @@ export function appHandlers(
           message: error instanceof Error ? error.message : String(error),
         };
       }
+    },
+    'app:dismissStoreIssue': async () => {
+      await s.store.dismissIssue();
+      return {};
     },
     'settings:get': () => Promise.resolve(s.store.settings()),
     'settings:update': (patch) => s.store.updateSettings(patch),

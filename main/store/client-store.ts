@@ -9,6 +9,7 @@ import { withFileLock } from './file-lock.ts';
 import { storeFileName } from './paths.ts';
 import type { StoreFile } from './schema.ts';
 import {
+  dismissStoreIssue,
   loadStoreFile,
   removeStaleTempFiles,
   saveStoreFile,
@@ -36,7 +37,7 @@ export interface NewClient {
  */
 export class ClientStore {
   readonly file: string;
-  readonly issue: StoreIssue | null;
+  private storeIssue: StoreIssue | null;
   private data: StoreFile;
   private stamp: FileStamp | null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -50,9 +51,19 @@ export class ClientStore {
   ) {
     this.file = file;
     this.data = loaded.data;
-    this.issue = loaded.issue;
+    this.storeIssue = loaded.issue;
     this.stamp = stamp;
     this.options = options;
+  }
+
+  /** A store file found unreadable and moved aside, until the CSM dismisses the notice. */
+  get issue(): StoreIssue | null {
+    return this.storeIssue;
+  }
+
+  async dismissIssue(): Promise<void> {
+    await dismissStoreIssue(this.file);
+    this.storeIssue = null;
   }
 
   static async open(home: string, options: StoreOptions = {}): Promise<ClientStore> {

@@ -2,6 +2,7 @@ import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
 import { StoreFileSchema, emptyStore, migrations, storeVersion, type StoreFile } from './schema.ts';
 
 export interface StoreIssue {
@@ -32,8 +33,37 @@ export async function stampOf(file: string): Promise<FileStamp | null> {
 }
 
 /**
+ * The last move-aside, kept beside the store until the CSM dismisses it: the CLI may be the one
+ * that found the file unreadable, and the app must still say so the next time it starts.
+ */
+const issueFileOf = (storeFile: string): string => join(dirname(storeFile), 'store-issue.json');
+
+const StoreIssueFileSchema = z.object({
+  kind: z.enum(['corrupt', 'newer-version']),
+  movedTo: z.string(),
+});
+
+async function readIssueFile(storeFile: string): Promise<StoreIssue | null> {
+  try {
+    const parsed = StoreIssueFileSchema.safeParse(
+      JSON.parse(await readFile(issueFileOf(storeFile), 'utf8')),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // none, or unreadable: the moved file itself is still there
+  }
+}
+
+export async function dismissStoreIssue(storeFile: string): Promise<void> {
+  await unlink(issueFileOf(storeFile)).catch((error: unknown) => {
+    if (!isNotFound(error)) throw error;
+  });
+}
+
+/**
  * Reads and validates the store. A file that cannot be read as a valid store, or that a newer app
- * wrote, is moved aside (never overwritten) and reported, and the app starts from an empty store.
+ * wrote, is moved aside (never overwritten) and reported until dismissed, and the app starts from
+ * an empty store.
  */
 export async function loadStoreFile(
   file: string,
@@ -43,14 +73,16 @@ export async function loadStoreFile(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (isNotFound(error)) return { data: emptyStore(), issue: null };
+    if (isNotFound(error)) return { data: emptyStore(), issue: await readIssueFile(file) };
     throw error;
   }
   const parsed = parseStore(text);
-  if (parsed.ok) return { data: parsed.data, issue: null };
+  if (parsed.ok) return { data: parsed.data, issue: await readIssueFile(file) };
   const movedTo = join(file, '..', asideName(parsed.kind, now()));
   await rename(file, movedTo);
-  return { data: emptyStore(), issue: { kind: parsed.kind, movedTo } };
+  const issue: StoreIssue = { kind: parsed.kind, movedTo };
+  await writeFileAtomic(issueFileOf(file), JSON.stringify(issue) + '\n', { mode: 0o600 });
+  return { data: emptyStore(), issue };
 }
 
 export async function saveStoreFile(file: string, data: StoreFile): Promise<void> {

@@ -25,6 +25,8 @@ export const AppInfoSchema = z.object({
 export const appChannels = {
   'app:info': channel(z.object({}), AppInfoSchema),
   'app:keychainStatus': channel(z.object({}), KeychainStatusSchema),
+  /** The CSM has read the notice about a store file moved aside (the file itself stays). */
+  'app:dismissStoreIssue': channel(z.object({}), z.object({})),
   'settings:get': channel(z.object({}), SettingsSchema),
   'settings:update': channel(SettingsSchema.partial(), SettingsSchema),
 };

@@ -74,6 +74,25 @@ test('a corrupt store file is moved aside and reported, not silently reset', asy
   assert.ok((await readdir(home)).some((f) => f.startsWith('store.corrupt-')));
 });
 
+test('the notice outlives restarts (the CLI may have found the damage) until the CSM dismisses it', async (t) => {
+  const home = await tempDir(t);
+  await writeFile(join(home, 'store.json'), '{"version": 1, "clients": [tru');
+  const cli = await ClientStore.open(home);
+  const movedTo = cli.issue?.movedTo;
+  await cli.create({ name: 'Acme Retail', integrations: ['jacquard'] });
+
+  const app = await ClientStore.open(home);
+  assert.deepEqual(app.issue, { kind: 'corrupt', movedTo });
+  assert.deepEqual(
+    app.list().map((c) => c.name),
+    ['Acme Retail'],
+  );
+  await app.dismissIssue();
+  assert.equal(app.issue, null);
+  assert.equal((await ClientStore.open(home)).issue, null, 'dismissed for good');
+  assert.equal(await readFile(movedTo ?? '', 'utf8'), '{"version": 1, "clients": [tru');
+});
+
 test('a store written by a newer app is kept aside with its own label', async (t) => {
   const home = await tempDir(t);
   const newer = JSON.stringify({ version: storeVersion + 1, settings: {}, clients: [] });

@@ -6,6 +6,7 @@ import { DemoBanner } from './DemoBanner.tsx';
 export function Banners() {
   const { t } = useTranslation();
   const storeIssue = useAppStore((s) => s.info?.storeIssue ?? null);
+  const dismissStoreIssue = useAppStore((s) => s.dismissStoreIssue);
   const keychain = useAppStore((s) => s.keychain);
   return (
     <>
@@ -16,7 +17,14 @@ export function Banners() {
           {t(
             storeIssue.kind === 'corrupt' ? 'app:banners.storeCorrupt' : 'app:banners.storeNewer',
             { path: storeIssue.movedTo },
-          )}
+          )}{' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void dismissStoreIssue()}
+          >
+            {t('app:toasts.dismiss')}
+          </button>
         </div>
       ) : null}
       {keychain && !keychain.available ? (

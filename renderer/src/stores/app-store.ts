@@ -14,9 +14,10 @@ interface AppState {
   loaded: boolean;
   load: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => Promise<void>;
+  dismissStoreIssue: () => Promise<void>;
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   info: null,
   keychain: null,
   settings: defaultSettings,
@@ -34,5 +35,10 @@ export const useAppStore = create<AppState>()((set) => ({
     const settings = await call('settings:update', patch);
     await switchLanguage(settings.language);
     set({ settings });
+  },
+  async dismissStoreIssue() {
+    await call('app:dismissStoreIssue', {});
+    const info = get().info;
+    if (info) set({ info: { ...info, storeIssue: null } });
   },
 }));
