@@ -1,6 +1,7 @@
 import type { CheckDefinition, CheckOutcome } from '../checks/types.ts';
 import { classifyReply } from './classify.ts';
 import { brazeCheckBase, brazeKeySecret, withBraze } from './context.ts';
+import { SegmentsPageSchema } from './reply-body.ts';
 import { replyDetails, unexpectedReply } from './reply-outcome.ts';
 
 /** Any authenticated, read-only call proves the key; this one is the cheapest list. */
@@ -8,6 +9,7 @@ export const keyProbe = {
   path: '/segments/list',
   query: { page: 0 },
   label: 'GET /segments/list?page=0',
+  okBody: SegmentsPageSchema,
 };
 
 /**
@@ -21,7 +23,7 @@ export const apiKeyCheck: CheckDefinition = {
   run: (ctx) =>
     withBraze(ctx, async (rest, instance): Promise<CheckOutcome> => {
       const reply = await rest.get(keyProbe.path, keyProbe.query);
-      const kind = classifyReply(reply);
+      const kind = classifyReply(reply, keyProbe.okBody);
       const details = { ...replyDetails(keyProbe.label, reply), instance };
       const params = { host: rest.host, instance };
       switch (kind) {

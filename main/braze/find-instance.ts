@@ -9,7 +9,7 @@ import { createBrazeRestClient } from './rest-client.ts';
 export interface InstanceAttempt {
   instance: string;
   restEndpoint: string;
-  /** accepted: the key authenticated there; rejected: 401; error: no usable answer. */
+  /** accepted: the key authenticated there; rejected: 401; error: no usable answer (none, or not Braze's). */
   verdict: 'accepted' | 'rejected' | 'inactive' | 'error';
   httpStatus: number | null;
 }
@@ -37,7 +37,7 @@ export async function findInstance(options: {
         keyProbe.path,
         keyProbe.query,
       );
-      const kind = classifyReply(reply);
+      const kind = classifyReply(reply, keyProbe.okBody);
       const verdict =
         kind === 'invalid_key'
           ? 'rejected'

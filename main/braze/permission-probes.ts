@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { SegmentsPageSchema } from './reply-body.ts';
 
 /**
  * One side-effect-free probe per permission the Optimizely integration needs. None can send a
@@ -16,6 +18,8 @@ export interface PermissionProbe {
   /** Built per run so ids are never reused. */
   body?: () => Record<string, unknown>;
   query?: Record<string, string | number>;
+  /** What a success looks like, for probes that can succeed (the GETs). */
+  okBody?: z.ZodType;
 }
 
 export const permissionProbes: readonly PermissionProbe[] = [
@@ -42,6 +46,7 @@ export const permissionProbes: readonly PermissionProbe[] = [
     method: 'GET',
     path: '/segments/list',
     query: { page: 0 },
+    okBody: SegmentsPageSchema,
   },
   {
     checkId: 'braze.permission.campaigns.trigger.send',

@@ -10,6 +10,7 @@ export const replyDetails = (
   endpoint,
   httpStatus: reply.status,
   brazeMessage: shownMessage(reply),
+  ...(reply.message === null ? { bodyExcerpt: reply.excerpt } : {}),
   attempts: reply.attempts,
 });
 
@@ -40,6 +41,12 @@ export function unexpectedReply(
       };
     case 'not_found':
       return { ...base, messageKey: 'checks-braze:reply.notFound', params: { host } };
+    case 'not_braze':
+      return {
+        ...base,
+        messageKey: 'checks-braze:reply.notBraze',
+        params: { host, status: reply.status, excerpt: reply.excerpt || '—' },
+      };
     default:
       return {
         ...base,

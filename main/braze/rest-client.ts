@@ -1,11 +1,15 @@
 import type { HttpClient } from '../net/types.ts';
+import { safeExcerpt } from '../net/excerpt.ts';
+import { BrazeMessageBodySchema } from './reply-body.ts';
 
 /** A Braze answer reduced to what checks reason about. */
 export interface BrazeReply {
   status: number;
-  /** The top-level `message` of Braze's JSON body, when there is one. */
+  /** The `message` of a Braze-shaped JSON body; null when the body is not Braze's (see reply-body.ts). */
   message: string | null;
   body: unknown;
+  /** A short, key-free excerpt of the raw body, shown when it is not Braze's. */
+  excerpt: string;
   headers: Headers;
   attempts: number;
 }
@@ -42,8 +46,9 @@ export function createBrazeRestClient(
     const res = await http.request({ method, url: `${base}${path}`, headers, body }, signal);
     return {
       status: res.status,
-      message: messageOf(res.body),
+      message: BrazeMessageBodySchema.safeParse(res.body).data?.message ?? null,
       body: res.body,
+      excerpt: safeExcerpt(res.text, [apiKey]),
       headers: res.headers,
       attempts: res.attempts,
     };
@@ -59,15 +64,6 @@ export function createBrazeRestClient(
     },
     post: (path, body) => call('POST', path, body),
   };
-}
-
-function messageOf(body: unknown): string | null {
-  if (typeof body === 'object' && body !== null && 'message' in body) {
-    const { message } = body;
-    if (typeof message === 'string') return message;
-  }
-  if (typeof body === 'string' && body.trim() !== '') return body.trim().slice(0, 300);
-  return null;
 }
 
 function safeHost(base: string): string {

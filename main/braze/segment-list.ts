@@ -1,3 +1,4 @@
+import { SegmentsPageSchema } from './reply-body.ts';
 import type { BrazeRestClient, BrazeReply } from './rest-client.ts';
 
 export interface BrazeSegment {
@@ -21,9 +22,12 @@ export interface ListOptions {
 
 /**
  * Every page of `GET /segments/list` (100 per page from page 0, no total, no cursor: a short page
- * ends the list). Pages are fetched several at a time in a sliding window, so thousands of
- * segments take a handful of round trips rather than one per page. Requests already sent for
- * pages past the end are abandoned as soon as the end is known (at most `pageConcurrency - 1`).
+ * ends the list). Page 0 goes alone: most workspaces fit on it, and an endpoint that fails or is
+ * not Braze costs one request (and its retries), not a window of them. Later pages are fetched
+ * several at a time in a sliding window, so thousands of segments take a handful of round trips
+ * rather than one per page. Requests already sent for pages past the end are abandoned as soon as
+ * the end is known (at most `pageConcurrency - 1`). A page that is not Braze's ends the listing
+ * as a failure: reading it as "no segments" would tell the CSM something nobody said.
  */
 export async function listAllSegments(
   rest: BrazeRestClient,
@@ -34,7 +38,7 @@ export async function listAllSegments(
   const pages = new Map<number, BrazeSegment[]>();
   // Requests for pages past the end are cut short once the end is known.
   const overshoot = new AbortController();
-  let next = 0;
+  let next = 1;
   let lastPage = maxPages - 1;
   let count = 0;
   // Held in an object: TypeScript does not track assignments made inside the workers.
@@ -53,6 +57,21 @@ export async function listAllSegments(
     return true;
   };
 
+  /** Keeps a readable page and says so; false for anything else. */
+  const accept = (reply: BrazeReply, page: number): boolean => {
+    const success = reply.status >= 200 && reply.status < 300;
+    const segments = success ? readSegments(reply.body) : null;
+    if (segments === null) return false;
+    pages.set(page, segments);
+    if (segments.length < segmentsPageSize) lastPage = Math.min(lastPage, page);
+    count += segments.length;
+    options.onProgress?.(count, pages.size);
+    return true;
+  };
+
+  const first = await rest.get('/segments/list', { page: 0 });
+  if (!accept(first, 0)) return { ok: false, reply: first, page: 0 };
+
   const worker = async (): Promise<void> => {
     while (stop.failure === null && stop.thrown === null && next <= lastPage) {
       const page = next++;
@@ -65,15 +84,10 @@ export async function listAllSegments(
         break;
       }
       if (page > lastPage) break;
-      if (reply.status !== 200) {
+      if (!accept(reply, page)) {
         recordFailure(reply, page);
         break;
       }
-      const segments = readSegments(reply.body);
-      pages.set(page, segments);
-      if (segments.length < segmentsPageSize) lastPage = Math.min(lastPage, page);
-      count += segments.length;
-      options.onProgress?.(count, pages.size);
       if (complete()) break;
     }
     if (stop.failure !== null || stop.thrown !== null || complete()) settle();
@@ -90,11 +104,8 @@ export async function listAllSegments(
   return { ok: true, segments, pages: lastPage + 1, truncated };
 }
 
-function readSegments(body: unknown): BrazeSegment[] {
-  const list = (body as { segments?: unknown } | null)?.segments;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown) => {
-    const { id, name } = (item ?? {}) as { id?: unknown; name?: unknown };
-    return typeof id === 'string' ? [{ id, name: typeof name === 'string' ? name : id }] : [];
-  });
+function readSegments(body: unknown): BrazeSegment[] | null {
+  const parsed = SegmentsPageSchema.safeParse(body);
+  if (!parsed.success) return null;
+  return parsed.data.segments.map(({ id, name }) => ({ id, name: name ?? id }));
 }

@@ -5,6 +5,7 @@ import {
 import type { CheckDefinition, CheckOutcome } from '../checks/types.ts';
 import { classifyReply } from './classify.ts';
 import { brazeCheckBase, withBraze } from './context.ts';
+import { SegmentsPageSchema } from './reply-body.ts';
 import { replyDetails, unexpectedReply } from './reply-outcome.ts';
 import { listAllSegments } from './segment-list.ts';
 
@@ -22,7 +23,7 @@ export const segmentsCheck: CheckDefinition = {
       });
       if (!listing.ok) {
         const label = `GET /segments/list?page=${listing.page}`;
-        const kind = classifyReply(listing.reply);
+        const kind = classifyReply(listing.reply, SegmentsPageSchema);
         if (kind === 'permission_denied') {
           return {
             status: 'fail',

@@ -34,3 +34,13 @@ export function assertAllowedUrl(raw: string, allowInsecureLoopback: boolean): U
 /** `PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1` (or `true`) enables the loopback exception. */
 export const insecureLoopbackFromEnv = (env: NodeJS.ProcessEnv): boolean =>
   ['1', 'true'].includes((env.PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK ?? '').toLowerCase());
+
+/**
+ * The environment a face's services read, with its `--allow-insecure-loopback` switch folded in:
+ * services only look at the variable, so the switch and the variable can never disagree.
+ */
+export const withInsecureLoopbackSwitch = (
+  env: NodeJS.ProcessEnv,
+  switchGiven: boolean,
+): NodeJS.ProcessEnv =>
+  switchGiven ? { ...env, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' } : env;

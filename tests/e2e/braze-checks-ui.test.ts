@@ -4,7 +4,15 @@ import { test } from 'node:test';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { openAppInChromium } from '../support/app-in-chromium.ts';
-import { checkRow, clickRunStep, openStep, screenshotDir } from '../support/guide-page.ts';
+import {
+  assertVerdict,
+  checkRow,
+  clickRunStep,
+  openStep,
+  screenshotDir,
+  waitForStepIdle,
+  watchLiveStates,
+} from '../support/guide-page.ts';
 import { savedBrazeClient } from '../support/saved-client.ts';
 
 const en = createI18n('en').t;
@@ -37,6 +45,7 @@ test(
     });
     await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
     const view = await openStep(page, 'optimizely.prerequisites');
+    const liveSeen = await watchLiveStates(view);
     await clickRunStep(view);
 
     // Live: the run shows states while the fake answers slowly, with a Cancel button.
@@ -51,13 +60,108 @@ test(
         en('checks-braze:apiKey.valid', { host: new URL(fake.url).host, instance: 'custom' }),
       )
       .waitFor();
-    await view.getByRole('button', { name: en('checks:ui.runStep') }).waitFor();
+    await waitForStepIdle(view, { everyRowHasResult: true, liveStateSeen: true, timeout: 60_000 });
     await page.screenshot({ path: `${screenshotDir}/braze-checks-done.png`, fullPage: true });
+
+    // Each check was shown queued or running before its result.
+    const seen = await liveSeen();
+    assert.ok(
+      seen.some((s) => s.startsWith(en('checks:state.running'))) ||
+        seen.some((s) => s.startsWith(en('checks:state.queued'))),
+      `live states seen: ${seen.join(' | ')}`,
+    );
+    // The key lacks canvas.trigger.send: that row, and only that permission, fails.
+    await assertVerdict(
+      view,
+      'braze.permission.canvas.trigger.send',
+      'fail',
+      /canvas\.trigger\.send/,
+    );
+    await assertVerdict(view, 'braze.permission.users.track', 'pass', /users\.track/);
+    // The partner page's plural spelling is explained where the permission is checked.
+    assert.equal(
+      await checkRow(view, 'braze.permission.users.export.segment')
+        .locator('.check-note')
+        .innerText(),
+      en('checks-braze:permission.listedAsNote'),
+    );
+
+    // The step's summary counts what its rows show.
+    const ids = await Promise.all(
+      (await view.locator('.check-row').all()).map(
+        async (row) => (await row.getAttribute('data-check-id')) ?? '',
+      ),
+    );
+    await store.refresh();
+    const results = store.get(client.id).checkResults;
+    const counts = { pass: 0, warn: 0, fail: 0, inconclusive: 0, skipped: 0 };
+    for (const id of ids) {
+      const status = results[id]?.status;
+      if (status) counts[status]++;
+    }
+    assert.ok(counts.fail >= 1 && counts.pass >= 1, JSON.stringify(counts));
+    assert.equal(
+      await view.locator('.run-checks-summary').innerText(),
+      en('checks:ui.stepSummary', { summary: en('checks:summary', counts) }),
+    );
 
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(fake.sideEffects(), []);
     assert.ok(!(await page.content()).includes(key), 'the key reached the DOM');
-    await store.refresh();
     assert.equal(store.get(client.id).checkResults['braze.api_key']?.status, 'pass');
+  },
+);
+
+test(
+  'Cancel ends a run against a Braze that never answers; the last results stay as they were',
+  { timeout: 120_000 },
+  async (t) => {
+    const hangingKey = 'ui-e2e-hanging-key-0123456789abcdef';
+    const fake = await startBrazeFake({ keys: { [hangingKey]: { hang: true } } });
+    t.after(() => fake.close());
+    const { home, store, client } = await savedBrazeClient(t, fake.url, hangingKey);
+    const earlier = {
+      id: 'braze.api_key',
+      status: 'pass' as const,
+      messageKey: 'checks-braze:apiKey.valid',
+      params: { host: new URL(fake.url).host, instance: 'custom' },
+      durationMs: 120,
+      at: '2026-11-20T09:00:00.000Z',
+    };
+    await store.update(client.id, (c) => {
+      c.checkResults['braze.api_key'] = earlier;
+    });
+
+    const { page, pageErrors } = await openAppInChromium(t, {
+      home,
+      env: { PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' },
+    });
+    await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
+    const view = await openStep(page, 'optimizely.prerequisites');
+    await clickRunStep(view);
+    const cancel = view.getByRole('button', { name: en('checks:ui.cancel') });
+    await cancel.waitFor();
+    // The requests are out and will never be answered: only Cancel can end the run.
+    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await cancel.click();
+    await waitForStepIdle(view, { timeout: 30_000 });
+
+    await assertVerdict(
+      view,
+      'braze.api_key',
+      'pass',
+      en('checks-braze:apiKey.valid', earlier.params),
+    );
+    assert.equal(
+      await checkRow(view, 'braze.permission.users.track').locator('.check-result').count(),
+      0,
+    );
+    assert.deepEqual(pageErrors, []);
+    await store.refresh();
+    // Checks that finished before the cancel (the ODP key, not entered) keep what they found.
+    const braze = Object.entries(store.get(client.id).checkResults).filter(([id]) =>
+      id.startsWith('braze.'),
+    );
+    assert.deepEqual(braze, [['braze.api_key', earlier]]);
   },
 );

@@ -6,6 +6,8 @@
  * Every request is recorded so tests can prove that no probe had a side effect.
  * Undocumented behaviour it has to pick (marked ASSUMED): the permission is checked before the
  * body, an unknown canvas_id or segment_id is a 400.
+ * Faults that are NOT Braze (what a captive portal, a proxy or a broken middlebox sends instead)
+ * are opt-in per key with `notBraze`, so tests can prove no verdict is read from them.
  * Used by the tests, the benchmark and the demo: `startBrazeFake(options) → { url, requests, close() }`.
  */
 import { randomUUID } from 'node:crypto';
@@ -53,7 +55,34 @@ export interface FakeKey {
   failFirst?: number;
   /** Requests with this key are never answered. */
   hang?: boolean;
+  /** Requests with this key get this instead of Braze's answer (see `notBrazeReplies`). */
+  notBraze?: NotBrazeReply;
 }
+
+/** Answers something other than Braze sends; none is Braze behaviour. */
+export const notBrazeReplies = {
+  /** A hotel or airport login page, answered 200 to anything. */
+  'captive-portal': {
+    status: 200,
+    type: 'text/html',
+    body: '<!DOCTYPE html><html><head><title>Guest Wi-Fi</title><style>body{font:14px sans-serif}</style></head><body><h1>Sign in to continue</h1><form action="/login"></form></body></html>',
+  },
+  /** A JSON answer cut off mid-way. */
+  'malformed-json': { status: 200, type: 'application/json', body: '{"message": "succ' },
+  /** nginx refusing the request before it reaches Braze. */
+  'proxy-400': {
+    status: 400,
+    type: 'text/html',
+    body: '<html><head><title>400 Bad Request</title></head><body><center><h1>400 Bad Request</h1></center><hr><center>nginx</center></body></html>',
+  },
+  /** A gateway that says "success" to everything, including probes built to be refused. */
+  'accept-everything': {
+    status: 201,
+    type: 'application/json',
+    body: JSON.stringify({ message: 'success' }),
+  },
+} as const;
+export type NotBrazeReply = keyof typeof notBrazeReplies;
 
 export interface BrazeFakeOptions {
   /** Instance ids served, each on its own loopback port; default ['US-03']. */
@@ -244,6 +273,13 @@ export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFa
     };
     requests.push(entry);
     if (key?.hang) return; // the socket stays open until close()
+    if (key?.notBraze) {
+      const fault = notBrazeReplies[key.notBraze];
+      entry.status = fault.status;
+      res.writeHead(fault.status, { 'content-type': fault.type });
+      res.end(fault.body);
+      return;
+    }
 
     const seen = (counters.get(token ?? '') ?? 0) + 1;
     counters.set(token ?? '', seen);

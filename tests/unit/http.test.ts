@@ -8,6 +8,7 @@ import { backoffDelayMs, rateLimitWaitMs } from '../../main/net/retry-timing.ts'
 import {
   assertAllowedUrl,
   insecureLoopbackFromEnv,
+  withInsecureLoopbackSwitch,
   isLoopbackHost,
 } from '../../main/net/url-policy.ts';
 
@@ -98,6 +99,13 @@ describe('url policy', () => {
     assert.equal(insecureLoopbackFromEnv({ PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' }), true);
     assert.equal(insecureLoopbackFromEnv({ PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '0' }), false);
     assert.equal(insecureLoopbackFromEnv({}), false);
+  });
+
+  it('the --allow-insecure-loopback switch of the desktop app and browser mode sets the same variable', () => {
+    const env = { HOME: '/home/csm' };
+    assert.equal(insecureLoopbackFromEnv(withInsecureLoopbackSwitch(env, true)), true);
+    assert.equal(insecureLoopbackFromEnv(withInsecureLoopbackSwitch(env, false)), false);
+    assert.deepEqual(env, { HOME: '/home/csm' }, 'the process environment is left alone');
   });
 });
 
