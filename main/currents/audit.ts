@@ -1,13 +1,13 @@
 import type { JsonValue } from '../../shared/types/checks.ts';
 import type { CheckContext } from '../checks/types.ts';
 import type { JacquardS3 } from '../s3/client.ts';
-import { discover } from './discover.ts';
+import { discover, MAX_FILES_PER_HOUR } from './discover.ts';
 import { EMAIL_CLICK, hourStart, lastHours } from './keys.ts';
 import { sampleEvents, type SampleStats } from './sample.ts';
 
 export const WINDOW_HOURS = 48;
 const SAMPLE_FILES = 24;
-const SAMPLE_EVENTS = 50_000;
+export const SAMPLE_EVENTS = 50_000;
 
 export interface TypeSummary {
   type: string;
@@ -15,6 +15,8 @@ export interface TypeSummary {
   /** Hours with files, over the whole history. */
   hours: number;
   filesInWindow: number;
+  /** Hours in the window holding more files than were counted (`MAX_FILES_PER_HOUR`). */
+  cappedHours: string[];
 }
 
 export interface AuditSummary {
@@ -33,7 +35,8 @@ export interface AuditSummary {
 export interface HourlySeries {
   generatedAt: string;
   /** Oldest first, one entry per hour of the window (UTC), zeros included. */
-  hours: Array<{ hour: string; emailClick: number; other: number }>;
+  hours: Array<{ hour: string; emailClick: number; other: number; capped: boolean }>;
+  filesPerHourLimit: number;
 }
 
 /** Everything the Currents checks judge, read once (by `currents.delivery`) and passed on. */
@@ -59,13 +62,16 @@ export async function auditCurrents(
           progress: (done, total, label) => ctx.progress(done, total, label),
         });
 
-  const perHour = new Map(hours.map((h) => [h, { hour: h, emailClick: 0, other: 0 }]));
+  const perHour = new Map(
+    hours.map((h) => [h, { hour: h, emailClick: 0, other: 0, capped: false }]),
+  );
   for (const t of found.types) {
     for (const h of t.window) {
       const slot = perHour.get(h.hour);
       if (!slot) continue;
       if (t.type === EMAIL_CLICK) slot.emailClick += h.files;
       else slot.other += h.files;
+      slot.capped ||= !h.complete;
     }
   }
   const click = found.types.find((t) => t.type === EMAIL_CLICK);
@@ -79,6 +85,7 @@ export async function auditCurrents(
         newestHour: t.hours[0] ?? null,
         hours: t.hours.length,
         filesInWindow: t.window.reduce((n, h) => n + h.files, 0),
+        cappedHours: t.window.filter((h) => !h.complete).map((h) => h.hour),
       })),
       newestEmailClickHour: newest,
       emailClickAgeHours:
@@ -89,7 +96,11 @@ export async function auditCurrents(
       complete: found.complete,
       requests: s3.calls(),
     },
-    hourly: { generatedAt: new Date(now).toISOString(), hours: [...perHour.values()] },
+    hourly: {
+      generatedAt: new Date(now).toISOString(),
+      hours: [...perHour.values()],
+      filesPerHourLimit: MAX_FILES_PER_HOUR,
+    },
   };
 }
 

@@ -16,6 +16,8 @@ const MAX_TYPE_DEPTH = 3;
 const MAX_HOUR_DEPTH = 2;
 /** Pages of 1,000 files listed per hour in the window (Currents writes at most ~12 files an hour per partition). */
 const MAX_PAGES_PER_HOUR = 5;
+/** Files counted at most in one hour of one type; an hour holding more is reported as capped. */
+export const MAX_FILES_PER_HOUR = MAX_PAGES_PER_HOUR * 1000;
 
 export interface HourFiles {
   hour: string;

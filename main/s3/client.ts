@@ -1,7 +1,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { CheckContext } from '../checks/types.ts';
+import type { CheckContext, CheckOutcome } from '../checks/types.ts';
+import { outcome } from '../jacquard/outcome.ts';
 import { assertAllowedUrl } from '../net/url-policy.ts';
-import { toNetError } from './errors.ts';
+import { safeExcerpt } from '../net/excerpt.ts';
+import { NotS3AnswerError, toNetError } from './errors.ts';
 import { jacquardS3Inputs, type JacquardS3Inputs } from './inputs.ts';
 
 export interface SendOptions {
@@ -37,12 +39,13 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
     ? assertAllowedUrl(inputs.endpoint, ctx.http.policy.allowInsecureLoopback)
     : null;
   const host = endpoint?.host ?? `s3.${region}.amazonaws.com`;
+  const keyId = (accessKeyId ?? '').trim();
   const timeoutMs = ctx.http.policy.timeoutMs;
   const client = new S3Client({
     region,
     ...(endpoint ? { endpoint: endpoint.origin, forcePathStyle: true } : {}),
     credentials: {
-      accessKeyId: (accessKeyId ?? '').trim(),
+      accessKeyId: keyId,
       secretAccessKey: secretAccessKey ?? '',
     },
     // Plain uploads: without this, streamed bodies are stored with aws-chunked framing by some servers.
@@ -74,6 +77,23 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
     { step: 'deserialize', name: 'jacquardServerClock', priority: 'low' },
   );
 
+  // These answers are XML documents; a success in any other form (a login page answering 200 to
+  // everything) would otherwise decode as an empty answer, i.e. "bucket in us-east-1, keys fine".
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      const response = out.response as RawResponse;
+      const type = response.headers?.['content-type'] ?? '';
+      const success = response.statusCode >= 200 && response.statusCode < 300;
+      if (success && xmlAnswers.has(context.commandName ?? '') && !/xml/i.test(type)) {
+        const text = await boundedText(response.body);
+        throw new NotS3AnswerError(host, response.statusCode, safeExcerpt(text, [keyId]));
+      }
+      return out;
+    },
+    { step: 'deserialize', name: 'jacquardS3AnswerShape', priority: 'low' },
+  );
+
   let calls = 0;
   return {
     inputs,
@@ -85,7 +105,7 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
       try {
         return await op(client, { abortSignal: AbortSignal.any([ctx.signal, timeout]) });
       } catch (error) {
-        throw toNetError(error, host, { run: ctx.signal, timeout });
+        throw toNetError(error, host, { run: ctx.signal, timeout }, [keyId]);
       }
     },
     clockOffsetMs: () => offset,
@@ -94,15 +114,52 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
   };
 }
 
-/** Runs `work` with a client that is closed afterwards, whatever happens. */
-export async function withJacquardS3<T>(
+/** S3 operations whose successful answer is an XML document. */
+const xmlAnswers = new Set([
+  'GetBucketLocationCommand',
+  'GetBucketEncryptionCommand',
+  'ListObjectsV2Command',
+]);
+
+interface RawResponse {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Enough of a body for an excerpt, without reading an endless one. */
+async function boundedText(body: unknown): Promise<string> {
+  if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return '';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    chunks.push(Buffer.from(chunk));
+    size += chunk.byteLength;
+    if (size >= 4096) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Runs a check's `work` with a client that is closed afterwards, whatever happens. An answer that
+ * is not S3's is reported as such, with what came back, rather than as an error.
+ */
+export async function withJacquardS3(
   ctx: CheckContext,
   region: string,
-  work: (s3: JacquardS3) => Promise<T>,
-): Promise<T> {
+  work: (s3: JacquardS3) => Promise<CheckOutcome>,
+): Promise<CheckOutcome> {
   const s3 = await openJacquardS3(ctx, region);
   try {
     return await work(s3);
+  } catch (error) {
+    if (!(error instanceof NotS3AnswerError)) throw error;
+    return outcome(
+      'inconclusive',
+      's3.serverError',
+      { code: `HTTP ${error.status}: “${error.excerpt || '—'}”` },
+      { answer: 'not S3', httpStatus: error.status, bodyExcerpt: error.excerpt },
+    );
   } finally {
     s3.close();
   }

@@ -3,23 +3,30 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { AuditSummary, HourlySeries } from '../../main/currents/audit.ts';
+import { SAMPLE_EVENTS, type AuditSummary, type HourlySeries } from '../../main/currents/audit.ts';
+import { MAX_FILES_PER_HOUR } from '../../main/currents/discover.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
+import type { LayoutInfo } from '../support/currents-layout.ts';
 import {
-  writeCurrentsLayout,
-  type HourBatch,
-  type LayoutInfo,
-} from '../support/currents-layout.ts';
+  CURRENTS_BUCKET as BUCKET,
+  currentsScenarios,
+  writeCurrentsScenarios,
+  type CurrentsScenario,
+} from '../support/currents-scenarios.ts';
 import { runJacquardChecks } from '../support/jacquard-run.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
 
 // The Currents audit through the engine, on layouts built from Braze's sample files.
 
-const BUCKET = 'phrasee-braze-currents-exports';
-const CLICK = 'users.messages.email.Click';
 const creds = {
   accessKeyId: 'AKIAAUDITKEY00000001',
   secretAccessKey: 'audit-secret-000000000000000000',
+};
+/** May find the bucket but neither list nor read it. */
+const locateOnly = {
+  accessKeyId: 'AKIAAUDITLOCATEONLY1',
+  secretAccessKey: 'audit-locate-only-0000000000000',
+  actions: ['s3:GetBucketLocation', 's3:GetEncryptionConfiguration'] as const,
 };
 const secrets = {
   'jacquard.awsAccessKeyId': creds.accessKeyId,
@@ -32,59 +39,21 @@ const currentsIds = [
   'currents.anonymous',
 ];
 
-const click = (extra: Partial<HourBatch> = {}): HourBatch => ({
-  type: CLICK,
-  hoursAgo: 0,
-  files: 3,
-  eventsPerFile: 40,
-  ...extra,
-});
-
-/** Folder → batches; every folder is one scenario in the same bucket. */
-const scenarios: Record<string, HourBatch[]> = {
-  fresh: [
-    click({ hoursAgo: 0, duplicateShare: 0.25 }),
-    click({ hoursAgo: 2, files: 2, codec: 'deflate' }),
-    click({ hoursAgo: 5, files: 2, codec: 'snappy' }),
-    click({ hoursAgo: 50, files: 1 }),
-  ],
-  stale: [click({ hoursAgo: 60, files: 2 })],
-  mixed: [
-    click({ hoursAgo: 1 }),
-    { type: 'users.messages.inappmessage.Click', hoursAgo: 1, files: 2, eventsPerFile: 3 },
-    { type: 'users.messages.contentcard.Click', hoursAgo: 3, files: 1, eventsPerFile: 3 },
-    { type: 'users.messages.banner.Click', hoursAgo: 70, files: 1, eventsPerFile: 3 },
-    { type: 'users.messages.email.Send', hoursAgo: 1, files: 4, eventsPerFile: 3 },
-  ],
-  onlyOthers: [{ type: 'users.messages.email.Send', hoursAgo: 1, files: 2, eventsPerFile: 5 }],
-  realEmails: [click({ email: 'real', codec: 'snappy' })],
-  hashedEmails: [click({ email: 'hashed', codec: 'deflate' })],
-  noAnonymous: [click({ anonymousShare: 0, files: 6 })],
-  tinySample: [click({ anonymousShare: 0, files: 1, eventsPerFile: 10 })],
-  cutShort: [click({ files: 3, cutFiles: 1 })],
-  dropped: [click({ files: 2 })],
-  manyFiles: Array.from({ length: 4 }, (_, h) =>
-    click({ hoursAgo: h, files: 500, eventsPerFile: 2 }),
-  ),
-  fewFiles: Array.from({ length: 4 }, (_, h) =>
-    click({ hoursAgo: h, files: 50, eventsPerFile: 2 }),
-  ),
-};
-
 void describe('Currents audit', () => {
   let bed: S3TestBed;
   let seedDir: string;
-  const layouts: Record<string, LayoutInfo> = {};
+  let layouts: Record<CurrentsScenario, LayoutInfo>;
 
   before(async () => {
     seedDir = await mkdtemp(join(tmpdir(), 'currents-audit-'));
-    for (const [folder, batches] of Object.entries(scenarios)) {
-      layouts[folder] = await writeCurrentsLayout(seedDir, { folder, batches });
-    }
+    layouts = await writeCurrentsScenarios(
+      seedDir,
+      Object.keys(currentsScenarios) as CurrentsScenario[],
+    );
     bed = await startS3TestBed({
       buckets: [{ name: BUCKET, seedDir }, { name: 'empty-bucket' }],
-      keys: [creds],
-      dropFirstDownload: [layouts.dropped!.keys[0]!],
+      keys: [creds, locateOnly],
+      dropFirstDownload: [layouts.dropped.keys[0]!],
     });
   });
   after(async () => {
@@ -92,16 +61,15 @@ void describe('Currents audit', () => {
     await rm(seedDir, { recursive: true, force: true });
   });
 
-  const audit = async (folder: string, bucket = BUCKET) => {
+  const audit = async (folder: string, keys: typeof secrets = secrets) => {
     const progress: Array<{ id: string; done: number; total: number | null }> = [];
     const out = await runJacquardChecks({
       ids: currentsIds,
       inputs: {
         'jacquard.s3Endpoint': bed.endpoint,
         'jacquard.s3Folder': folder,
-        'jacquard.s3Bucket': bucket,
       },
-      secrets,
+      secrets: keys,
       onProgress: (id, done, total) => progress.push({ id, done, total }),
     });
     const get = (id: string): CheckResult => {
@@ -122,7 +90,7 @@ void describe('Currents audit', () => {
     assert.equal(get('currents.pii').messageKey, 'checks-jacquard:currents.pii.redacted');
     assert.equal(get('currents.anonymous').status, 'pass');
     // The sample reads the newest hours' files; the 50-hour-old file is outside the window.
-    const sampled = layouts.fresh!;
+    const sampled = layouts.fresh;
     assert.equal(summary?.sample?.files, 7);
     assert.equal(summary?.sample?.events, sampled.uniqueEvents - 40);
     assert.equal(summary?.sample?.duplicates, 20);
@@ -138,7 +106,7 @@ void describe('Currents audit', () => {
     const hourly = artifacts['currents.hourly'] as unknown as HourlySeries;
     assert.equal(hourly.hours.length, 48);
     const byAge = [...hourly.hours].reverse();
-    assert.deepEqual(byAge[1], { hour: byAge[1]!.hour, emailClick: 3, other: 6 });
+    assert.deepEqual(byAge[1], { hour: byAge[1]!.hour, emailClick: 3, other: 6, capped: false });
     assert.equal(byAge[3]?.other, 1);
     assert.equal(
       hourly.hours.reduce((n, h) => n + h.emailClick + h.other, 0),
@@ -192,7 +160,7 @@ void describe('Currents audit', () => {
     const { get } = await audit('realEmails');
     const pii = get('currents.pii');
     assert.equal(pii.status, 'fail');
-    assert.equal(pii.params.real, layouts.realEmails!.uniqueEvents);
+    assert.equal(pii.params.real, layouts.realEmails.uniqueEvents);
     assert.ok(!JSON.stringify([pii, get('currents.delivery')]).includes('@example.com'));
   });
 
@@ -206,15 +174,15 @@ void describe('Currents audit', () => {
     assert.equal(summary?.sample?.files, 2);
     const pii = get('currents.pii');
     assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.redacted');
-    assert.equal(pii.params.events, layouts.cutShort!.uniqueEvents);
+    assert.equal(pii.params.events, layouts.cutShort.uniqueEvents);
   });
 
   void test('a download that breaks off before its first event is read again, not lost', async () => {
     const { get, summary } = await audit('dropped');
     assert.equal(get('currents.delivery').messageKey, 'checks-jacquard:currents.delivery.ok');
     assert.equal(summary?.sample?.unreadable, 0);
-    assert.equal(get('currents.pii').params.events, layouts.dropped!.uniqueEvents);
-    const broken = layouts.dropped!.keys[0]!;
+    assert.equal(get('currents.pii').params.events, layouts.dropped.uniqueEvents);
+    const broken = layouts.dropped.keys[0]!;
     const downloads = (await bed.requests()).filter(
       (r) => r.action === 's3:GetObject' && r.key === broken,
     );
@@ -240,6 +208,79 @@ void describe('Currents audit', () => {
     assert.equal(many?.types[0]?.filesInWindow, 2000);
     assert.ok(many && few);
     assert.equal(many.requests - many.sample!.files, few.requests - few.sample!.files);
+  });
+
+  void test('an hour of several listing pages is counted whole; one past the limit says so', async () => {
+    const { get, summary, artifacts } = await audit('busyHour');
+    const byType = new Map(summary?.types.map((t) => [t.type, t]));
+    const clicks = byType.get('users.messages.email.Click');
+    const sends = byType.get('users.messages.email.Send');
+    assert.equal(clicks?.filesInWindow, 2_500, 'three pages of Email Click files, all counted');
+    assert.deepEqual(clicks?.cappedHours, []);
+    assert.equal(sends?.filesInWindow, MAX_FILES_PER_HOUR);
+    assert.equal(sends?.cappedHours.length, 1);
+    assert.equal(summary?.complete, false);
+
+    const hourly = artifacts['currents.hourly'] as unknown as HourlySeries;
+    const busy = hourly.hours.find((h) => h.hour === sends?.cappedHours[0]);
+    assert.deepEqual(busy, {
+      hour: sends?.cappedHours[0],
+      emailClick: 2_500,
+      other: MAX_FILES_PER_HOUR,
+      capped: true,
+    });
+    assert.equal(hourly.hours.filter((h) => h.capped).length, 1);
+
+    const delivery = get('currents.delivery');
+    assert.equal(delivery.status, 'pass');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.okCapped');
+    assert.equal(delivery.params.cappedHours, sends?.cappedHours[0]);
+    assert.equal(delivery.params.limit, MAX_FILES_PER_HOUR);
+    const types = get('currents.event_types');
+    assert.equal(types.messageKey, 'checks-jacquard:currents.event_types.unexpectedCapped');
+    assert.equal(types.params.types, `users.messages.email.Send (${MAX_FILES_PER_HOUR}+)`);
+  });
+
+  void test('a file with more events than the sample reads: the first 50,000 are judged, and said so', async () => {
+    const { get, summary } = await audit('hugeFile');
+    assert.equal(layouts.hugeFile.uniqueEvents, 50_100);
+    assert.equal(summary?.sample?.events, SAMPLE_EVENTS);
+    assert.equal(summary?.sample?.duplicates, 0);
+    assert.equal(summary?.sample?.truncated, true);
+    const delivery = get('currents.delivery');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.okSampleLimit');
+    assert.equal(delivery.params.events, SAMPLE_EVENTS);
+    const pii = get('currents.pii');
+    assert.equal(pii.params.events, SAMPLE_EVENTS);
+    assert.equal((pii.details as { truncated?: boolean }).truncated, true);
+  });
+
+  void test('keys that may locate the bucket but not list it: the output cannot be read', async () => {
+    const { get } = await audit('fresh', {
+      'jacquard.awsAccessKeyId': locateOnly.accessKeyId,
+      'jacquard.awsSecretAccessKey': locateOnly.secretAccessKey,
+    });
+    const delivery = get('currents.delivery');
+    assert.equal(delivery.status, 'fail');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.cannotRead');
+    assert.equal(delivery.params.folder, 'fresh');
+    for (const id of ['currents.event_types', 'currents.pii', 'currents.anonymous']) {
+      assert.equal(get(id).status, 'skipped', id);
+    }
+  });
+
+  void test('hashed and redacted addresses side by side pass as mixed', async () => {
+    const pii = (await audit('hashedAndRedacted')).get('currents.pii');
+    assert.equal(pii.status, 'pass');
+    assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.mixed');
+    assert.equal(pii.params.events, layouts.hashedAndRedacted.uniqueEvents);
+  });
+
+  void test('events whose email_address is empty pass with no address to report', async () => {
+    const pii = (await audit('noAddresses')).get('currents.pii');
+    assert.equal(pii.status, 'pass');
+    assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.noAddresses');
+    assert.equal(pii.params.real, 0);
   });
 
   void test('cancelling stops the audit', async () => {

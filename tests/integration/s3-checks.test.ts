@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createI18n } from '../../shared/i18n/index.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import { runJacquardChecks } from '../support/jacquard-run.ts';
 import { startS3TestBed, type S3TestBed, type TestKey } from '../support/s3-gateway.ts';
@@ -23,14 +24,30 @@ const readerActions = [
   's3:GetObject',
   's3:GetEncryptionConfiguration',
 ] as const;
+/** Exactly the four permissions Braze documents for Currents, nothing else. */
+const brazeActions = [
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:PutObject',
+  's3:GetObject',
+] as const;
 const keys = {
   good: key('good'),
+  braze: key('braze', { actions: brazeActions }),
   readOnly: key('readonly', { actions: readerActions }),
   noDelete: key('nodelete', { actions: [...readerActions, 's3:PutObject'] }),
   noList: key('nolist', { actions: ['s3:GetBucketLocation', 's3:GetObject', 's3:PutObject'] }),
   noLocation: key('noloc', { actions: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'] }),
-  expired: key('expired', { sessionToken: 'session', tokenExpired: true }),
-  temporary: key('temp', { sessionToken: 'needs-a-session-token' }),
+  noRead: key('noread', { actions: ['s3:ListBucket', 's3:GetBucketLocation', 's3:PutObject'] }),
+  // Reads only what Braze delivered, not the test file written next to it.
+  readsExportsOnly: key('exportsonly', {
+    objectPrefixes: { 's3:GetObject': [`${FOLDER}/dataexport.`] },
+  }),
+  temporary: {
+    accessKeyId: 'ASIATEMPORARYKEY0001',
+    secretAccessKey: 'temporary-secret-0123456789abcdef',
+    sessionToken: 'a-session-token-braze-never-sends',
+  },
   elsewhere: key('elsewhere', { buckets: ['someone-elses-bucket'] }),
 };
 
@@ -43,6 +60,7 @@ void describe('S3 checks', () => {
   let bed: S3TestBed;
   let skewed: S3TestBed;
   let seedDir: string;
+  let defaultFolderDir: string;
   const inputs = (extra: Record<string, string> = {}) => ({
     'jacquard.s3Endpoint': bed.endpoint,
     'jacquard.s3Folder': FOLDER,
@@ -65,13 +83,23 @@ void describe('S3 checks', () => {
       folder: 'north wind',
       batches: [{ type: 'users.messages.email.Click', hoursAgo: 3, files: 1, eventsPerFile: 3 }],
     });
+    defaultFolderDir = await mkdtemp(join(tmpdir(), 's3-checks-default-'));
+    await writeCurrentsLayout(defaultFolderDir, {
+      folder: 'currents',
+      batches: [{ type: 'users.messages.email.Click', hoursAgo: 2, files: 1, eventsPerFile: 2 }],
+    });
     bed = await startS3TestBed({
       buckets: [
         { name: BUCKET, seedDir },
         { name: 'jacquard-eu-exports', region: 'eu-west-2' },
-        { name: 'kms-exports', encryption: 'aws:kms' },
+        { name: 'kms-exports', encryption: 'aws:kms', seedDir },
+        { name: 'kms-fresh-exports', encryption: 'aws:kms' },
+        { name: 'kms-untouched-exports', encryption: 'aws:kms' },
         { name: 'someone-elses-bucket' },
         { name: 'empty-exports' },
+        { name: 'phrasee-braze-currents' },
+        { name: 'defaulted-exports', seedDir: defaultFolderDir },
+        { name: 'failing-exports', internalError: true },
       ],
       keys: Object.values(keys),
     });
@@ -83,7 +111,9 @@ void describe('S3 checks', () => {
   });
   after(async () => {
     await Promise.all([bed.close(), skewed.close()]);
-    await rm(seedDir, { recursive: true, force: true });
+    await Promise.all(
+      [seedDir, defaultFolderDir].map((dir) => rm(dir, { recursive: true, force: true })),
+    );
   });
 
   void describe('s3.credentials', () => {
@@ -92,7 +122,7 @@ void describe('S3 checks', () => {
       assert.equal(byId.get('s3.credentials')?.status, 'pass');
     });
 
-    void test('an unknown access key id, a wrong secret and an expired token each get their own message', async () => {
+    void test('an unknown access key id, a wrong secret and a malformed key id each get their own message', async () => {
       const cases: Array<[Record<string, string>, string]> = [
         [
           { ...secretsOf(keys.good), 'jacquard.awsAccessKeyId': 'AKIANOSUCHKEY0000000' },
@@ -105,8 +135,6 @@ void describe('S3 checks', () => {
           },
           'wrongSecret',
         ],
-        [secretsOf(keys.expired), 'expiredToken'],
-        [secretsOf(keys.temporary), 'invalidToken'],
         [
           { ...secretsOf(keys.good), 'jacquard.awsAccessKeyId': 'AKIA GOOD 000000000' },
           'keyIdShape',
@@ -126,7 +154,28 @@ void describe('S3 checks', () => {
       }
     });
 
-    void test('a server clock 40 minutes off is reported even though the SDK copes with it', async () => {
+    void test('a temporary ASIA key, which S3 does not know without its session token, is told apart', async () => {
+      const before = (await bed.requests()).length;
+      const result = (await run(['s3.credentials'], keys.temporary)).byId.get('s3.credentials');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.credentials.temporaryKey');
+      const sent = (await bed.requests()).slice(before);
+      assert.ok(
+        sent.every((r) => r.status === 403),
+        JSON.stringify(sent),
+      );
+    });
+
+    void test('S3 failing with 500 InternalError is inconclusive, not a verdict on the keys', async () => {
+      const result = (
+        await run(['s3.credentials'], keys.good, { 'jacquard.s3Bucket': 'failing-exports' })
+      ).byId.get('s3.credentials');
+      assert.equal(result?.status, 'inconclusive');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.serverError');
+      assert.equal(result?.params.code, 'InternalError');
+    });
+
+    void test('a clock 40 minutes off is reported though S3 refused it and the SDK then coped', async () => {
       const { byId } = await runJacquardChecks({
         ids: ['s3.credentials'],
         inputs: { 'jacquard.s3Endpoint': skewed.endpoint, 'jacquard.s3Folder': FOLDER },
@@ -136,6 +185,9 @@ void describe('S3 checks', () => {
       assert.equal(result?.messageKey, 'checks-jacquard:s3.credentials.clockSkew');
       assert.equal(result?.status, 'warn');
       assert.ok(Math.abs(Number(result?.params.minutes) - 40) <= 1);
+      // S3's RequestTimeTooSkewed carries its clock; the SDK signs again with it.
+      const statuses = (await skewed.requests()).map((r) => r.status);
+      assert.deepEqual(statuses.slice(0, 2), [403, 200]);
     });
 
     void test('missing secrets skip the S3 checks instead of failing them', async () => {
@@ -194,6 +246,38 @@ void describe('S3 checks', () => {
       ).byId;
       assert.equal(upper.get('s3.bucket')?.messageKey, 'checks-jacquard:s3.bucket.upperCase');
       assert.equal(upper.get('s3.bucket')?.status, 'fail');
+    });
+
+    void test("the French page's bucket name is refused without asking S3, suggesting the real one", async () => {
+      const before = (await bed.requests()).length;
+      const result = (
+        await run(['s3.bucket'], keys.good, {
+          'jacquard.s3Bucket': 'Exports Phrasee-Braze-Currents',
+        })
+      ).byId.get('s3.bucket');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.bucket.notFoundNearMiss');
+      assert.equal(result?.params.suggestion, BUCKET);
+      const sent = (await bed.requests()).slice(before);
+      // Only s3.credentials reached S3; s3.bucket had nothing to ask.
+      assert.equal(sent.filter((r) => r.action === 's3:GetBucketLocation').length, 1);
+    });
+
+    void test("an existing bucket whose name is close to Jacquard's is pointed out", async () => {
+      const result = (
+        await run(['s3.bucket'], keys.good, { 'jacquard.s3Bucket': 'phrasee-braze-currents' })
+      ).byId.get('s3.bucket');
+      assert.equal(result?.status, 'warn');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.bucket.nearMiss');
+      assert.equal(result?.params.suggestion, BUCKET);
+    });
+
+    void test('a name S3 would refuse is reported as invalid', async () => {
+      const result = (
+        await run(['s3.bucket'], keys.good, { 'jacquard.s3Bucket': 'acme_exports' })
+      ).byId.get('s3.bucket');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.bucket.invalidName');
     });
 
     void test('an unknown bucket fails; the default name is used when none was entered', async () => {
@@ -258,10 +342,40 @@ void describe('S3 checks', () => {
       );
       assert.equal(readOnly?.status, 'fail');
       assert.equal(readOnly?.params.denied, 's3:PutObject');
+      const noLocation = (await run(['s3.permissions'], keys.noLocation)).byId.get(
+        's3.permissions',
+      );
+      assert.equal(noLocation?.status, 'fail');
+      assert.equal(noLocation?.messageKey, 'checks-jacquard:s3.permissions.denied');
+      assert.equal(noLocation?.params.denied, 's3:GetBucketLocation');
+      const noRead = (await run(['s3.permissions'], keys.noRead)).byId.get('s3.permissions');
+      assert.equal(noRead?.status, 'fail');
+      assert.equal(noRead?.messageKey, 'checks-jacquard:s3.permissions.denied');
+      assert.equal(noRead?.params.denied, 's3:GetObject');
+    });
+
+    void test('without listing, reading cannot be tested either, and the CSM is told so', async () => {
       const noList = (await run(['s3.permissions'], keys.noList)).byId.get('s3.permissions');
+      assert.equal(noList?.status, 'fail');
+      assert.equal(noList?.messageKey, 'checks-jacquard:s3.permissions.readUnknown');
       assert.equal(noList?.params.denied, 's3:ListBucket');
       const details = noList?.details as { permissions: Record<string, string> };
       assert.equal(details.permissions['s3:GetObject'], 'unknown');
+      // Reading back the test file settles it.
+      const written = (await run(['s3.permissions'], keys.noList, {}, ['s3.write'])).byId.get(
+        's3.permissions',
+      );
+      assert.equal(written?.messageKey, 'checks-jacquard:s3.permissions.denied');
+      assert.equal(written?.params.denied, 's3:ListBucket');
+    });
+
+    void test('a test file that cannot be read back fails the check', async () => {
+      const result = (
+        await run(['s3.permissions'], keys.readsExportsOnly, {}, ['s3.write'])
+      ).byId.get('s3.permissions');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.readBackFailed');
+      assert.match(String(result?.params.key), /^acme-retail\/partner-setup-check\//);
     });
 
     void test('a bucket encrypting with SSE-KMS by default is refused', async () => {
@@ -270,6 +384,38 @@ void describe('S3 checks', () => {
       });
       assert.equal(byId.get('s3.permissions')?.status, 'fail');
       assert.equal(byId.get('s3.permissions')?.messageKey, 'checks-jacquard:s3.permissions.kms');
+    });
+
+    void test("SSE-KMS is caught with only Braze's four permissions: from a file read…", async () => {
+      const result = (
+        await run(['s3.permissions'], keys.braze, { 'jacquard.s3Bucket': 'kms-exports' })
+      ).byId.get('s3.permissions');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.kms');
+      assert.equal((result?.details as { encryption: string }).encryption, 'aws:kms');
+    });
+
+    void test('…or from the test file written to an empty bucket', async () => {
+      const result = (
+        await run(['s3.permissions'], keys.braze, { 'jacquard.s3Bucket': 'kms-fresh-exports' }, [
+          's3.write',
+        ])
+      ).byId.get('s3.permissions');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.kms');
+    });
+
+    void test('when nothing shows the encryption, the CSM hears it is unknown instead of a pass', async () => {
+      for (const bucket of ['kms-untouched-exports', 'empty-exports']) {
+        const result = (
+          await run(['s3.permissions'], keys.braze, { 'jacquard.s3Bucket': bucket })
+        ).byId.get('s3.permissions');
+        assert.equal(result?.status, 'warn', bucket);
+        assert.equal(result?.messageKey, 'checks-jacquard:s3.permissions.encryptionUnknown');
+      }
+      const plain = (await run(['s3.permissions'], keys.braze)).byId.get('s3.permissions');
+      assert.equal(plain?.messageKey, 'checks-jacquard:s3.permissions.okWithoutWrite');
+      assert.equal((plain?.details as { encryption: string }).encryption, 'AES256');
     });
   });
 
@@ -292,10 +438,43 @@ void describe('S3 checks', () => {
       assert.equal(result?.params.found, 'acme-retail');
     });
 
-    void test('spaces are warned about; a folder not there yet is named with what is there', async () => {
-      const spaced = await folderResult('north wind');
-      assert.equal(spaced?.status, 'warn');
-      assert.equal(spaced?.messageKey, 'checks-jacquard:s3.folder.spaces');
+    void test('spaces are warned about whether or not the folder exists yet', async () => {
+      const i18n = createI18n('en');
+      const cases: Array<[string, string, string]> = [
+        ['north wind', BUCKET, 'ok'],
+        ['south wind', BUCKET, 'notFound'],
+        ['south wind', 'empty-exports', 'notYet'],
+      ];
+      for (const [folder, bucket, finding] of cases) {
+        const result = await folderResult(folder, bucket);
+        assert.ok(result);
+        assert.equal(result.status, 'warn', finding);
+        assert.equal(result.messageKey, 'checks-jacquard:s3.folder.spaces');
+        assert.equal(result.params.finding, finding);
+        // The English text gives the spaces warning and then what the bucket shows.
+        const text = i18n.t(result.messageKey, result.params);
+        assert.match(text, /contains spaces/);
+        assert.ok(
+          text.endsWith(i18n.t(`checks-jacquard:s3.folder.${finding}`, result.params)),
+          text,
+        );
+      }
+    });
+
+    void test("files in Braze's default folder point to an empty folder field", async () => {
+      const result = await folderResult('globex', 'defaulted-exports');
+      assert.equal(result?.status, 'warn');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.brazeDefault');
+      assert.equal(result?.params.found, 'currents');
+    });
+
+    void test('keys that may not list the bucket leave the folder unchecked', async () => {
+      const result = (await run(['s3.folder'], keys.noList)).byId.get('s3.folder');
+      assert.equal(result?.status, 'inconclusive');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.cannotList');
+    });
+
+    void test('a folder not there yet is named with what is there', async () => {
       const other = await folderResult('globex');
       assert.equal(other?.messageKey, 'checks-jacquard:s3.folder.notFound');
       assert.match(String(other?.params.others), /acme-retail/);

@@ -22,11 +22,17 @@ const reader = {
   accessKeyId: 'AKIATESTBEDREADER001',
   secretAccessKey: 'reader-secret-000000000000000',
   actions: ['s3:ListBucket', 's3:GetObject'] as const,
+  objectPrefixes: { 's3:GetObject': ['f/'] },
+};
+const temporary = {
+  accessKeyId: 'ASIATESTBEDTEMP00001',
+  secretAccessKey: 'temporary-secret-0000000000000',
+  sessionToken: 'the-session-token',
 };
 
 function client(
   endpoint: string,
-  creds: { accessKeyId: string; secretAccessKey: string },
+  creds: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
   region = 'us-east-1',
 ) {
   return new S3Client({
@@ -58,8 +64,9 @@ void describe('S3 test bed', () => {
         { name: 'plain-bucket' },
         { name: 'far-bucket', region: 'eu-west-2' },
         { name: 'kms-bucket', encryption: 'aws:kms' },
+        { name: 'broken-bucket', internalError: true },
       ],
-      keys: [admin, reader],
+      keys: [admin, reader, temporary],
     });
     const s3 = client(bed.endpoint, admin);
     for (const key of ['f/a/x.avro', 'f/c/d/e/z.avro', 'f/c/y.txt', 'f/top.txt', 'g/other.txt']) {
@@ -155,6 +162,49 @@ void describe('S3 test bed', () => {
     assert.equal(e.name, 'AccessDenied');
     const log = await bed.requests();
     assert.ok(log.some((r) => r.action === 's3:PutObject' && r.status === 403));
+    const outside = await errorOf(
+      s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'g/other.txt' })),
+    );
+    assert.equal(outside.name, 'AccessDenied');
+  });
+
+  void test('a temporary key is unknown to S3 without its session token, refused with another one', async () => {
+    const { sessionToken, ...withoutToken } = temporary;
+    const list = (creds: Parameters<typeof client>[1]) =>
+      client(bed.endpoint, creds).send(new ListObjectsV2Command({ Bucket: 'plain-bucket' }));
+    assert.equal((await errorOf(list(withoutToken))).name, 'InvalidAccessKeyId');
+    assert.equal(
+      (await errorOf(list({ ...withoutToken, sessionToken: 'another-token' }))).name,
+      'InvalidToken',
+    );
+    assert.equal((await list({ ...withoutToken, sessionToken })).KeyCount, 5);
+  });
+
+  void test('object answers name the encryption applied, with the KMS key for SSE-KMS', async () => {
+    const s3 = client(bed.endpoint, admin);
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket: 'kms-bucket', Key: 'k.txt', Body: 'k' }),
+    );
+    assert.equal(put.ServerSideEncryption, 'aws:kms');
+    assert.match(put.SSEKMSKeyId ?? '', /^arn:aws:kms:/);
+    const got = await s3.send(
+      new GetObjectCommand({ Bucket: 'kms-bucket', Key: 'k.txt', Range: 'bytes=0-0' }),
+    );
+    assert.equal(got.ServerSideEncryption, 'aws:kms');
+    const plain = await s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'f/top.txt' }));
+    assert.equal(plain.ServerSideEncryption, 'AES256');
+    const missing = await errorOf(
+      s3.send(new GetObjectCommand({ Bucket: 'kms-bucket', Key: 'none' })),
+    );
+    assert.equal(missing.$response?.headers['x-amz-server-side-encryption'], undefined);
+  });
+
+  void test('a failing bucket answers 500 InternalError', async () => {
+    const e = await errorOf(
+      client(bed.endpoint, admin).send(new ListObjectsV2Command({ Bucket: 'broken-bucket' })),
+    );
+    assert.equal(e.name, 'InternalError');
+    assert.equal(e.$metadata.httpStatusCode, 500);
   });
 
   void test('a bucket in another region redirects, and GetBucketLocation names the region', async () => {

@@ -16,7 +16,8 @@ export const samplesDir = fileURLToPath(
   new URL('../fixtures/currents-samples/avro/', import.meta.url),
 );
 
-export type EmailVariant = 'real' | 'redacted' | 'hashed';
+/** `empty`: the field is there (Braze's schema requires it) but holds no address. */
+export type EmailVariant = 'real' | 'redacted' | 'hashed' | 'empty';
 export type AvroCodec = 'null' | 'deflate' | 'snappy';
 
 export interface HourBatch {
@@ -81,6 +82,7 @@ function emailValue(variant: EmailVariant, n: number): string {
   const address = `reader${n}@example.com`;
   if (variant === 'real') return address;
   if (variant === 'hashed') return createHash('sha256').update(address).digest('hex');
+  if (variant === 'empty') return '';
   return '[REDACTED]';
 }
 

@@ -12,9 +12,11 @@ import type {
 
 /**
  * The gateway in front of s3rver: adds what S3 documents and s3rver lacks. SigV4 signatures are
- * recomputed with the key's secret (@smithy/signature-v4), per-key actions act as an IAM policy,
- * buckets may live in another region (301 PermanentRedirect + `x-amz-bucket-region`) or apply
- * SSE-KMS by default, and the server's clock may be off. Allowed requests go on to s3rver.
+ * recomputed with the key's secret (@smithy/signature-v4), per-key actions (optionally limited to
+ * key prefixes) act as an IAM policy, temporary keys need their session token, buckets may live in
+ * another region (301 PermanentRedirect + `x-amz-bucket-region`), apply SSE-KMS by default (named
+ * in every object answer too) or fail with 500 InternalError, and the server's clock may be off.
+ * Allowed requests go on to s3rver.
  */
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -44,11 +46,15 @@ const failures = {
     code: 'RequestTimeTooSkewed',
     message: 'The difference between the request time and the current time is too large.',
   },
-  expiredToken: { status: 400, code: 'ExpiredToken', message: 'The provided token has expired.' },
   invalidToken: {
     status: 400,
     code: 'InvalidToken',
     message: 'The provided token is malformed or otherwise invalid.',
+  },
+  internalError: {
+    status: 500,
+    code: 'InternalError',
+    message: 'We encountered an internal error. Please try again.',
   },
 } satisfies Record<string, S3Failure>;
 
@@ -190,12 +196,23 @@ function sendFailure(res: http.ServerResponse, method: string, f: S3Failure): vo
   );
 }
 
+const KMS_KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/test-bed';
+
 function encryptionXml(algorithm: 'AES256' | 'aws:kms'): string {
-  const kmsKey =
-    algorithm === 'aws:kms'
-      ? '<KMSMasterKeyID>arn:aws:kms:us-east-1:111122223333:key/test-bed</KMSMasterKeyID>'
-      : '';
+  const kmsKey = algorithm === 'aws:kms' ? `<KMSMasterKeyID>${KMS_KEY_ARN}</KMSMasterKeyID>` : '';
   return `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>${algorithm}</SSEAlgorithm>${kmsKey}</ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`;
+}
+
+/** The headers S3 adds to an object's GET/PUT answer for the bucket's default encryption. */
+function objectEncryptionHeaders(bucket: TestBucket): Record<string, string> {
+  const algorithm = bucket.encryption ?? 'AES256';
+  if (algorithm === 'none') return {};
+  return {
+    'x-amz-server-side-encryption': algorithm,
+    ...(algorithm === 'aws:kms'
+      ? { 'x-amz-server-side-encryption-aws-kms-key-id': KMS_KEY_ARN }
+      : {}),
+  };
 }
 
 /** Decides what S3 would answer before anything reaches s3rver; null lets the request through. */
@@ -203,7 +220,7 @@ async function gatekeep(
   req: http.IncomingMessage,
   url: URL,
   action: S3Action | 'other',
-  bucketName: string,
+  target: { bucket: string; key: string },
   options: S3TestBedOptions,
   now: number,
 ): Promise<{ failure: S3Failure | null; accessKeyId: string | null; region: string }> {
@@ -219,20 +236,20 @@ async function gatekeep(
   const signingDate = parseAmzDate(headerValue(req, 'x-amz-date'));
   if (!signingDate) return deny(failures.accessDenied);
   if (Math.abs(signingDate.getTime() - now) > MAX_SKEW_MS) return deny(failures.skewed);
-  // Temporary keys: once their session is over, S3 says so whatever token comes with them.
-  if (key.tokenExpired) return deny(failures.expiredToken);
-  if (
-    key.sessionToken !== undefined &&
-    headerValue(req, 'x-amz-security-token') !== key.sessionToken
-  ) {
-    return deny(failures.invalidToken);
+  if (key.sessionToken !== undefined) {
+    const token = headerValue(req, 'x-amz-security-token');
+    if (token === '') return deny(failures.unknownKey);
+    if (token !== key.sessionToken) return deny(failures.invalidToken);
   }
   if (!(await signatureMatches(req, url, auth, key, signingDate)))
     return deny(failures.badSignature);
   if (action === 'other') return deny(failures.accessDenied);
-  if (key.buckets && bucketName && !key.buckets.includes(bucketName))
+  if (key.buckets && target.bucket && !key.buckets.includes(target.bucket))
     return deny(failures.accessDenied);
   if (key.actions && !key.actions.includes(action)) return deny(failures.accessDenied);
+  const prefixes = key.objectPrefixes?.[action];
+  if (prefixes && !prefixes.some((p) => target.key.startsWith(p)))
+    return deny(failures.accessDenied);
   return { failure: null, accessKeyId: auth.accessKeyId, region: auth.region };
 }
 
@@ -243,7 +260,14 @@ export function createGateway(
 ): http.Server {
   const buckets = new Map<string, TestBucket>(options.buckets.map((b) => [b.name, b]));
   const toDrop = new Set(options.dropFirstDownload ?? []);
-  return http.createServer((req, res) => {
+  const latencyMs = options.latencyMs ?? 0;
+  const server = http.createServer((req, res) => {
+    if (latencyMs > 0) setTimeout(() => serve(req, res), latencyMs);
+    else serve(req, res);
+  });
+  return server;
+
+  function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     if (url.pathname === '/__testbed__/log') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -269,11 +293,12 @@ export function createGateway(
     log.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
 
-    void gatekeep(req, url, action, bucketName, options, now).then(
+    void gatekeep(req, url, action, { bucket: bucketName, key }, options, now).then(
       ({ failure, accessKeyId, region }) => {
         entry.accessKeyId = accessKeyId;
         if (failure) return sendFailure(res, method, failure);
         const bucket = buckets.get(bucketName);
+        if (bucket?.internalError) return sendFailure(res, method, failures.internalError);
         const bucketRegion = bucket?.region ?? 'us-east-1';
         if (bucket && action === 's3:GetBucketLocation' && bucketRegion !== 'us-east-1') {
           return sendXml(
@@ -303,29 +328,36 @@ export function createGateway(
           }
           return sendXml(res, method, 200, encryptionXml(algorithm));
         }
-        const drop = action === 's3:GetObject' && toDrop.delete(key);
-        forward(
-          req,
-          res,
-          upstreamPort,
-          bucket ? { 'x-amz-bucket-region': bucketRegion } : {},
-          drop,
-        );
+        forward(req, res, upstreamPort, {
+          headers: bucket ? { 'x-amz-bucket-region': bucketRegion } : {},
+          objectHeaders:
+            bucket && (action === 's3:GetObject' || action === 's3:PutObject')
+              ? objectEncryptionHeaders(bucket)
+              : {},
+          dropBody: action === 's3:GetObject' && toDrop.delete(key),
+        });
       },
       (err: unknown) => {
         res.writeHead(500);
         res.end(String(err));
       },
     );
-  });
+  }
+}
+
+interface ForwardOptions {
+  /** Added to every answer. */
+  headers: Record<string, string>;
+  /** Added to successful answers only, as S3 describes an object only when it serves it. */
+  objectHeaders: Record<string, string>;
+  dropBody: boolean;
 }
 
 function forward(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   upstreamPort: number,
-  extraHeaders: Record<string, string>,
-  dropBody = false,
+  { headers: extraHeaders, objectHeaders, dropBody }: ForwardOptions,
 ): void {
   const headers = { ...req.headers };
   // s3rver would try its own (incomplete) signature check; the gateway has already done it.
@@ -333,9 +365,10 @@ function forward(
   const upstream = http.request(
     { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers },
     (up) => {
-      const out = { ...up.headers, ...extraHeaders };
+      const status = up.statusCode ?? 502;
+      const out = { ...up.headers, ...extraHeaders, ...(status < 300 ? objectHeaders : {}) };
       delete out.date;
-      res.writeHead(up.statusCode ?? 502, out);
+      res.writeHead(status, out);
       if (!dropBody) {
         up.pipe(res);
         return;

@@ -20,17 +20,25 @@ export interface TestBucket {
   encryption?: 'AES256' | 'aws:kms' | 'none';
   /** A directory whose files become objects (path relative to it = key), loaded before start. */
   seedDir?: string;
+  /** Every authenticated request to it gets S3's retryable 500 InternalError. */
+  internalError?: boolean;
 }
 
 export interface TestKey {
   accessKeyId: string;
   secretAccessKey: string;
-  /** When set, requests must carry this `x-amz-security-token`. */
+  /**
+   * A temporary (ASIA…) key's session token: S3 knows the key only when this comes with it as
+   * `x-amz-security-token` (without it: InvalidAccessKeyId; another token: InvalidToken).
+   */
   sessionToken?: string;
-  /** The session token has expired (S3 answers 400 ExpiredToken). */
-  tokenExpired?: boolean;
   /** Allowed actions; default: all. */
   actions?: readonly S3Action[];
+  /**
+   * Object actions allowed only under these key prefixes, as a policy whose Resource is
+   * `arn:aws:s3:::bucket/prefix*`; actions not named here apply to every key.
+   */
+  objectPrefixes?: Partial<Record<S3Action, readonly string[]>>;
   /** Buckets this key may touch; default: all. */
   buckets?: readonly string[];
 }
@@ -38,6 +46,8 @@ export interface TestKey {
 export interface S3TestBedOptions {
   buckets: readonly TestBucket[];
   keys: readonly TestKey[];
+  /** Every answer waits this long first, as a distant S3 region would (benchmarks, demo). */
+  latencyMs?: number;
   /** The server's clock runs this far ahead of the real one (its `Date` header and skew check). */
   clockOffsetMs?: number;
   /**

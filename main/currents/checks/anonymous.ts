@@ -11,7 +11,12 @@ export const currentsAnonymousCheck: CheckDefinition = currentsSampleCheck(
   (sample) => {
     const anonymous = sample.externalUserId.absent;
     const params = { anonymous, events: sample.events, minimum: MIN_ANONYMOUS_SAMPLE };
-    const details = { anonymous, identified: sample.externalUserId.present, events: sample.events };
+    const details = {
+      anonymous,
+      identified: sample.externalUserId.present,
+      events: sample.events,
+      truncated: sample.truncated,
+    };
     if (anonymous > 0) return outcome('pass', 'currents.anonymous.seen', params, details);
     if (sample.events >= MIN_ANONYMOUS_SAMPLE) {
       return outcome('warn', 'currents.anonymous.none', params, details);

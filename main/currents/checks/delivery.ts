@@ -3,7 +3,8 @@ import type { CheckDefinition } from '../../checks/types.ts';
 import { outcome } from '../../jacquard/outcome.ts';
 import { jacquardS3Check } from '../../s3/checks/jacquard-s3-check.ts';
 import { s3ErrorCode } from '../../s3/errors.ts';
-import { auditCurrents } from '../audit.ts';
+import { auditCurrents, SAMPLE_EVENTS } from '../audit.ts';
+import { MAX_FILES_PER_HOUR } from '../discover.ts';
 
 /** Email Click files older than this suggest the Current stopped (or no email was clicked for a day). */
 export const STALE_AFTER_HOURS = 24;
@@ -52,6 +53,25 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
         'warn',
         'currents.delivery.unreadable',
         { ...params, unreadable, sampled },
+        details,
+      );
+    }
+    // A clean delivery still says where the audit read less than there is, so no one trusts a
+    // figure that stops at a limit.
+    const cappedHours = [...new Set(summary.types.flatMap((t) => t.cappedHours))].sort();
+    if (cappedHours.length > 0) {
+      return outcome(
+        'pass',
+        'currents.delivery.okCapped',
+        { ...params, limit: MAX_FILES_PER_HOUR, cappedHours: cappedHours.join(', ') },
+        details,
+      );
+    }
+    if (summary.sample?.truncated) {
+      return outcome(
+        'pass',
+        'currents.delivery.okSampleLimit',
+        { ...params, events: SAMPLE_EVENTS },
         details,
       );
     }

@@ -19,6 +19,8 @@ export const currentsPiiCheck: CheckDefinition = currentsSampleCheck(
       externalUserId: sample.externalUserId,
       userId: sample.userId,
       events: sample.events,
+      // The sample stopped at its event budget before the end of the newest files.
+      truncated: sample.truncated,
     };
     if (email.real > 0) return outcome('fail', 'currents.pii.emailPresent', params, details);
     const key =

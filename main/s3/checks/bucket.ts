@@ -46,8 +46,8 @@ export const s3BucketCheck: CheckDefinition = jacquardS3Check({
       return outcome('fail', 's3.bucket.upperCase', { bucket, suggestion: problem.suggestion });
     }
     if (problem?.kind === 'invalid') return outcome('fail', 's3.bucket.invalidName', { bucket });
-    const found = await locate(s3);
-    if ('missing' in found) {
+    const found = problem?.kind === 'nearMiss' && !problem.validName ? null : await locate(s3);
+    if (found === null || 'missing' in found) {
       return problem
         ? outcome('fail', 's3.bucket.notFoundNearMiss', {
             bucket,

@@ -8,15 +8,24 @@ import { s3Host } from '../inputs.ts';
 /** Beyond this the SDK has to correct every request; AWS itself refuses 15 minutes. */
 const SKEW_WARN_MS = 5 * 60 * 1000;
 
-/** S3 answers that prove the keys were not accepted, each with its own plain message. */
+/**
+ * S3 answers that prove the keys were not accepted, each with its own plain message. No session
+ * token is ever sent (Braze takes none), so S3 has no token to call expired or invalid.
+ */
 const rejected: Record<string, string> = {
   InvalidAccessKeyId: 's3.credentials.unknownKey',
   SignatureDoesNotMatch: 's3.credentials.wrongSecret',
-  ExpiredToken: 's3.credentials.expiredToken',
-  TokenRefreshRequired: 's3.credentials.expiredToken',
-  InvalidToken: 's3.credentials.invalidToken',
   RequestTimeTooSkewed: 's3.credentials.clockRejected',
 };
+
+function rejection(code: string | null, keyId: string): string | undefined {
+  if (code === null) return undefined;
+  // S3 only knows a temporary (ASIA…) key together with its session token, so without one it
+  // answers as if the key did not exist; the real fix is a long-lived AKIA key from Jacquard.
+  if (code === 'InvalidAccessKeyId' && keyId.startsWith('ASIA'))
+    return 's3.credentials.temporaryKey';
+  return rejected[code];
+}
 
 export const s3CredentialsCheck: CheckDefinition = {
   id: 's3.credentials',
@@ -24,8 +33,8 @@ export const s3CredentialsCheck: CheckDefinition = {
   requires: { secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'], network: true },
   host: s3Host,
   async run(ctx): Promise<CheckOutcome> {
-    const keyId = (await ctx.secrets.get('jacquard.awsAccessKeyId')) ?? '';
-    if (/\s/.test(keyId.trim()) || !/^[A-Z0-9]{16,128}$/.test(keyId.trim())) {
+    const keyId = ((await ctx.secrets.get('jacquard.awsAccessKeyId')) ?? '').trim();
+    if (!/^[A-Z0-9]{16,128}$/.test(keyId)) {
       return outcome('fail', 's3.credentials.keyIdShape');
     }
     return withJacquardS3(ctx, 'us-east-1', async (s3) => {
@@ -43,8 +52,9 @@ export const s3CredentialsCheck: CheckDefinition = {
       }
       const skewMinutes = Math.round((s3.clockOffsetMs() ?? 0) / 60_000);
       const details = { answer: code ?? 'OK', clockOffsetMinutes: skewMinutes };
-      const rejection = code ? rejected[code] : undefined;
-      if (rejection) return outcome('fail', rejection, { minutes: Math.abs(skewMinutes) }, details);
+      const rejectedAs = rejection(code, keyId);
+      if (rejectedAs)
+        return outcome('fail', rejectedAs, { minutes: Math.abs(skewMinutes) }, details);
       if (status !== null && status >= 500) {
         return outcome('inconclusive', 's3.serverError', { code: code ?? String(status) }, details);
       }
@@ -56,8 +66,6 @@ export const s3CredentialsCheck: CheckDefinition = {
           details,
         );
       }
-      if (keyId.startsWith('ASIA'))
-        return outcome('warn', 's3.credentials.temporaryKey', {}, details);
       return outcome('pass', 's3.credentials.ok', {}, details);
     });
   },

@@ -37,6 +37,7 @@ async function probe(
   }
 }
 
+/** The bucket's default encryption, or 'unknown' to keys without s3:GetEncryptionConfiguration (Braze's four lack it). */
 async function defaultEncryption(s3: JacquardS3): Promise<string> {
   try {
     const out = await s3.call((c, o) =>
@@ -52,6 +53,18 @@ async function defaultEncryption(s3: JacquardS3): Promise<string> {
   }
 }
 
+/**
+ * S3 names an object's encryption in every GET and PUT answer, so the read probe and the write
+ * test reveal SSE-KMS even to keys that may not read the bucket's encryption setting.
+ */
+type EncryptionSeen = Set<string>;
+const noteEncryption = (
+  seen: EncryptionSeen,
+  out: { ServerSideEncryption?: string | undefined },
+) => {
+  if (out.ServerSideEncryption) seen.add(out.ServerSideEncryption);
+};
+
 interface WriteTest {
   put: Access;
   readBack: boolean;
@@ -60,18 +73,23 @@ interface WriteTest {
 }
 
 /** Only with the CSM's opt-in: write a marker under the client's folder, read it, remove it. */
-async function writeTest(s3: JacquardS3, folder: string): Promise<WriteTest> {
+async function writeTest(s3: JacquardS3, folder: string, seen: EncryptionSeen): Promise<WriteTest> {
   const Bucket = s3.inputs.bucket;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const key = `${folder ? `${folder}/` : ''}partner-setup-check/${stamp}-${randomBytes(4).toString('hex')}.txt`;
   const body = `Partner Setup Assistant write test ${stamp}. Safe to delete.\n`;
-  const put = await probe(s3, (c, o) =>
-    c.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: 'text/plain' }), o),
-  );
+  const put = await probe(s3, async (c, o) => {
+    const out = await c.send(
+      new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: 'text/plain' }),
+      o,
+    );
+    noteEncryption(seen, out);
+  });
   if (put !== 'allowed') return { put, readBack: false, deleted: true, key };
   let readBack = false;
   try {
     const got = await s3.call((c, o) => c.send(new GetObjectCommand({ Bucket, Key: key }), o));
+    noteEncryption(seen, got);
     readBack = (await got.Body?.transformToString()) === body;
   } catch (error) {
     if (s3ErrorCode(error) === null) throw error;
@@ -86,6 +104,8 @@ async function writeTest(s3: JacquardS3, folder: string): Promise<WriteTest> {
   return { put, readBack, deleted, key };
 }
 
+const isKms = (algorithm: string) => algorithm.startsWith('aws:kms');
+
 export const s3PermissionsCheck: CheckDefinition = jacquardS3Check({
   id: 's3.permissions',
   dependsOn: ['s3.bucket'],
@@ -93,6 +113,7 @@ export const s3PermissionsCheck: CheckDefinition = jacquardS3Check({
     const { bucket: Bucket, folder } = s3.inputs;
     const prefix = folder ? `${folder}/` : '';
     const sample: { key: string | null } = { key: null };
+    const seen: EncryptionSeen = new Set();
     const access: Record<Needed, Access> = {
       's3:ListBucket': await probe(s3, async (c, o) => {
         const out = await c.send(
@@ -114,39 +135,52 @@ export const s3PermissionsCheck: CheckDefinition = jacquardS3Check({
     if (sample.key !== null || access['s3:ListBucket'] === 'allowed') {
       access['s3:GetObject'] = await probe(
         s3,
-        (c, o) => c.send(new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }), o),
+        async (c, o) => {
+          const out = await c.send(
+            new GetObjectCommand({ Bucket, Key: readKey, Range: 'bytes=0-0' }),
+            o,
+          );
+          noteEncryption(seen, out);
+        },
         true,
       );
     }
     let write: WriteTest | null = null;
     if (ctx.optIns.has(S3_WRITE_OPT_IN)) {
-      write = await writeTest(s3, folder);
+      write = await writeTest(s3, folder, seen);
       access['s3:PutObject'] = write.put;
+      // Reading back our own marker answers what the probe could not ask without listing.
+      if (write.readBack && access['s3:GetObject'] === 'unknown')
+        access['s3:GetObject'] = 'allowed';
     }
-    const encryption = await defaultEncryption(s3);
+    const bucketDefault = await defaultEncryption(s3);
+    const objects = [...seen];
     const details: JsonValue = {
       bucket: Bucket,
       permissions: access,
-      encryption,
+      encryption: bucketDefault === 'unknown' ? (objects[0] ?? 'unknown') : bucketDefault,
+      objectEncryption: objects,
       writeTest: write
         ? { key: write.key, readBack: write.readBack, deleted: write.deleted }
         : null,
     };
     const denied = Object.entries(access)
       .filter(([, a]) => a === 'denied')
-      .map(([name]) => name);
-    if (encryption === 'aws:kms' || encryption === 'aws:kms:dsse') {
+      .map(([name]) => name)
+      .join(', ');
+    if (isKms(bucketDefault) || objects.some(isKms)) {
       return outcome('fail', 's3.permissions.kms', { bucket: Bucket }, details);
     }
-    if (denied.length > 0) {
-      return outcome('fail', 's3.permissions.denied', { denied: denied.join(', ') }, details);
-    }
+    // Only listing was refused then, and without it S3 cannot be asked about reading either.
+    if (access['s3:GetObject'] === 'unknown')
+      return outcome('fail', 's3.permissions.readUnknown', { denied }, details);
+    if (denied) return outcome('fail', 's3.permissions.denied', { denied }, details);
     if (write && !write.readBack)
       return outcome('fail', 's3.permissions.readBackFailed', { key: write.key }, details);
     if (write && !write.deleted)
       return outcome('warn', 's3.permissions.markerLeft', { key: write.key }, details);
-    if (access['s3:GetObject'] === 'unknown')
-      return outcome('warn', 's3.permissions.readUnknown', {}, details);
+    if (bucketDefault === 'unknown' && objects.length === 0)
+      return outcome('warn', 's3.permissions.encryptionUnknown', { bucket: Bucket }, details);
     if (!write) return outcome('pass', 's3.permissions.okWithoutWrite', {}, details);
     return outcome('pass', 's3.permissions.ok', {}, details);
   },
