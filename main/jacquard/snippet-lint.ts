@@ -138,7 +138,7 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
   const token = storedToken?.trim() || null;
   const mask = (s: string) => {
     let out = s;
-    for (const secret of [token, ...tokenCandidates(s)])
+    for (const secret of [token, ...tokenCandidates(s, token)])
       if (secret) out = out.split(secret).join(MASK);
     return out;
   };
@@ -171,11 +171,17 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
 
   let tokenMatch: SnippetLint['tokenMatch'] = 'unknown';
   if (token) {
-    const candidates = tokenCandidates(text);
+    const candidates = tokenCandidates(text, token);
     // Stored snippets hold a placeholder with the token's fingerprint (snippet-redaction.ts).
     const isStoredToken = (c: string) => sameSecret(c, token) || c === tokenPlaceholder(token);
-    if (text.includes(token) || text.includes(tokenPlaceholder(token))) tokenMatch = 'match';
-    else if (candidates.some((c) => !isStoredToken(c))) tokenMatch = 'mismatch';
+    // One wrong token is enough to break the calls that carry it, whatever the others hold.
+    if (candidates.some((c) => !isStoredToken(c))) tokenMatch = 'mismatch';
+    else if (
+      candidates.length > 0 ||
+      text.includes(token) ||
+      text.includes(tokenPlaceholder(token))
+    )
+      tokenMatch = 'match';
     else tokenMatch = 'absent';
     if (tokenMatch === 'mismatch')
       findings.push({

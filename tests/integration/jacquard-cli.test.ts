@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCliIsolated } from '../support/cli-process.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
+import {
+  CURRENTS_BUCKET as BUCKET,
+  writeCurrentsScenarios,
+  type CurrentsScenario,
+} from '../support/currents-scenarios.ts';
 import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
 
 // `partner-setup check --only jacquard --json --client-file …` as a CSM would run it, against the
 // S3 test bed: exit codes, the JSON document, no secret in the output.
 
-const BUCKET = 'phrasee-braze-currents-exports';
 const creds = {
   accessKeyId: 'AKIACLICHECKS0000001',
   secretAccessKey: 'cli-secret-0000000000000000000',
@@ -21,6 +25,12 @@ const snippets = [
   '{{ jacquard.subject_line | default: "Picked for you" }}',
   '<img src="https://x.jacquard.example/v2/open.gif" width="1" height="1" alt="" />',
 ].join('\n');
+
+const env = {
+  JACQUARD_AWS_ACCESS_KEY_ID: creds.accessKeyId,
+  JACQUARD_AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+  JACQUARD_CONNECT_TOKEN: TOKEN,
+};
 
 interface CheckJson {
   id: string;
@@ -72,11 +82,6 @@ void describe('partner-setup check --only jacquard', () => {
       }),
     );
     return path;
-  };
-  const env = {
-    JACQUARD_AWS_ACCESS_KEY_ID: creds.accessKeyId,
-    JACQUARD_AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
-    JACQUARD_CONNECT_TOKEN: TOKEN,
   };
 
   void test('a well set-up client: every Jacquard check reported, exit 0, no secret printed', async () => {
@@ -131,4 +136,227 @@ void describe('partner-setup check --only jacquard', () => {
     );
     assert.equal(creds?.status, 'fail');
   });
+});
+
+/** A token of the right shape that is not the one stored for the client. */
+const OTHER_TOKEN = 'jqx_live_00000000000000000000';
+const [ccCall, ccUse, ccPixel] = snippets.split('\n') as [string, string, string];
+const brokenSnippets = {
+  port: snippets.replace('x.jacquard.example/', 'x.jacquard.example:8080/'),
+  otherToken: snippets.replace(TOKEN, OTHER_TOKEN),
+  noPixel: [ccCall, ccUse].join('\n'),
+  unclosed: [ccCall, '{{ jacquard.subject_line ', ccPixel].join('\n'),
+};
+
+const KMS_BUCKET = 'kms-currents-exports';
+
+interface CliCase {
+  name: string;
+  folder: CurrentsScenario;
+  bucket?: string;
+  snippets?: string;
+  env?: Record<string, string>;
+  /** Check id → expected status and English message; checks not named are not asserted. */
+  expect: Record<string, readonly [status: string, message?: RegExp]>;
+}
+
+const skippedAudit = {
+  'currents.delivery': ['skipped'],
+  'currents.event_types': ['skipped'],
+  'currents.pii': ['skipped'],
+  'currents.anonymous': ['skipped'],
+} as const;
+
+const cliCases: CliCase[] = [
+  {
+    name: 'fresh, with deflate and snappy files: redacted addresses and anonymous users',
+    folder: 'fresh',
+    expect: {
+      'currents.delivery': ['pass', /^Email Click events are arriving: .* \(0 h ago\)\.$/],
+      'currents.event_types': ['pass', /^Only Email Click events are exported/],
+      'currents.pii': ['pass', /^Email addresses are removed \(\[REDACTED\]\) in all 260 sampled/],
+      'currents.anonymous': ['pass', /^Events from anonymous users are included \(\d+ of 260 /],
+    },
+  },
+  {
+    name: 'stale, with a snippet calling port 8080',
+    folder: 'stale',
+    snippets: brokenSnippets.port,
+    expect: {
+      'currents.delivery': ['warn', /from hour \S+ UTC, 59 hours ago \(more than 24\)/],
+      'jacquard.snippets': ['fail', /^Line 1: port 8080 is not allowed; Braze only calls ports 80/],
+    },
+  },
+  {
+    name: 'mixed types, with another token in the snippet',
+    folder: 'mixed',
+    snippets: brokenSnippets.otherToken,
+    expect: {
+      'currents.event_types': [
+        'warn',
+        /^Besides Email Click, the Current exports 4 other type\(s\) .*users\.messages\.email\.Send \(4\)/,
+      ],
+      'jacquard.snippets': [
+        'fail',
+        /^The token in the snippets differs from the connect token stored for this client\.$/,
+      ],
+    },
+  },
+  {
+    name: 'hashed addresses, with an unclosed output in the snippet',
+    folder: 'hashedEmails',
+    snippets: brokenSnippets.unclosed,
+    expect: {
+      'currents.pii': ['pass', /^Email addresses are hashed \(SHA-256\) in all 120 sampled events/],
+      'jacquard.snippets': ['fail', /^Liquid syntax error on line 2, column \d+: /],
+    },
+  },
+  {
+    name: 'real addresses',
+    folder: 'realEmails',
+    expect: {
+      'currents.pii': ['fail', /^120 of 120 sampled events contain a real email address/],
+    },
+  },
+  {
+    name: 'no anonymous users, with no tracking pixel in the snippet',
+    folder: 'noAnonymous',
+    snippets: brokenSnippets.noPixel,
+    expect: {
+      'currents.anonymous': ['warn', /^None of 240 sampled events comes from an anonymous user/],
+      'jacquard.snippets': ['warn', /^No tracking pixel \(a 1×1 image\) was found/],
+    },
+  },
+  {
+    name: 'many events per file',
+    folder: 'manyEventsPerFile',
+    expect: {
+      'currents.delivery': ['pass', /^Email Click events are arriving/],
+      'currents.pii': ['pass', /in all 6000 sampled events/],
+      'currents.anonymous': ['pass', /\(1200 of 6000 sampled events\)/],
+    },
+  },
+  {
+    name: 'thousands of small files',
+    folder: 'manyFiles',
+    expect: {
+      'currents.delivery': ['pass', /^Email Click events are arriving/],
+      // The sample reads the 24 newest files of 2 events each.
+      'currents.pii': ['pass', /in all 48 sampled events/],
+    },
+  },
+  {
+    name: 'a folder with spaces',
+    folder: 'acme retail',
+    expect: { 's3.folder': ['warn', /"acme retail".* contains spaces/] },
+  },
+  {
+    name: 'a misspelt bucket',
+    folder: 'fresh',
+    bucket: 'frasee-braze-currents-exports',
+    expect: {
+      's3.bucket': [
+        'fail',
+        /^There is no bucket called frasee-braze-currents-exports\. Did you mean phrasee-braze-currents-exports\?/,
+      ],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'a wrong secret key',
+    folder: 'fresh',
+    env: { JACQUARD_AWS_SECRET_ACCESS_KEY: 'cli-secret-wrong-00000000000000' },
+    expect: {
+      's3.credentials': [
+        'fail',
+        /^The access key ID is known but the secret access key does not match/,
+      ],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'a bucket encrypting with SSE-KMS',
+    folder: 'fresh',
+    bucket: KMS_BUCKET,
+    expect: {
+      's3.permissions': ['fail', /^Bucket kms-currents-exports encrypts with SSE-KMS by default/],
+    },
+  },
+];
+
+void describe('partner-setup check --only jacquard, outcome by outcome', () => {
+  let bed: S3TestBed;
+  let dir: string;
+  const runs = new Map<string, { code: number | null; checks: Map<string, CheckJson> }>();
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'jacquard-cli-cases-'));
+    const seed = join(dir, 'seed');
+    const kmsSeed = join(dir, 'kms-seed');
+    await writeCurrentsScenarios(seed, [...new Set(cliCases.map((c) => c.folder))]);
+    await writeCurrentsScenarios(kmsSeed, ['fresh']);
+    bed = await startS3TestBed({
+      buckets: [
+        { name: BUCKET, seedDir: seed },
+        { name: KMS_BUCKET, seedDir: kmsSeed, encryption: 'aws:kms' },
+      ],
+      keys: [creds],
+    });
+    // Two CLI processes at a time: each is a whole Node process, and the machine is shared.
+    const queue = [...cliCases];
+    const worker = async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) {
+        const file = join(dir, `case-${cliCases.indexOf(c)}.json`);
+        await writeFile(
+          file,
+          JSON.stringify({
+            version: 1,
+            name: c.name.slice(0, 60),
+            integrations: ['jacquard'],
+            jacquard: {
+              s3Folder: c.folder,
+              s3Endpoint: bed.endpoint,
+              snippets: c.snippets ?? snippets,
+              ...(c.bucket ? { s3Bucket: c.bucket } : {}),
+            },
+          }),
+        );
+        const out = await runCliIsolated(
+          [
+            'check',
+            '--only',
+            'jacquard',
+            '--json',
+            '--allow-insecure-loopback',
+            '--client-file',
+            file,
+          ],
+          { ...env, ...c.env },
+        );
+        const report = JSON.parse(out.stdout) as { checks: CheckJson[] };
+        runs.set(c.name, { code: out.code, checks: new Map(report.checks.map((r) => [r.id, r])) });
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  });
+  after(async () => {
+    await bed.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  for (const c of cliCases) {
+    void test(c.name, () => {
+      const run = runs.get(c.name);
+      assert.ok(run, 'the CLI ran');
+      for (const [id, [status, message]] of Object.entries(c.expect)) {
+        const check = run.checks.get(id);
+        assert.ok(check, id);
+        assert.equal(check.status, status, `${id}: ${check.message}`);
+        if (message) assert.match(check.message, message, id);
+        for (const secret of Object.values(env)) assert.ok(!check.message.includes(secret));
+      }
+      const failed = [...run.checks.values()].some((r) => r.status === 'fail');
+      assert.equal(run.code, failed ? 1 : 0);
+    });
+  }
 });

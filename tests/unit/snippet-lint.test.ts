@@ -3,6 +3,12 @@ import { describe, test } from 'node:test';
 import { jacquardSnippetsCheck } from '../../main/jacquard/checks/snippets.ts';
 import { jacquardTokenCheck } from '../../main/jacquard/checks/token.ts';
 import { lintSnippets } from '../../main/jacquard/snippet-lint.ts';
+import {
+  findingParams,
+  previewOf,
+} from '../../renderer/src/features/jacquard/snippet-preview-data.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
+import { languages } from '../../shared/types/ids.ts';
 import { runCheck, testClient } from '../support/check-context.ts';
 
 // Snippets written for these tests (Jacquard's real format is not public): the shapes Braze's
@@ -10,6 +16,8 @@ import { runCheck, testClient } from '../support/check-context.ts';
 
 const TOKEN = 'jqx_live_7f3a9c2e51b84d06aa1e';
 const OTHER_TOKEN = 'jqx_live_000000000000deadbeef';
+const NEAR_MISS = TOKEN.slice(0, -1) + 'f';
+const API = 'https://api.jacquard.example/v1/projects/65f1a2b3c4d5e6f7a8b9c0d1';
 const HOST = 'https://x.jacquard.example/v2/braze';
 const pixel = `<img src="${HOST}/open.gif?u={{\${user_id}}}" width="1" height="1" alt="" />`;
 const call = (
@@ -120,6 +128,71 @@ const cases: Case[] = [
     codes: ['tokenMismatch'],
   },
   {
+    name: 'two calls, the second with another token',
+    snippet: [
+      valid,
+      call(':save jacquard_body', `${HOST}/body?token=${OTHER_TOKEN}`),
+      '{{ jacquard_body.text }}',
+    ].join('\n'),
+    codes: ['tokenMismatch'],
+  },
+  {
+    name: 'two calls, both with the stored token',
+    snippet: [
+      valid,
+      call(':save jacquard_body', `${HOST}/body?token=${TOKEN}`),
+      '{{ jacquard_body.text }}',
+    ].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'another token in the URL path',
+    snippet: [call(':save jacquard', `${HOST}/${OTHER_TOKEN}/subject`), use, pixel].join('\n'),
+    codes: ['tokenMismatch'],
+  },
+  {
+    name: 'the stored token in the URL path',
+    snippet: [call(':save jacquard', `${HOST}/${TOKEN}/subject`), use, pixel].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'the stored token with one character changed, in the URL path',
+    snippet: [call(':save jacquard', `${HOST}/${NEAR_MISS}/subject`), use, pixel].join('\n'),
+    codes: ['tokenMismatch'],
+  },
+  {
+    name: 'a 24-hex record id in the URL path, the stored token in the query',
+    snippet: [call(':save jacquard', `${API}/lines?token=${TOKEN}`), use, pixel].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'a slug with letters and digits in the URL path',
+    snippet: [
+      call(':save jacquard', `${HOST}/variants/campaign2024spring/subject?token=${TOKEN}`),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: [],
+  },
+  {
+    // braze.md §5: `:basic_auth` names a credential kept in Braze, never a secret.
+    name: 'a :basic_auth credential name with letters and digits',
+    snippet: [call(':basic_auth jacquard_credential01 :save jacquard'), use, pixel].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'a :basic_auth credential name and path names that are no token',
+    snippet: [
+      call(
+        ':basic_auth jacquard_credential :save jacquard',
+        `${HOST}/subject_line_2024/3f2504e0-4f89-11d3-9a0c-0305e82c3301/subject?token=${TOKEN}`,
+      ),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: [],
+  },
+  {
     name: 'a token sent in a header',
     snippet: [
       call(`:headers {"Authorization":"Bearer ${TOKEN}"} :save jacquard`, `${HOST}/subject`),
@@ -154,6 +227,7 @@ void describe('snippet lint', () => {
       if (c.column !== undefined) assert.equal(lint.findings[0]?.column, c.column);
       assert.ok(!lint.preview.includes(TOKEN), 'the preview masks the token');
       assert.ok(!lint.preview.includes(OTHER_TOKEN), 'the preview masks any token');
+      assert.ok(!lint.preview.includes(NEAR_MISS), 'the preview masks a near copy of the token');
     });
   }
 
@@ -181,6 +255,32 @@ void describe('snippet lint', () => {
     });
     assert.ok(!JSON.stringify(mismatch).includes(TOKEN));
     assert.ok(!JSON.stringify(mismatch).includes(OTHER_TOKEN));
+  });
+
+  void test('the preview shows each finding with its line and column, in every language', async () => {
+    const broken = [call(':save jacquard'), '{{ jacquard.subject_line ', pixel].join('\n');
+    const client = testClient({
+      integrations: ['jacquard'],
+      inputs: { 'jacquard.snippets': broken },
+    });
+    const run = await runCheck(jacquardSnippetsCheck, {
+      client,
+      secrets: { 'jacquard.connectToken': TOKEN },
+    });
+    const preview = previewOf({ ...client, artifacts: run.artifacts });
+    const syntax = preview?.findings[0];
+    assert.ok(syntax, 'the preview lists the syntax error');
+    assert.equal(syntax.line, 2);
+    assert.equal(
+      createI18n('en').t(syntax.messageKey, findingParams(syntax)),
+      `Liquid syntax error on line 2, column ${syntax.column}: ${String(syntax.params.problem)}.`,
+    );
+    for (const language of languages) {
+      const t = createI18n(language).t;
+      for (const f of preview.findings) {
+        assert.doesNotMatch(t(f.messageKey, findingParams(f)), /\{\{\w+\}\}/, language);
+      }
+    }
   });
 
   void test('the token check catches whitespace and short pastes without echoing the token', async () => {

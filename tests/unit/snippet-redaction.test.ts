@@ -4,6 +4,7 @@ import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { lintSnippets } from '../../main/jacquard/snippet-lint.ts';
 import { redactSnippetTokens } from '../../main/jacquard/snippet-redaction.ts';
+import { tokenPlaceholder } from '../../main/jacquard/snippet-tokens.ts';
 import { createServices } from '../../main/services.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -29,6 +30,35 @@ test('a stored snippet keeps no token, and the lint still tells a match from a w
   assert.equal(lintSnippets(unknown, TOKEN).tokenMatch, 'mismatch');
   // Redacting twice changes nothing.
   assert.equal(redactSnippetTokens(stored, TOKEN), stored);
+});
+
+test('saving keeps every id, slug and credential name the CSM pasted; only the token is masked', () => {
+  const pasted = [
+    '{% connected_content https://api.jacquard.example/v1/projects/65f1a2b3c4d5e6f7a8b9c0d1/lines' +
+      `?token=${TOKEN} :basic_auth jacquard_credential01 :save jq %}`,
+    '{% connected_content https://x.jacquard.example/variants/campaign2024spring/body' +
+      `/${TOKEN} :basic_auth jacquard_credential01 :save body %}`,
+    '{{ jq.subject }} {{ body.text }}',
+    '<img src="https://x.jacquard.example/pixel.gif" width="1" height="1" alt="" />',
+  ].join('\n');
+  const stored = redactSnippetTokens(pasted, TOKEN);
+  assert.equal(stored, pasted.replaceAll(TOKEN, tokenPlaceholder(TOKEN)));
+  assert.equal(redactSnippetTokens(pasted, null), pasted.replace(TOKEN, tokenPlaceholder(TOKEN)));
+  const lint = lintSnippets(stored, TOKEN);
+  assert.equal(lint.tokenMatch, 'match');
+  assert.deepEqual(
+    lint.findings.map((f) => f.code),
+    [],
+  );
+});
+
+test('a near copy of the token in the URL path is masked when saved and still reported', () => {
+  const nearMiss = TOKEN.slice(0, -1) + 'f';
+  const pasted = snippet(TOKEN).replace('/subject?', `/${nearMiss}/subject?`);
+  const stored = redactSnippetTokens(pasted, TOKEN);
+  assert.ok(!stored.includes(nearMiss) && !stored.includes(TOKEN));
+  assert.equal(lintSnippets(pasted, TOKEN).tokenMatch, 'mismatch');
+  assert.equal(lintSnippets(stored, TOKEN).tokenMatch, 'mismatch');
 });
 
 test('saving snippets or the token never leaves the token in the store', async (t) => {

@@ -6,13 +6,22 @@ interface HourCount {
   hour: string;
   emailClick: number;
   other: number;
+  /** The hour held more files than were counted (artifacts saved before this flag lack it). */
+  capped?: boolean;
+}
+
+interface Series {
+  hours: HourCount[];
+  filesPerHourLimit: number | null;
 }
 
 /** The `currents.hourly` artifact `currents.delivery` saves, or null when absent or malformed. */
-function hourlySeries(client: Client): HourCount[] | null {
-  const raw = client.artifacts['currents.hourly'] as { hours?: unknown } | undefined;
+function hourlySeries(client: Client): Series | null {
+  const raw = client.artifacts['currents.hourly'] as
+    { hours?: unknown; filesPerHourLimit?: unknown } | undefined;
   if (!raw || !Array.isArray(raw.hours)) return null;
-  return raw.hours.filter(
+  const limit = typeof raw.filesPerHourLimit === 'number' ? raw.filesPerHourLimit : null;
+  const hours = raw.hours.filter(
     (h): h is HourCount =>
       typeof h === 'object' &&
       h !== null &&
@@ -20,6 +29,7 @@ function hourlySeries(client: Client): HourCount[] | null {
       typeof (h as HourCount).emailClick === 'number' &&
       typeof (h as HourCount).other === 'number',
   );
+  return { hours, filesPerHourLimit: limit };
 }
 
 const WIDTH = 480;
@@ -32,9 +42,10 @@ const HEIGHT = 120;
  */
 export function CurrentsChart({ client }: { client: Client }) {
   const { t } = useTranslation();
-  const hours = hourlySeries(client);
+  const series = hourlySeries(client);
+  const hours = series?.hours ?? [];
   const title = t('checks-jacquard:ui.chart.title');
-  if (!hours || hours.length === 0) {
+  if (hours.length === 0) {
     return (
       <StepSection title={title}>
         <p>{t('checks-jacquard:ui.chart.empty')}</p>
@@ -59,7 +70,7 @@ export function CurrentsChart({ client }: { client: Client }) {
           const other = scale(h.other);
           return (
             <g key={h.hour}>
-              <title>{`${h.hour}: ${h.emailClick} / ${h.other}`}</title>
+              <title>{`${h.hour}${h.capped ? ' +' : ''}: ${h.emailClick} / ${h.other}`}</title>
               <rect
                 x={i * slot + 1}
                 y={HEIGHT - click}
@@ -90,6 +101,11 @@ export function CurrentsChart({ client }: { client: Client }) {
           {t('checks-jacquard:ui.chart.other')}
         </span>
       </p>
+      {hours.some((h) => h.capped) && (
+        <p className="chart-capped">
+          {t('checks-jacquard:ui.chart.capped', { limit: series?.filesPerHourLimit ?? '—' })}
+        </p>
+      )}
       <details>
         <summary>{t('checks-jacquard:ui.chart.showTable')}</summary>
         <table className="currents-table">
@@ -104,7 +120,7 @@ export function CurrentsChart({ client }: { client: Client }) {
           <tbody>
             {hours.map((h) => (
               <tr key={h.hour}>
-                <th scope="row">{h.hour}</th>
+                <th scope="row">{h.capped ? `${h.hour} +` : h.hour}</th>
                 <td>{h.emailClick}</td>
                 <td>{h.other}</td>
               </tr>

@@ -1,24 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
 import { StepSection } from '../../screens/client/StepSection.tsx';
-
-interface PreviewFinding {
-  severity: 'error' | 'warning';
-  messageKey: string;
-  line: number | null;
-  params: Record<string, string | number>;
-}
-
-interface Preview {
-  text: string;
-  findings: PreviewFinding[];
-}
-
-function previewOf(client: Client): Preview | null {
-  const raw = client.artifacts['jacquard.snippetPreview'] as Partial<Preview> | undefined;
-  if (!raw || typeof raw.text !== 'string' || !Array.isArray(raw.findings)) return null;
-  return { text: raw.text, findings: raw.findings };
-}
+import { findingParams, previewOf } from './snippet-preview-data.ts';
 
 /** The pasted snippets as the check read them, the token replaced by •••, with what it found. */
 export function SnippetPreview({ client }: { client: Client }) {
@@ -43,7 +26,7 @@ export function SnippetPreview({ client }: { client: Client }) {
           <ul>
             {preview.findings.map((f, i) => (
               <li key={i} className={`finding-${f.severity}`}>
-                {t(f.messageKey, { ...f.params, line: f.line ?? '—' })}
+                {t(f.messageKey, findingParams(f))}
               </li>
             ))}
           </ul>
