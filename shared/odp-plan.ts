@@ -147,6 +147,51 @@ export function emptyOdpPlan(defaultEmailField: string | null): OdpPlan {
   };
 }
 
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/**
+ * An IANA zone of a geographic area, spelled as IANA does: accepted as typed even when the
+ * runtime's list still spells it the old way (ICU lists `Asia/Calcutta`, not `Asia/Kolkata`).
+ */
+const currentZoneName =
+  /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)(\/[A-Z][A-Za-z0-9_+-]*)+$/;
+
+/**
+ * The zone as the runtime's list of IANA names spells it (the list the time zone field offers),
+ * or as typed for a current geographic name the list spells the old way (`Asia/Kolkata`), or null.
+ * A name in another case or a legacy alias (`US/Eastern`) maps to its listed form, so the CSM can
+ * be told which name to type; offsets (`+01:00`) and abbreviations (`EST`, which Intl reads as a
+ * zone without daylight saving) match no entry, since ODP asks for a zone name.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  zonesByLowerCase ??= new Map(
+    [...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]),
+  );
+  const text = name.trim();
+  const listed = zonesByLowerCase.get(text.toLowerCase());
+  if (listed || !text.includes('/')) return listed ?? null;
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions();
+    if (currentZoneName.test(text)) return text;
+    return zonesByLowerCase.get(resolved.timeZone.toLowerCase()) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The calendar date `YYYY-MM-DD` at `now` in a zone (not UTC's date, which differs near midnight). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** A new activation filled with the values Braze's partner page suggests. */
 export function defaultActivation(timeZone: string, today: string): ActivationPlan {
   return {

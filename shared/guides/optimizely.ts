@@ -304,7 +304,8 @@ export const optimizelyGuide: Guide = {
       copyValues: [],
       inputs: [],
       confirmations: [{ id: 'optimizely.schedule.live', labelKey: 'steps.schedule.confirm.live' }],
-      checks: [],
+      // The schedule is part of the activation plan: re-checked here, where the CSM edits it.
+      checks: ['odp.activation'],
       covers: [
         'optimizely#step3.10',
         'optimizely#step3.11.recurring',

@@ -126,7 +126,12 @@ test('schedule: next three runs and the numbered activation summary with copy bu
   assert.equal(await page.getByTestId('next-runs').locator('li').count(), 3);
   const summary = page.locator('.odp-summary');
   await summary.getByText('America/New_York', { exact: false }).first().waitFor();
-  assert.ok((await summary.getByRole('button', { name: /Copy “email”/ }).count()) >= 1);
+  const copyEmail = summary.getByRole('button', { name: /Copy “email”/ }).first();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await copyEmail.click();
+  assert.equal(await page.evaluate('navigator.clipboard.readText()'), 'email');
   await assertPanelsAccessible(page, 'schedule step');
   await page.screenshot({ path: `${screenshotDir}/odp-schedule.png`, fullPage: true });
 });

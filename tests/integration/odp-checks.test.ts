@@ -199,11 +199,17 @@ describe('odp.fields', () => {
 });
 
 describe('odp.currents_endpoint', () => {
-  const run = (url: string, token: string, optIns: string[] = []) =>
+  const run = (
+    url: string,
+    token: string,
+    optIns: string[] = [],
+    extra: { offline?: boolean; allowInsecureLoopback?: boolean } = {},
+  ) =>
     runCheck(check('odp.currents_endpoint'), {
       client: testClient({ inputs: { 'odp.currentsUrl': url } }),
       secrets: { 'odp.currentsToken': token },
       optIns,
+      ...extra,
     });
   const live = ['odp.currentsLive'];
 
@@ -257,11 +263,11 @@ describe('odp.currents_endpoint', () => {
       'currents.formatOk',
     ],
     [
-      'loopback without live test',
+      'loopback without live test, rehearsing on local services',
       () => fake.currentsUrl,
       fakeCurrentsToken,
       [],
-      'warn',
+      'pass',
       'currents.localUrl',
     ],
     [
@@ -310,6 +316,34 @@ describe('odp.currents_endpoint', () => {
     assert.deepEqual(outcome.details, { live: true, hint: true, status: 200 });
     assert.ok(!JSON.stringify(outcome).includes(fakeCurrentsToken));
   });
+
+  test('a loopback URL is refused like any http URL unless rehearsing on local services', async () => {
+    const { outcome } = await run(fake.currentsUrl, fakeCurrentsToken, [], {
+      allowInsecureLoopback: false,
+    });
+    assert.equal(outcome.status, 'fail');
+    assert.equal(outcome.messageKey, 'checks-odp:currents.url.notHttps');
+  });
+
+  test('offline, the live test asked for is skipped as offline without a request', async () => {
+    const before = fake.requests.length;
+    const { outcome } = await run(fake.currentsUrl, fakeCurrentsToken, live, { offline: true });
+    assert.equal(outcome.status, 'skipped');
+    assert.equal(outcome.messageKey, 'checks:skip.offline');
+    assert.equal(fake.requests.length, before);
+  });
+
+  test('live test: a 403 for the token is a rejected token too', async () => {
+    const strict = await startOdpFake({ currentsRejectStatus: 403 });
+    try {
+      const { outcome } = await run(strict.currentsUrl, 'd3Jvbmc=', live);
+      assert.equal(outcome.status, 'fail');
+      assert.equal(outcome.messageKey, 'checks-odp:currents.liveTokenRejected');
+      assert.equal(strict.requests.at(-1)?.method, 'POST');
+    } finally {
+      await strict.close();
+    }
+  });
 });
 
 describe('odp.braze_key', () => {
@@ -324,7 +358,8 @@ describe('odp.braze_key', () => {
       check('odp.braze_key').dependsOn,
       permissions.map((p) => `braze.permission.${p}`),
     );
-    assert.equal(check('odp.braze_key').requires.network, false);
+    // It sends nothing itself, but offline its probes are skipped, so it is skipped as offline too.
+    assert.equal(check('odp.braze_key').requires.network, true);
   });
 
   const cases: Array<

@@ -32,6 +32,8 @@ export interface OdpFakeOptions {
   fields?: FakeOdpField[];
   /** Bearer token the Currents endpoint accepts. */
   currentsToken?: string;
+  /** How the Currents endpoint turns a wrong token away (undocumented by ODP; default 401). */
+  currentsRejectStatus?: 401 | 403;
   /** Path of the Currents ingestion endpoint (default `/braze/currents`). */
   currentsPath?: string;
   /** Delay before every answer, in ms. */
@@ -41,6 +43,12 @@ export interface OdpFakeOptions {
    * takes a bare origin (no path), so a UI test types `url` there.
    */
   rootRegion?: FakeRegion;
+  /**
+   * Not ODP at all: something in the way answers every request instead (not in the reference).
+   * `html`: a captive portal or proxy page with this status. `echo-headers`: a 400 whose JSON body
+   * echoes the request headers back, as debugging proxies and misconfigured gateways do.
+   */
+  middlebox?: { kind: 'html'; status: number } | { kind: 'echo-headers' };
 }
 
 export interface FakeRequest {
@@ -109,6 +117,21 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function answerAsMiddlebox(
+  res: ServerResponse,
+  middlebox: NonNullable<OdpFakeOptions['middlebox']>,
+  req: IncomingMessage,
+): void {
+  if (middlebox.kind === 'echo-headers') {
+    return send(res, 400, { error: 'Bad Request', headers: req.headers });
+  }
+  res.writeHead(middlebox.status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    '<!doctype html><html><head><title>Guest Wi-Fi</title><style>body{font:14px sans-serif}</style>' +
+      '</head><body><h1>Access denied</h1><p>Sign in to continue.</p></body></html>',
+  );
+}
+
 const forbidden = { message: 'Forbidden' };
 const notFound = (message: string) => ({
   title: 'Bad Request',
@@ -128,7 +151,10 @@ export async function startOdpFake(options: OdpFakeOptions = {}): Promise<OdpFak
   function handleCurrents(req: IncomingMessage, res: ServerResponse, body: string): void {
     if (req.method !== 'POST') return send(res, 405, { message: 'Method Not Allowed' });
     const auth = req.headers.authorization ?? '';
-    if (auth !== `Bearer ${currentsToken}`) return send(res, 401, { message: 'Unauthorized' });
+    if (auth !== `Bearer ${currentsToken}`) {
+      const status = options.currentsRejectStatus ?? 401;
+      return send(res, status, { message: status === 401 ? 'Unauthorized' : 'Forbidden' });
+    }
     try {
       const parsed = JSON.parse(body) as { events?: unknown };
       if (!Array.isArray(parsed.events))
@@ -183,6 +209,7 @@ export async function startOdpFake(options: OdpFakeOptions = {}): Promise<OdpFak
         body,
       });
       if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+      if (options.middlebox) return answerAsMiddlebox(res, options.middlebox, req);
       if (url.pathname === currentsPath) return handleCurrents(req, res, body);
       if (region && apiPath) return handleApi(req, res, region, apiPath);
       send(res, 404, { message: 'Not Found' });

@@ -1,7 +1,7 @@
 import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { listCustomerFields } from '../api.ts';
 import { looksLikePublicKey, odpHost, resolveOdpTarget, type OdpRegion } from '../region.ts';
-import { ns } from './shared.ts';
+import { notOdpOutcome, ns } from './shared.ts';
 
 /**
  * Reads the `customers` fields with the private key: the call ODP answers only for a valid private
@@ -42,6 +42,9 @@ export function apiKeyCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDe
             looksLikePublicKey: publicKey,
           },
         };
+      }
+      if (result.kind === 'notOdp') {
+        return notOdpOutcome(target.base, result.status, result.excerpt);
       }
       if (result.kind === 'unexpected') {
         return {

@@ -1,5 +1,6 @@
 import { odpBrazeKeyPermissions } from '../../../shared/braze/odp-permissions.ts';
 import type { CheckDefinition } from '../../checks/types.ts';
+import { reasonNotReached, skipped } from '../../checks/outcomes.ts';
 import { ns } from './shared.ts';
 
 const checkId = (permission: string) => `braze.permission.${permission}`;
@@ -11,10 +12,20 @@ const checkId = (permission: string) => `braze.permission.${permission}`;
 export const brazeKeyCheck: CheckDefinition = {
   id: 'odp.braze_key',
   domain: 'optimizely',
-  requires: { secrets: ['braze.apiKey'], network: false },
+  // No request of its own, but its verdict is what the probes found: offline it has nothing to say.
+  requires: { secrets: ['braze.apiKey'], network: true },
   dependsOn: odpBrazeKeyPermissions.map(checkId),
-  summarisesDependencies: true,
+  anyDependencyVerdict: true,
   run(ctx) {
+    // Probes that never reached Braze (no network, a cancel) leave nothing to judge: the last
+    // verdict stays, as theirs do.
+    const probes = odpBrazeKeyPermissions.map((p) => ctx.dependencies.get(checkId(p)));
+    const unreached = probes.map((r) => (r ? reasonNotReached(r.messageKey) : 'not-run'));
+    if (unreached.every((reason) => reason === 'offline'))
+      return Promise.resolve(skipped('offline'));
+    if (unreached.every((reason) => reason === 'offline' || reason === 'cancelled')) {
+      return Promise.resolve(skipped('cancelled'));
+    }
     const matrix = odpBrazeKeyPermissions.map((permission) => {
       const result = ctx.dependencies.get(checkId(permission));
       return {

@@ -1,6 +1,9 @@
 import type { Client } from '../../../shared/types/client.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../checks/types.ts';
-import { responseMessage } from '../api.ts';
+import { skipped } from '../../checks/outcomes.ts';
+import { shownMessage } from '../api.ts';
+import type { HttpResponse } from '../../net/types.ts';
+import { safeExcerpt } from '../../net/excerpt.ts';
 import { ns } from './shared.ts';
 
 /** The opt-in that allows one empty POST to the ingestion URL. */
@@ -13,7 +16,11 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 type UrlVerdict = { ok: true; url: URL; local: boolean } | { ok: false; reason: string };
 
-export function inspectCurrentsUrl(text: string): UrlVerdict {
+/**
+ * Braze can only post to https. Plain http is accepted for a loopback host only where the app was
+ * started to rehearse on local services (`--allow-insecure-loopback`, the demo and the tests).
+ */
+export function inspectCurrentsUrl(text: string, allowLoopback: boolean): UrlVerdict {
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -22,8 +29,7 @@ export function inspectCurrentsUrl(text: string): UrlVerdict {
   }
   if (url.username || url.password) return { ok: false, reason: 'credentialsInUrl' };
   if (url.protocol === 'https:') return { ok: true, url, local: false };
-  // Braze cannot reach a loopback URL; allowed only so the check can be rehearsed on local fakes.
-  if (url.protocol === 'http:' && loopbackHosts.has(url.hostname))
+  if (allowLoopback && url.protocol === 'http:' && loopbackHosts.has(url.hostname))
     return { ok: true, url, local: true };
   return { ok: false, reason: 'notHttps' };
 }
@@ -31,9 +37,17 @@ export function inspectCurrentsUrl(text: string): UrlVerdict {
 export const isBearerToken = (token: string): boolean => b64token.test(token);
 
 function currentsHost(client: Client): string | null {
-  const verdict = inspectCurrentsUrl(client.inputs['odp.currentsUrl'] ?? '');
+  const verdict = inspectCurrentsUrl(client.inputs['odp.currentsUrl'] ?? '', true);
   return verdict.ok ? verdict.url.host : null;
 }
+
+/**
+ * A web page (a captive portal's login, a proxy's block page) rather than an API's answer: it says
+ * nothing about the token or the URL. ODP documents no body for this endpoint, so any other answer
+ * is read from its status.
+ */
+const isHtmlPage = (res: HttpResponse): boolean =>
+  /html/i.test(res.headers.get('content-type') ?? '') || /^\s*</.test(res.text);
 
 /**
  * What Braze's Custom Currents contract says an endpoint must do with an empty batch: check the
@@ -56,6 +70,16 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   );
   const params = { status: res.status, host: url.host };
   const details = { live: true, hint: true, status: res.status };
+  // 5xx say the server failed, whoever wrote the page: worded below like any unexpected status.
+  if (res.status < 500 && isHtmlPage(res)) {
+    const excerpt = safeExcerpt(res.text, [token]);
+    return {
+      status: 'inconclusive',
+      messageKey: `${ns}:currents.liveNotOdp`,
+      params: { ...params, excerpt: excerpt || '—' },
+      details: { ...details, answer: 'not ODP', bodyExcerpt: excerpt },
+    };
+  }
   if (res.status >= 200 && res.status < 300) {
     return { status: 'pass', messageKey: `${ns}:currents.liveAccepted`, params, details };
   }
@@ -68,7 +92,7 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   return {
     status: 'inconclusive',
     messageKey: `${ns}:currents.liveUnexpected`,
-    params: { ...params, message: responseMessage(res) },
+    params: { ...params, message: shownMessage(res, [token]) },
     details,
   };
 }
@@ -79,7 +103,10 @@ export const currentsEndpointCheck: CheckDefinition = {
   requires: { inputs: ['odp.currentsUrl'], secrets: ['odp.currentsToken'], network: false },
   host: currentsHost,
   async run(ctx) {
-    const verdict = inspectCurrentsUrl(ctx.client.inputs['odp.currentsUrl'] ?? '');
+    const verdict = inspectCurrentsUrl(
+      ctx.client.inputs['odp.currentsUrl'] ?? '',
+      ctx.http.policy.allowInsecureLoopback,
+    );
     if (!verdict.ok) {
       return { status: 'fail', messageKey: `${ns}:currents.url.${verdict.reason}` };
     }
@@ -92,10 +119,13 @@ export const currentsEndpointCheck: CheckDefinition = {
         params: { length: token.length },
       };
     }
-    if (ctx.optIns.has(currentsLiveOptIn)) return probe(ctx, verdict.url, token);
+    if (ctx.optIns.has(currentsLiveOptIn)) {
+      // Asked for, but impossible now: the last live result stays rather than a weaker one.
+      return ctx.offline ? skipped('offline') : probe(ctx, verdict.url, token);
+    }
     if (verdict.local) {
       return {
-        status: 'warn',
+        status: 'pass',
         messageKey: `${ns}:currents.localUrl`,
         params: { host: verdict.url.host },
         details: { live: false },

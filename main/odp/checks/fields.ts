@@ -4,7 +4,7 @@ import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { listCustomerFields } from '../api.ts';
 import { defaultEmailField } from '../plans/mappings.ts';
 import { odpHost, resolveOdpTarget, type OdpRegion } from '../region.ts';
-import { ns } from './shared.ts';
+import { notOdpOutcome, ns } from './shared.ts';
 
 /** Lists ODP's customer fields for the mapping editor and keeps them with the client for offline use. */
 export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDefinition {
@@ -20,6 +20,9 @@ export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDe
       const target = resolveOdpTarget(ctx.client, key, bases);
       // No response at all (timeout, offline, refused URL) is worded by the engine, as for every domain.
       const result = await listCustomerFields(ctx.http, target, key, ctx.signal);
+      if (result.kind === 'notOdp') {
+        return notOdpOutcome(target.base, result.status, result.excerpt);
+      }
       if (result.kind !== 'ok') {
         return {
           status: 'inconclusive',

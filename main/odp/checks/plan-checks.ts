@@ -41,8 +41,9 @@ export const mappingsPlanCheck: CheckDefinition = {
   id: 'odp.mappings',
   domain: 'optimizely',
   requires: { network: false },
-  // Mappings mean nothing without ODP's current fields, so they are read fresh.
+  // Read fresh when the key works; otherwise (offline, no key yet) against the fields saved last time.
   dependsOn: ['odp.fields'],
+  anyDependencyVerdict: true,
   run(ctx) {
     const fields = currentFields(ctx);
     if (!fields) {
@@ -59,8 +60,9 @@ export const activationPlanCheck: CheckDefinition = {
   id: 'odp.activation',
   domain: 'optimizely',
   requires: { network: false },
-  // customer.* values are checked against ODP's fields as they are now (the editor checks offline).
+  // customer.* values are checked against ODP's fields as they are now, else as saved.
   dependsOn: ['odp.fields'],
+  anyDependencyVerdict: true,
   run(ctx) {
     const activation = readPlan(ctx.client)?.activation;
     if (!activation) {

@@ -1,4 +1,9 @@
-import type { PlanIssue, RunTime, Schedule } from '../../../shared/odp-plan.ts';
+import {
+  canonicalTimeZone,
+  type PlanIssue,
+  type RunTime,
+  type Schedule,
+} from '../../../shared/odp-plan.ts';
 import { error, warning } from './issues.ts';
 
 const dayMs = 86_400_000;
@@ -27,14 +32,15 @@ export function parseTime(text: string): { h: number; min: number } | null {
   return match ? { h: Number(match[1]), min: Number(match[2]) } : null;
 }
 
-export function isTimeZone(name: string): boolean {
-  if (!name.trim()) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+/** Only a listed IANA name, spelled as listed: what ODP's time zone picker offers. */
+const isTimeZone = (name: string): boolean => canonicalTimeZone(name) === name;
+
+function timeZoneIssue(name: string): PlanIssue | null {
+  const canonical = canonicalTimeZone(name);
+  if (canonical === name) return null;
+  return canonical
+    ? error('timeZone', 'schedule.timeZoneSpelling', { value: name, suggestion: canonical })
+    : error('timeZone', 'schedule.badTimeZone', { value: name });
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -147,8 +153,8 @@ export function validateSchedule(schedule: Schedule, now: Date): PlanIssue[] {
   if (!start) issues.push(error('startDate', 'schedule.badDate', { value: schedule.startDate }));
   if (!parseTime(schedule.time))
     issues.push(error('time', 'schedule.badTime', { value: schedule.time }));
-  const zoneOk = isTimeZone(schedule.timeZone);
-  if (!zoneOk) issues.push(error('timeZone', 'schedule.badTimeZone', { value: schedule.timeZone }));
+  const zoneIssue = timeZoneIssue(schedule.timeZone);
+  if (zoneIssue) issues.push(zoneIssue);
   if (schedule.end.kind === 'on') {
     const end = parseDate(schedule.end.date);
     if (!end) issues.push(error('end.date', 'schedule.badDate', { value: schedule.end.date }));
@@ -156,7 +162,7 @@ export function validateSchedule(schedule: Schedule, now: Date): PlanIssue[] {
       issues.push(error('end.date', 'schedule.endBeforeStart'));
     }
   }
-  if (issues.length > 0 || !start || !zoneOk) return issues;
+  if (issues.length > 0 || !start) return issues;
   const w = wallClock(now.getTime(), schedule.timeZone);
   const today = { y: w.year ?? 0, m: w.month ?? 1, d: w.day ?? 1 };
   if (dayNumber(start) < dayNumber(today)) {

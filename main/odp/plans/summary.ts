@@ -1,4 +1,13 @@
-import type { OdpField, OdpPlan, SummarySection, SummaryStep } from '../../../shared/odp-plan.ts';
+import {
+  lastSeenEmailDisplayName,
+  type FieldMapping,
+  type OdpField,
+  type OdpPlan,
+  type SummarySection,
+  type SummaryStep,
+} from '../../../shared/odp-plan.ts';
+import type { Translate } from '../../translate.ts';
+import { defaultEmailField } from './mappings.ts';
 import { nextRuns } from './schedule.ts';
 
 const step = (
@@ -28,15 +37,32 @@ function segmentSteps(plan: OdpPlan): SummaryStep[] {
   ];
 }
 
+const isEmail = (brazeField: string) => brazeField.trim().toLowerCase() === 'email';
+
+/**
+ * ODP already holds the default map Braze Email → "Last Seen Email" once the Braze app is
+ * installed, so a plan without that exact row means deleting it there (the seed's "Delete Field
+ * Map"); a re-pointed Email row is that deletion plus a new map. Without ODP's fields the default's
+ * API name is unknown: an Email row with no ODP field yet is the untouched default.
+ */
 function mappingSteps(plan: OdpPlan, fields: readonly OdpField[] | null): SummaryStep[] {
   const label = (name: string) => fields?.find((f) => f.name === name)?.displayName || name;
+  const defaultTarget = fields ? defaultEmailField(fields) : null;
+  const isDefault = (m: FieldMapping) =>
+    isEmail(m.brazeField) && (fields ? m.odpField === defaultTarget : !m.odpField.trim());
+  const kept = plan.mappings.find(isDefault);
   const steps = [step('mappings.open')];
+  const defaultParams = { brazeField: 'Email', odpField: lastSeenEmailDisplayName };
+  if (kept) {
+    steps.push(step('mappings.default', defaultParams, [lastSeenEmailDisplayName]));
+  } else if (!fields || defaultTarget) {
+    steps.push(step('mappings.deleteDefault', defaultParams, [lastSeenEmailDisplayName]));
+  }
   for (const m of plan.mappings) {
+    if (m === kept) continue;
     const odp = label(m.odpField);
     steps.push(
-      m.brazeField.toLowerCase() === 'email'
-        ? step('mappings.default', { brazeField: m.brazeField, odpField: odp }, [odp])
-        : step('mappings.add', { brazeField: m.brazeField, odpField: odp }, [m.brazeField, odp]),
+      step('mappings.add', { brazeField: m.brazeField, odpField: odp }, [m.brazeField, odp]),
     );
   }
   return steps;
@@ -121,15 +147,13 @@ export function planSummary(
   return sections;
 }
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** The summary in the CSM's language, each step numbered from 1 within its section (for reports). */
+/** The summary in a report's language; the report numbers the steps of each section from 1. */
 export function renderSummary(
   sections: readonly SummarySection[],
   t: Translate,
 ): Array<{ title: string; steps: string[] }> {
   return sections.map((s) => ({
     title: t(s.titleKey),
-    steps: s.steps.map((st, i) => `${i + 1}. ${t(st.key, st.params)}`),
+    steps: s.steps.map((st) => t(st.key, st.params)),
   }));
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import {
+  canonicalTimeZone,
   defaultActivation,
   maxActivationFields,
+  todayIn,
   type ActivationPlan,
 } from '../../../../shared/odp-plan.ts';
 import { BrazeTargetPicker } from './BrazeTargetPicker.tsx';
@@ -10,8 +12,14 @@ import { useOdpPlan } from './plan-store.ts';
 import { RadioOption } from './RadioOption.tsx';
 import { TextField } from './TextField.tsx';
 
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const today = () => new Date().toISOString().slice(0, 10);
+/** The CSM's zone as ODP lists it (UTC when the computer's zone is not a listed name). */
+const localZone = () =>
+  canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
+/** A new activation's start date, in the zone it is planned in. */
+const suggestedActivation = () => {
+  const zone = localZone();
+  return defaultActivation(zone, todayIn(zone));
+};
 
 /** ODP → Braze behavioural campaign: enrollment, touchpoint target, destination, extra fields. */
 export function ActivationPlanner() {
@@ -26,7 +34,7 @@ export function ActivationPlanner() {
       <button
         type="button"
         className="button button-primary"
-        onClick={() => edit((d) => void (d.activation = defaultActivation(localZone(), today())))}
+        onClick={() => edit((d) => void (d.activation = suggestedActivation()))}
       >
         {t('odp:ui.activation.start')}
       </button>
@@ -57,7 +65,7 @@ export function ActivationPlanner() {
           onSelect={() =>
             set((x) => {
               x.enrollment = { kind: 'segment', segment: '' };
-              x.schedule ??= defaultActivation(localZone(), today()).schedule;
+              x.schedule ??= suggestedActivation().schedule;
             })
           }
         />

@@ -3,6 +3,8 @@ import type { SummarySection } from '../../../../shared/odp-plan.ts';
 import { copyText } from '../../components/clipboard.ts';
 import { useOdpPlan } from './plan-store.ts';
 
+const maxCopyButtons = 20;
+
 /** One section of the "do this in ODP" summary: numbered steps, a copy button per value. */
 export function OdpSummary({ section }: { section: SummarySection['id'] }) {
   const { t } = useTranslation();
@@ -16,7 +18,7 @@ export function OdpSummary({ section }: { section: SummarySection['id'] }) {
         {found.steps.map((step, i) => (
           <li key={i}>
             {t(step.key, step.params)}
-            {step.copy.slice(0, 20).map((value, n) => (
+            {step.copy.slice(0, maxCopyButtons).map((value, n) => (
               <button
                 key={n}
                 type="button"
@@ -27,6 +29,17 @@ export function OdpSummary({ section }: { section: SummarySection['id'] }) {
                 {t('odp:ui.summary.copy')}
               </button>
             ))}
+            {step.copy.length > maxCopyButtons ? (
+              // A long list (every segment to sync) is copied whole rather than one button each.
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                aria-label={t('odp:ui.summary.copyAllLabel', { count: step.copy.length })}
+                onClick={() => void copyText(step.copy.join('\n'))}
+              >
+                {t('odp:ui.summary.copyAll', { count: step.copy.length })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>

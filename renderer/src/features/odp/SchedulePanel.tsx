@@ -1,9 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Schedule } from '../../../../shared/odp-plan.ts';
+import { canonicalTimeZone, type Schedule } from '../../../../shared/odp-plan.ts';
 import { IssueList } from './IssueList.tsx';
 import { useOdpPlan } from './plan-store.ts';
 import { RadioOption } from './RadioOption.tsx';
+import { useSchedulePreview } from './schedule-preview.ts';
 import { TextField } from './TextField.tsx';
 
 /** Recurring daily schedule of a segment-enrolled activation, with its next three runs. */
@@ -14,15 +15,20 @@ export function SchedulePanel() {
   const plan = useOdpPlan((s) => s.plan);
   const view = useOdpPlan((s) => s.view);
   const edit = useOdpPlan((s) => s.edit);
-  const schedule = plan?.activation?.schedule;
+  const schedule =
+    plan?.activation?.enrollment.kind === 'segment' ? plan.activation.schedule : null;
+  const preview = useSchedulePreview(schedule);
   if (!plan || !view) return null;
-  if (!plan.activation || plan.activation.enrollment.kind !== 'segment' || !schedule) {
+  if (!schedule) {
     return <p className="field-help">{t('odp:ui.schedule.notNeeded')}</p>;
   }
   const set = (change: (s: Schedule) => void) =>
     edit((d) => {
       if (d.activation?.schedule) change(d.activation.schedule);
     });
+  // Once the CSM leaves the field, a zone in another case or an alias becomes the listed name.
+  const listedZone = canonicalTimeZone(schedule.timeZone);
+  const runs = preview?.runs ?? view.nextRuns;
 
   return (
     <div className="odp-schedule">
@@ -72,11 +78,20 @@ export function SchedulePanel() {
         value={schedule.timeZone}
         list={zonesId}
         onChange={(v) => set((s) => void (s.timeZone = v))}
+        onBlur={() => {
+          if (listedZone && listedZone !== schedule.timeZone) {
+            set((s) => void (s.timeZone = listedZone));
+          }
+        }}
       />
-      <IssueList issues={view.issues} path="activation.schedule" />
+      {preview ? (
+        <IssueList issues={preview.issues} />
+      ) : (
+        <IssueList issues={view.issues} path="activation.schedule" />
+      )}
       <h4>{t('odp:ui.schedule.nextRuns')}</h4>
       <ol className="odp-next-runs" data-testid="next-runs">
-        {view.nextRuns.map((r) => (
+        {runs.map((r) => (
           <li key={r.at}>
             {r.local} (UTC{r.offset}){r.adjusted ? ` — ${t(`odp:ui.schedule.${r.adjusted}`)}` : ''}
           </li>

@@ -5,6 +5,7 @@ export function TextField(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  onBlur?: () => void;
   placeholder?: string;
   multiline?: boolean;
   type?: 'text' | 'date' | 'time';
@@ -31,6 +32,7 @@ export function TextField(props: {
           placeholder={props.placeholder}
           list={props.list}
           onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
         />
       )}
     </div>

@@ -53,9 +53,12 @@ export function MappingsStepPanel({ client }: StepPanelProps) {
 export function ActivationStepPanel({ client }: StepPanelProps) {
   usePlan(client.id, client.updatedAt);
   return (
-    <Panel labelKey="odp:ui.activation.title">
-      <ActivationPlanner />
-    </Panel>
+    <>
+      <Panel labelKey="odp:ui.activation.title">
+        <ActivationPlanner />
+      </Panel>
+      <OdpSummary section="activation" />
+    </>
   );
 }
 

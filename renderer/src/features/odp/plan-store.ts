@@ -3,6 +3,7 @@ import type { OdpPlanView } from '../../../../shared/contract/odp.ts';
 import type { OdpPlan } from '../../../../shared/odp-plan.ts';
 import { call } from '../../api/index.ts';
 import { showError } from '../../stores/toast-store.ts';
+import { createPlanSaver } from './plan-saver.ts';
 
 interface PlanState {
   clientId: string | null;
@@ -15,21 +16,30 @@ interface PlanState {
   edit: (change: (draft: OdpPlan) => void) => void;
 }
 
-const saveDelayMs = 300;
-let timer: ReturnType<typeof setTimeout> | undefined;
-/** Edits not yet saved: a reload then refreshes issues and fields but keeps what the CSM typed. */
-let unsaved = false;
+const saver = createPlanSaver<OdpPlan, OdpPlanView>({
+  save: (clientId, plan) => call('odp:savePlan', { clientId, plan }),
+  onView: (clientId, view) => {
+    if (useOdpPlan.getState().clientId === clientId) useOdpPlan.setState({ view });
+  },
+  onError: showError,
+  delayMs: 300,
+});
 
 export const useOdpPlan = create<PlanState>()((set, get) => ({
   clientId: null,
   plan: null,
   view: null,
   async load(clientId) {
-    if (get().clientId !== clientId) set({ clientId, plan: null, view: null });
+    if (get().clientId !== clientId) {
+      void saver.flush();
+      set({ clientId, plan: null, view: null });
+    }
+    const ticket = saver.ticket();
     try {
       const view = await call('odp:getPlan', { clientId });
-      if (get().clientId !== clientId) return;
-      set(unsaved && get().plan ? { view } : { view, plan: view.plan });
+      if (get().clientId !== clientId || !saver.isLatest(clientId, ticket)) return;
+      // A reload while edits are unsaved refreshes issues and fields but keeps what was typed.
+      set(saver.unsaved(clientId) && get().plan ? { view } : { view, plan: view.plan });
     } catch (error) {
       showError(error);
     }
@@ -40,18 +50,12 @@ export const useOdpPlan = create<PlanState>()((set, get) => ({
     const draft = structuredClone(plan);
     change(draft);
     set({ plan: draft });
-    unsaved = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const latest = get().plan;
-      if (!latest || get().clientId !== clientId) return;
-      unsaved = false;
-      call('odp:savePlan', { clientId, plan: latest }).then(
-        (view) => {
-          if (get().clientId === clientId) set({ view });
-        },
-        (error: unknown) => showError(error),
-      );
-    }, saveDelayMs);
+    saver.schedule(clientId, draft);
   },
 }));
+
+// Closing the window or switching away must not lose the last keystrokes.
+addEventListener('pagehide', () => void saver.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void saver.flush();
+});
