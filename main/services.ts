@@ -1,4 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
+import { brazeInstances, type BrazeInstance } from '../shared/braze/instances.ts';
 import { EventBus } from './events.ts';
 import { ClientSecrets } from './keychain/client-secrets.ts';
 import { KeyringSecretStore } from './keychain/keyring-store.ts';
@@ -23,6 +24,8 @@ export interface Services {
   /** Translates in the language the CSM chose in settings. */
   t: Translate;
   env: NodeJS.ProcessEnv;
+  /** Where "find my instance" looks: Braze's instances (tests point them at local fakes). */
+  brazeInstances: readonly BrazeInstance[];
   /** Electron prints reports with its own engine; elsewhere the Chromium on the computer does. */
   printPdf?: PdfPrinter;
 }
@@ -33,6 +36,7 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Another secret store (e.g. environment variables for `--client-file`); default: the OS keychain. */
   keychain?: SecretStore & { probe?(): Promise<void> };
+  brazeInstances?: readonly BrazeInstance[];
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
@@ -60,5 +64,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: new EventBus(),
     t,
     env,
+    brazeInstances: options.brazeInstances ?? brazeInstances,
   };
 }

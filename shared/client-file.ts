@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { brazeInstanceIds, customInstanceId } from './braze/instances.ts';
 import { bundleFields } from './bundle/fields.ts';
-import { migrateBundle } from './bundle/migrate.ts';
 import { bundleVersion } from './bundle/version.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
 import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
@@ -89,41 +88,6 @@ export type ClientFile = z.infer<typeof ClientFileSchema>;
 /** The client file's JSON Schema (draft 2020-12). */
 export const clientFileJsonSchema = (): Record<string, unknown> =>
   z.toJSONSchema(ClientFileSchema, { io: 'input' });
-
-/** Reads a client file; the error is one line naming the first problem and where it is. */
-export function parseClientFile(
-  raw: string,
-): { ok: true; file: ClientFile } | { ok: false; error: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON (${(error as Error).message})` };
-  }
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const migrated = migrateBundle(data as Record<string, unknown>);
-    if (!migrated.ok) {
-      const newer = migrated.reason === 'newer';
-      return {
-        ok: false,
-        error: newer
-          ? `version: written by a newer app (version ${migrated.version}); this one reads up to ${clientFileVersion}`
-          : `version: expected a version from 1 to ${clientFileVersion}`,
-      };
-    }
-    data = migrated.document;
-  }
-  const parsed = ClientFileSchema.safeParse(data);
-  if (parsed.success) return { ok: true, file: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'file';
-  const secretLike =
-    issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /key|secret|token/i.test(k));
-  const hint = secretLike
-    ? ' (secrets never go in the file: set them as environment variables)'
-    : '';
-  return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}${hint}` };
-}
 
 /** Sections map to input ids by prefix: `braze.instance`, `jacquard.s3Folder`, `odp.apiBase` … */
 export function clientFromFile(file: ClientFile, id: string, now: Date = new Date()): Client {

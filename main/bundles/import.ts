@@ -19,7 +19,10 @@ export type OnConflict = 'ask' | 'replace' | 'new';
 /** Validates everything; throws IMPORT_INVALID with one translated sentence naming the field. */
 export async function readBundle(text: string, t: Translate): Promise<Bundle> {
   const parsed = await parseBundle(text, { requireChecksum: true });
-  if (!parsed.ok) throw new AppError('IMPORT_INVALID', bundleProblemText(parsed.problem, t));
+  if (!parsed.ok) {
+    const problem = bundleProblemText(parsed.problem, t);
+    throw new AppError('IMPORT_INVALID', `${problem} ${t('reports:bundle.nothingImported')}`);
+  }
   return parsed.bundle;
 }
 

@@ -1,6 +1,7 @@
 import type { Client } from '../../shared/types/client.ts';
 import type { HttpClient } from '../net/types.ts';
 import { runChecks, type CheckEvent, type RunOutcome } from './engine.ts';
+import { reasonNotReached } from './outcomes.ts';
 import { checkRegistry } from './registry.ts';
 import { domainsForClient, selectChecks } from './selection.ts';
 import type { CheckDefinition, CheckDomain, SecretReader } from './types.ts';
@@ -49,9 +50,6 @@ export function runClientChecks(options: ClientRunOptions): Promise<RunOutcome> 
   });
 }
 
-/** Skips that say nothing about the client's setup: the previous result stays, with its time. */
-const keepsPrevious = new Set(['checks:skip.cancelled', 'checks:skip.offline']);
-
 /**
  * Keeps a run's results as each check's last result, and its artifacts. A check cut short by a
  * cancel, or skipped because the app is offline, keeps its previous result if it has one.
@@ -59,7 +57,9 @@ const keepsPrevious = new Set(['checks:skip.cancelled', 'checks:skip.offline']);
 export function recordRun(draft: Client, outcome: RunOutcome): void {
   for (const result of outcome.results) {
     if (result.messageKey === 'checks:skip.cancelled') continue;
-    if (keepsPrevious.has(result.messageKey) && draft.checkResults[result.id]) continue;
+    // Offline (known, or found by the request) says nothing about the setup: the previous result
+    // stays, with its time.
+    if (reasonNotReached(result.messageKey) && draft.checkResults[result.id]) continue;
     draft.checkResults[result.id] = result;
   }
   Object.assign(draft.artifacts, outcome.artifacts);

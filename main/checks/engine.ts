@@ -2,7 +2,7 @@ import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
 import type { HttpClient, HttpRequest } from '../net/types.ts';
 import { Limiter } from './limiter.ts';
-import { outcomeForError, skipped } from './outcomes.ts';
+import { outcomeForError, reasonNotReached, skipped } from './outcomes.ts';
 import { unmetRequirement } from './requirements.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
 
@@ -101,8 +101,12 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     for (const depId of def.dependsOn ?? []) {
       const dep = pending.get(depId);
       const result = dep ? await dep : undefined;
-      const usable = result && (def.summarisesDependencies || usableDependency.has(result.status));
+      const usable = result && (def.anyDependencyVerdict || usableDependency.has(result.status));
       if (!usable) {
+        // Offline or cancelled says nothing about the client: dependants skip for the same reason,
+        // so they too keep their last result.
+        const inherited = result && reasonNotReached(result.messageKey);
+        if (inherited) return skipped(inherited);
         return skipped('dependency', { dependency: depId, status: result?.status ?? 'not-run' });
       }
       dependencies.set(depId, result);
@@ -135,6 +139,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
       http: boundTo(http, signal),
       signal,
       optIns,
+      offline: options.offline ?? false,
       progress: (done, total, label) =>
         emit({
           checkId: def.id,

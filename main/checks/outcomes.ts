@@ -20,8 +20,9 @@ const netKeys: Record<NetErrorKind, string> = {
 /** Maps anything a check threw to an outcome; the message never includes request bodies or headers. */
 export function outcomeForError(error: unknown): CheckOutcome {
   if (isNetError(error)) {
+    // No network at all says nothing about the setup: skipped, like a run the app knew was offline.
     const status =
-      error.kind === 'cancelled'
+      error.kind === 'cancelled' || error.kind === 'offline'
         ? 'skipped'
         : error.kind === 'insecure_url' || error.kind === 'invalid_url'
           ? 'fail'
@@ -56,3 +57,10 @@ export const skipped = (reason: string, params: Record<string, string> = {}): Ch
   params,
   details: { skipReason: reason, ...params },
 });
+
+/** Why a result says nothing about the client's setup, if it is such a result: no network or a cancel. */
+export function reasonNotReached(messageKey: string): 'offline' | 'cancelled' | null {
+  if (messageKey === 'checks:skip.offline' || messageKey === 'checks:error.offline')
+    return 'offline';
+  return messageKey === 'checks:skip.cancelled' ? 'cancelled' : null;
+}

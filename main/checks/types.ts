@@ -32,6 +32,8 @@ export interface CheckContext {
   signal: AbortSignal;
   /** Opt-ins the CSM ticked for this run (e.g. `s3.write`); a check needing one is skipped without it. */
   optIns: ReadonlySet<string>;
+  /** The app has no network: a local check with an optional live part skips that part. */
+  offline: boolean;
   /** Reports progress of long work; `total` null when unknown. */
   progress(done: number, total: number | null, label?: string): void;
   /** Keeps data for the UI or for offline use with the client (segments, fields …). */
@@ -57,10 +59,11 @@ export interface CheckDefinition {
   /** Checks whose results this one reads; it is skipped when one of them did not pass (or warn). */
   dependsOn?: readonly string[];
   /**
-   * Runs once its dependencies have finished, whatever their verdict, because their verdicts are
-   * what it reports (e.g. which Braze permissions the key for ODP lacks).
+   * Runs once its dependencies have finished, whatever their verdict: their verdicts are what it
+   * reports (which Braze permissions the key for ODP lacks), or it has a fallback when they found
+   * nothing (plans checked against the ODP fields saved with the client).
    */
-  summarisesDependencies?: boolean;
+  anyDependencyVerdict?: boolean;
   /** Host the check talks to, for the per-host concurrency cap. */
   host?(client: Client): string | null;
   run(ctx: CheckContext): Promise<CheckOutcome>;

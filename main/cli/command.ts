@@ -1,4 +1,7 @@
-/** A `partner-setup <name>` sub-command. Exit codes: 0 ok, 1 a check failed, 2 usage or input error. */
+/**
+ * A `partner-setup <name>` sub-command. Exit codes: 0 ok, 1 a check failed, 2 usage, input or
+ * environment error, `interruptedExitCode` when Ctrl-C stopped a run.
+ */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -16,3 +19,6 @@ export interface Command {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** 128 + SIGINT, what a shell reports for Ctrl-C: an interrupted CI run must never look green. */
+export const interruptedExitCode = 130;

@@ -19,20 +19,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`partner-setup: unknown command "${name}". Run "partner-setup --help".\n`);
     return 2;
   }
-  const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`partner-setup ${name}: ${(error as Error).message}\n`);
-      return 2;
+    io.stderr.write(`partner-setup ${name}: ${describe(error)}\n`);
+    if (io.env.PARTNER_SETUP_DEBUG === '1' && error instanceof Error && error.stack) {
+      io.stderr.write(`${error.stack}\n`);
     }
-    throw error;
+    // Never 1, which says a check failed: whatever stopped the command, no verdict was reached.
+    return 2;
   }
+}
+
+/** One line: usage errors as written, anything else with the hint that shows its stack. */
+function describe(error: unknown): string {
+  if (error instanceof UsageError || isParseArgsError(error)) return (error as Error).message;
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n', 1)[0] ?? '';
+  return `${firstLine} (PARTNER_SETUP_DEBUG=1 prints the details)`;
 }
 
 function helpText(): string {

@@ -1,4 +1,3 @@
-import { brazeInstances } from '../../shared/braze/instances.ts';
 import { AppError } from '../../shared/errors.ts';
 import { brazeEndpointFor } from '../braze/endpoint.ts';
 import { brazeKeySecret } from '../braze/context.ts';
@@ -32,7 +31,7 @@ export function checkHandlers(s: Services): Handlers<CheckChannel> {
       const apiKey = (await runs.secretsFor(client.id).get(brazeKeySecret))?.trim();
       if (!apiKey) throw new AppError('BAD_REQUEST', s.t('checks-braze:find.noKey'));
       const current = brazeEndpointFor(client);
-      const candidates = brazeInstances.filter((i) => !current.ok || i.id !== current.instance);
+      const candidates = s.brazeInstances.filter((i) => !current.ok || i.id !== current.instance);
       return { attempts: await findInstance({ http: runs.http(), apiKey, candidates }) };
     },
   };

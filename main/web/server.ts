@@ -60,7 +60,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const session = sessions.redeem(token);
       if (!session) {
         if (sessions.isValid(cookieValue(req, sessionCookieName))) return redirectHome(res);
-        return reply(res, 403, 'This link is not valid any more. Run "partner-setup ui" again.');
+        return reply(res, 403, services.t('app:browserMode.linkUsed'));
       }
       res.setHeader(
         'set-cookie',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { computeChecksum } from './checksum.ts';
+import { jsonErrorPlace } from './json-place.ts';
 import { bundleLimits, forbiddenKeys } from './limits.ts';
 import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
@@ -34,7 +35,7 @@ export async function parseBundle(text: string, options: ParseOptions): Promise<
   try {
     data = JSON.parse(text);
   } catch {
-    return fail('notJson');
+    return fail('notJson', jsonErrorPlace(text));
   }
   if (!isPlainRecord(data)) return fail('notObject');
   const shapeProblem = checkShape(data);

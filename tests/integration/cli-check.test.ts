@@ -1,39 +1,13 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
-import { runCli, type CliSpawnOptions } from '../support/cli-process.ts';
+import { acme, brazeJsonArgs, cli, clientFile, type JsonReport } from '../support/cli-check.ts';
 import { savedBrazeClient } from '../support/saved-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const goodKey = 'good-key-0123456789abcdef';
-
-/** Runs the CLI as a separate process from the repository root, with this PATH and HOME and `env`. */
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}, options: CliSpawnOptions = {}) =>
-  runCli(
-    args,
-    { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    { cwd: root, timeoutMs: 60_000, ...options },
-  );
-
-/** Every Braze check of `file`, as JSON, against the loopback fake. */
-const brazeJsonArgs = (file: string) => [
-  'check',
-  '--client-file',
-  file,
-  '--only',
-  'braze',
-  '--json',
-  '--allow-insecure-loopback',
-];
-
-interface JsonReport {
-  client: { name: string };
-  checks: { id: string; status: string; message: string; details: unknown; durationMs: number }[];
-}
 
 let fake: BrazeFake;
 before(async () => {
@@ -55,19 +29,6 @@ before(async () => {
 after(async () => {
   await fake.close();
   assert.deepEqual(fake.sideEffects(), []);
-});
-
-async function clientFile(t: TestContext, content: unknown): Promise<string> {
-  const path = join(await tempDir(t), 'client.json');
-  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-const acme = (endpoint: string) => ({
-  version: 1,
-  name: 'Acme Retail',
-  integrations: ['optimizely'],
-  braze: { instance: 'custom', restEndpoint: endpoint },
 });
 
 describe('partner-setup check (spawned)', () => {
@@ -223,6 +184,11 @@ describe('partner-setup check (spawned)', () => {
       /environment variables/,
     ],
     [
+      'an export edited after the fact',
+      { ...acme('https://x.example'), checksum: `sha256:${'0'.repeat(64)}` },
+      /does not match the content.*delete its “checksum” line/,
+    ],
+    [
       'not a URL',
       { ...acme('notaurl'), braze: { instance: 'custom', restEndpoint: 'notaurl' } },
       /braze\.restEndpoint/,
@@ -236,6 +202,46 @@ describe('partner-setup check (spawned)', () => {
       assert.equal(ran.stderr.trim().split('\n').length, 1);
     });
   }
+
+  const fakeKey = 'QZXW9931KJHV7720';
+  const notJsonSecrets: [string, string][] = [
+    ['a .env file', `BRAZE_API_KEY=${fakeKey}\n`],
+    ['a file holding only a key', fakeKey],
+  ];
+  for (const [name, content] of notJsonSecrets) {
+    it(`a client file that is not JSON is placed by line and column, never quoted: ${name}`, async (t) => {
+      const file = await clientFile(t, content);
+      const ran = await cli(['check', '--client-file', file]);
+      assert.equal(ran.code, 2);
+      assert.equal(
+        ran.stderr,
+        `partner-setup check: client file "${file}": This file is not valid JSON (line 1, column 1): it may be cut short or damaged.\n`,
+      );
+      const printed = (ran.stdout + ran.stderr).replaceAll(file, '');
+      for (let i = 0; i + 2 <= content.trim().length; i++) {
+        assert.ok(
+          !printed.includes(content.slice(i, i + 2)),
+          `printed "${content.slice(i, i + 2)}"`,
+        );
+      }
+    });
+  }
+
+  it('an environment error is one line and exit 2; PARTNER_SETUP_DEBUG=1 adds the stack', async (t) => {
+    const regularFile = join(await tempDir(t), 'not-a-folder');
+    await writeFile(regularFile, '');
+    const env = { PARTNER_SETUP_HOME: join(regularFile, 'sub') };
+    const args = ['check', '--client', 'Acme Retail'];
+    const ran = await cli(args, env);
+    assert.equal(ran.code, 2);
+    assert.match(
+      ran.stderr,
+      /^partner-setup check: ENOTDIR: not a directory, mkdir '.*\/not-a-folder\/sub' \(PARTNER_SETUP_DEBUG=1 prints the details\)\n$/,
+    );
+    const debug = await cli(args, { ...env, PARTNER_SETUP_DEBUG: '1' });
+    assert.equal(debug.code, 2);
+    assert.match(debug.stderr, /\n\s+at .*client-store\.ts/);
+  });
 
   it('schema client prints the client file’s JSON Schema', async () => {
     const ran = await cli(['schema', 'client']);

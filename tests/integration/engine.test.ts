@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { recordRun } from '../../main/checks/client-run.ts';
 import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
 import { checkRegistry } from '../../main/checks/registry.ts';
 import { selectChecks } from '../../main/checks/selection.ts';
 import type { CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
+import { NetError } from '../../main/net/errors.ts';
+import { brazeKeyCheck } from '../../main/odp/checks/braze-key.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
 
@@ -37,7 +41,7 @@ function concurrencyProbe(hosts: Record<string, { now: number; max: number }>) {
 }
 
 describe('check engine', () => {
-  it('skips with the reason a CSM can act on: input, secret, opt-in, offline, failed dependency', async () => {
+  it('skips with the reason a CSM can act on: input, secret, opt-in, offline (dependants too), failed dependency', async () => {
     const definitions = [
       def('a.input', { requires: { network: false, inputs: ['jacquard.s3Folder'] } }),
       def('a.secret', { requires: { network: false, secrets: ['odp.apiKey'] } }),
@@ -47,6 +51,9 @@ describe('check engine', () => {
       def('a.failing', { run: () => Promise.resolve({ status: 'fail', messageKey: 'x:y' }) }),
       def('a.dependant', { dependsOn: ['a.failing'] }),
       def('a.local', { dependsOn: ['a.optin.given'] }),
+      def('a.afterOffline', { dependsOn: ['a.network'] }),
+      def('a.afterAfterOffline', { dependsOn: ['a.afterOffline'] }),
+      def('a.fallback', { dependsOn: ['a.network'], anyDependencyVerdict: true }),
     ];
     const { results } = await runChecks({
       client: testClient(),
@@ -68,6 +75,10 @@ describe('check engine', () => {
         ['a.failing', 'fail', 'x:y'],
         ['a.dependant', 'skipped', 'checks:skip.dependency'],
         ['a.local', 'pass', 'checks:status.pass'],
+        // Offline is not the client's fault: dependants say so too, so they keep their last result.
+        ['a.afterOffline', 'skipped', 'checks:skip.offline'],
+        ['a.afterAfterOffline', 'skipped', 'checks:skip.offline'],
+        ['a.fallback', 'pass', 'checks:status.pass'],
       ],
     );
     assert.deepEqual(byId['a.input']?.params, { input: 'jacquard.s3Folder' });
@@ -80,13 +91,78 @@ describe('check engine', () => {
     }
   });
 
+  it('no network on the computer is a skip, not a verdict: the last results stay, dependants too', async () => {
+    const noNetwork = () =>
+      Promise.reject(new NetError('offline', 'rest.iad-03.braze.com', 'EAI_AGAIN'));
+    const client = testClient();
+    const earlier = (id: string): CheckResult => ({
+      id,
+      status: 'pass',
+      messageKey: 'x:earlier',
+      params: {},
+      durationMs: 5,
+      at: '2026-11-20T09:00:00.000Z',
+    });
+    client.checkResults = { 'c.probe': earlier('c.probe'), 'c.after': earlier('c.after') };
+    const outcome = await runChecks({
+      client,
+      definitions: [
+        def('c.probe', { requires: { network: true }, run: noNetwork }),
+        def('c.after', { dependsOn: ['c.probe'] }),
+      ],
+      secrets: secretsOf({}),
+      http,
+    });
+    assert.deepEqual(
+      outcome.results.map((r) => [r.id, r.status, r.messageKey]),
+      [
+        ['c.probe', 'skipped', 'checks:error.offline'],
+        ['c.after', 'skipped', 'checks:skip.offline'],
+      ],
+    );
+    recordRun(client, outcome);
+    assert.deepEqual(client.checkResults, {
+      'c.probe': earlier('c.probe'),
+      'c.after': earlier('c.after'),
+    });
+  });
+
+  it('a summary of probes that never reached the network skips as offline and keeps its verdict', async () => {
+    const noNetwork = () =>
+      Promise.reject(new NetError('offline', 'rest.iad-03.braze.com', 'EAI_AGAIN'));
+    const probes = brazeKeyCheck.dependsOn?.map((id) =>
+      def(id, { requires: { network: true }, run: noNetwork }),
+    );
+    assert.ok(probes?.length === 5);
+    const client = testClient();
+    const earlier: CheckResult = {
+      id: 'odp.braze_key',
+      status: 'pass',
+      messageKey: 'checks-odp:brazeKey.pass',
+      params: {},
+      durationMs: 1,
+      at: '2026-11-20T09:00:00.000Z',
+    };
+    client.checkResults['odp.braze_key'] = earlier;
+    const outcome = await runChecks({
+      client,
+      definitions: [...probes, brazeKeyCheck],
+      secrets: secretsOf({ 'braze.apiKey': 'key-0123456789' }),
+      http,
+    });
+    const summary = outcome.results.find((r) => r.id === 'odp.braze_key');
+    assert.equal(summary?.messageKey, 'checks:skip.offline');
+    recordRun(client, outcome);
+    assert.deepEqual(client.checkResults['odp.braze_key'], earlier);
+  });
+
   it('lets a check that summarises its dependencies read their failures', async () => {
     const definitions = [
       def('a.failing', { run: () => Promise.resolve({ status: 'fail', messageKey: 'x:y' }) }),
       def('a.passing'),
       def('a.summary', {
         dependsOn: ['a.failing', 'a.passing'],
-        summarisesDependencies: true,
+        anyDependencyVerdict: true,
         run: (ctx) =>
           Promise.resolve({
             status: 'fail',

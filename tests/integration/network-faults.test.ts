@@ -13,12 +13,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { brazeChecks } from '../../main/braze/checks.ts';
+import { runChecks } from '../../main/checks/engine.ts';
 import { outcomeForError } from '../../main/checks/outcomes.ts';
+import { s3CredentialsCheck } from '../../main/s3/checks/credentials.ts';
 import { NetError, type NetErrorKind } from '../../main/net/errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../../main/net/http-client.ts';
 import type { HttpResponse } from '../../main/net/types.ts';
 import { translator } from '../../main/translate.ts';
+import type { CheckResult } from '../../shared/types/checks.ts';
 import { languages } from '../../shared/types/ids.ts';
+import { secretsOf, testClient } from '../support/check-fixtures.ts';
 
 // Every way a partner's API can misbehave, played by loopback servers against the engine's one
 // HttpClient: each ends in a typed result within its time budget, is retried a bounded number of
@@ -90,7 +95,8 @@ async function outcome(
 function assertClearStatus(error: NetError, kind: NetErrorKind) {
   assert.equal(error.kind, kind);
   const shown = outcomeForError(error);
-  assert.equal(shown.status, 'inconclusive');
+  // No network at all is a skip that keeps the last result; any other fault is inconclusive.
+  assert.equal(shown.status, kind === 'offline' ? 'skipped' : 'inconclusive');
   for (const language of languages) {
     const text = translator(() => language)(shown.messageKey, shown.params);
     assert.notEqual(text, shown.messageKey.split(':')[1], `${language}: untranslated`);
@@ -106,12 +112,12 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   };
 };
 
-describe('network faults against the HttpClient', () => {
-  after(() => {
-    process.off('unhandledRejection', onUnhandled);
-    assert.deepEqual(unhandled, [], 'unhandled promise rejections');
-  });
+after(() => {
+  process.off('unhandledRejection', onUnhandled);
+  assert.deepEqual(unhandled, [], 'unhandled promise rejections');
+});
 
+describe('network faults against the HttpClient', () => {
   it('connection refused: a network error after 3 bounded attempts', async () => {
     const server = await fake(json(200, {}));
     await server.close();
@@ -280,3 +286,213 @@ async function mkCert(): Promise<string> {
   ]);
   return dir;
 }
+
+// The same faults, played against the real check definitions through the engine: what the CSM
+// finally sees for each check, how long the run took against the configured timeout, and how many
+// requests the server received.
+describe('network faults through the real Braze and S3 checks', () => {
+  const timeoutMs = options.timeoutMs ?? 0;
+  const backoffBaseMs = options.backoffBaseMs ?? 0;
+  const retries = 2;
+  /** Time for `attempts` requests that each may use the whole timeout, plus every backoff ceiling. */
+  const budget = (attempts: number) =>
+    attempts * timeoutMs +
+    Array.from({ length: attempts - 1 }, (_, i) => backoffBaseMs * 2 ** i).reduce(
+      (a, b) => a + b,
+      0,
+    );
+  /** One probe per Braze check: the key, five permissions, and page 0 of the segments. */
+  const probes = brazeChecks.length;
+
+  async function runBraze(url: string, over: Partial<HttpClientOptions> = {}) {
+    const started = Date.now();
+    const { results } = await runChecks({
+      client: testClient({ braze: { instance: 'custom', restEndpoint: url } }),
+      definitions: brazeChecks,
+      secrets: secretsOf({ 'braze.apiKey': 'loopback-test-key' }),
+      http: client({ retries, ...over }),
+    });
+    return { results, ms: Date.now() - started };
+  }
+
+  function assertEvery(results: CheckResult[], status: string, messageKey: string) {
+    assert.equal(results.length, probes);
+    for (const result of results) {
+      assert.equal(`${result.status} ${result.messageKey}`, `${status} ${messageKey}`, result.id);
+    }
+  }
+
+  const attemptsOf = (result: CheckResult) => (result.details as { attempts?: number }).attempts;
+
+  it('connection refused: every check inconclusive as unreachable, 3 attempts each', async () => {
+    const server = await fake(json(200, {}));
+    await server.close();
+    const { results, ms } = await runBraze(server.url);
+    assertEvery(results, 'inconclusive', 'checks:error.network');
+    for (const result of results) assert.equal(attemptsOf(result), 1 + retries, result.id);
+    assert.ok(ms < budget(1 + retries), `took ${ms} ms`);
+  });
+
+  it('a server that never answers: every check times out once, not retried', async () => {
+    const server = await fake(() => undefined);
+    const { results, ms } = await runBraze(server.url);
+    assertEvery(results, 'inconclusive', 'checks:error.timeout');
+    assert.equal(server.requests(), probes);
+    assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+  });
+
+  it('a trickling body: cut off by the same timeout', async () => {
+    const server = await fake((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"message": "success", "segments": [');
+      const drip = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    const { results, ms } = await runBraze(server.url);
+    assertEvery(results, 'inconclusive', 'checks:error.timeout');
+    assert.equal(server.requests(), probes);
+    assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+  });
+
+  it('5xx: inconclusive naming the status, after 1 + 2 requests per probe', async () => {
+    const server = await fake(json(503, { message: 'Service Unavailable' }));
+    const { results, ms } = await runBraze(server.url);
+    assertEvery(results, 'inconclusive', 'checks-braze:reply.serverError');
+    for (const result of results) {
+      assert.equal(result.params.status, 503);
+      assert.equal(attemptsOf(result), 1 + retries, result.id);
+    }
+    assert.equal(server.requests(), probes * (1 + retries));
+    assert.ok(ms < budget(1 + retries), `took ${ms} ms`);
+  });
+
+  it('429 with x-ratelimit-reset: rate limited, after waiting out the reset twice per probe', async () => {
+    const resetInS = 1;
+    const server = await fake((req, res) => {
+      const reset = String(Math.floor(Date.now() / 1000) + resetInS);
+      json(429, { message: 'Over rate limit.' }, { 'x-ratelimit-reset': reset })(req, res);
+    });
+    const { results, ms } = await runBraze(server.url);
+    assertEvery(results, 'inconclusive', 'checks-braze:reply.rateLimited');
+    assert.equal(server.requests(), probes * 3, '1 request + 2 waits per probe, then stop');
+    // Each wait lasts until the announced reset (at most resetInS s away) plus up to 100 ms jitter.
+    assert.ok(ms < 2 * (resetInS * 1000 + 100) + budget(3), `took ${ms} ms`);
+  });
+
+  const notBraze: { name: string; reply: Reply; excerpt: RegExp }[] = [
+    {
+      name: 'an HTML page answered 200',
+      reply: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html><head><title>Guest Wi-Fi</title></head><body>Sign in</body></html>');
+      },
+      excerpt: /^Guest Wi-Fi Sign in$/,
+    },
+    {
+      name: 'malformed JSON answered 200',
+      reply: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"message": "succ');
+      },
+      excerpt: /^\{"message": "succ$/,
+    },
+  ];
+  for (const { name, reply, excerpt } of notBraze) {
+    it(`${name}: no verdict, the status and an excerpt shown, one request per probe`, async () => {
+      const server = await fake(reply);
+      const { results } = await runBraze(server.url);
+      assertEvery(results, 'inconclusive', 'checks-braze:reply.notBraze');
+      for (const result of results) {
+        assert.equal(result.params.status, 200);
+        assert.match(String(result.params.excerpt), excerpt);
+      }
+      assert.equal(server.requests(), probes);
+    });
+  }
+
+  it('an oversized body: refused as too large, once per probe', async () => {
+    const server = await fake((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, ' ');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+    });
+    const { results, ms } = await runBraze(server.url, { maxBodyBytes: 64 * 1024 });
+    assertEvery(results, 'inconclusive', 'checks:error.bodyTooLarge');
+    assert.equal(server.requests(), probes);
+    assert.ok(ms < budget(2), `took ${ms} ms`);
+  });
+
+  describe('s3.credentials', () => {
+    async function runS3(url: string) {
+      const started = Date.now();
+      const { results } = await runChecks({
+        client: testClient({
+          integrations: ['jacquard'],
+          inputs: { 'jacquard.s3Endpoint': url, 'jacquard.s3Folder': 'acme' },
+        }),
+        definitions: [s3CredentialsCheck],
+        secrets: secretsOf({
+          'jacquard.awsAccessKeyId': 'AKIAIOSFODNN7EXAMPLE',
+          'jacquard.awsSecretAccessKey': 'loopback-test-secret',
+        }),
+        http: client({ retries }),
+      });
+      const [result] = results;
+      assert.ok(result);
+      return { result, ms: Date.now() - started };
+    }
+
+    it('a server that never answers: a timeout within the run’s timeout, one request', async () => {
+      const server = await fake(() => undefined);
+      const { result, ms } = await runS3(server.url);
+      assert.equal(`${result.status} ${result.messageKey}`, 'inconclusive checks:error.timeout');
+      assert.equal(server.requests(), 1);
+      assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+    });
+
+    const garbage: { name: string; reply: Reply; code: RegExp }[] = [
+      {
+        name: 'a login page answered 200',
+        reply: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end('<html><body>Sign in to the guest network</body></html>');
+        },
+        code: /^HTTP 200: “Sign in to the guest network”$/,
+      },
+      {
+        name: 'XML cut off mid-answer',
+        reply: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/xml' });
+          res.end('<?xml version="1.0"?><LocationConstraint');
+        },
+        code: /^HTTP 200: /,
+      },
+    ];
+    for (const { name, reply, code } of garbage) {
+      it(`${name}: inconclusive, never "keys accepted", one request`, async () => {
+        const server = await fake(reply);
+        const { result } = await runS3(server.url);
+        assert.equal(
+          `${result.status} ${result.messageKey}`,
+          'inconclusive checks-jacquard:s3.serverError',
+        );
+        assert.match(String(result.params.code), code);
+        assert.equal(server.requests(), 1);
+      });
+    }
+
+    it('5xx: inconclusive after at most 1 + 2 requests', async () => {
+      const server = await fake((_req, res) => {
+        res.writeHead(503, { 'content-type': 'text/html' });
+        res.end('<html><body>Service Unavailable</body></html>');
+      });
+      const { result } = await runS3(server.url);
+      assert.equal(result.status, 'inconclusive');
+      assert.ok(server.requests() <= 1 + retries, `${server.requests()} requests`);
+    });
+  });
+});

@@ -80,7 +80,7 @@ test('it listens on loopback only', async (t) => {
 });
 
 test('without the token, with a wrong one, or with a used one, nothing is served', async (t) => {
-  const { port, host, token } = await serve(t);
+  const { services, port, host, token } = await serve(t);
   assert.equal((await send(port, { path: '/', headers: { host } })).status, 401);
   assert.equal((await send(port, { path: '/?token=wrong', headers: { host } })).status, 403);
   const invoke = await send(port, {
@@ -92,7 +92,13 @@ test('without the token, with a wrong one, or with a used one, nothing is served
   assert.equal(invoke.status, 401);
   await login(port, host, token);
   // The link is one-time: a second browser (or someone reading the history) cannot use it.
-  assert.equal((await send(port, { path: `/?token=${token}`, headers: { host } })).status, 403);
+  const reused = await send(port, { path: `/?token=${token}`, headers: { host } });
+  assert.equal(reused.status, 403);
+  assert.equal(reused.body, services.t('app:browserMode.linkUsed'));
+  // Told in the CSM's language, like everything else the app says.
+  await services.store.updateSettings({ language: 'de' });
+  const german = await send(port, { path: '/?token=wrong', headers: { host } });
+  assert.match(german.body, /Link wurde bereits verwendet/);
 });
 
 test('with the session, the renderer and the API answer', async (t) => {

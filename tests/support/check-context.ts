@@ -19,6 +19,9 @@ export interface ContextOptions {
   client: Client;
   secrets?: Partial<Record<SecretName, string>>;
   optIns?: string[];
+  offline?: boolean;
+  /** Plain http to loopback hosts, as `--allow-insecure-loopback` allows; default true. */
+  allowInsecureLoopback?: boolean;
   /** Results of the check's dependencies, by id. */
   dependencies?: Record<string, Partial<CheckResult> & Pick<CheckResult, 'status'>>;
   timeoutMs?: number;
@@ -51,12 +54,13 @@ export function checkContext(options: ContextOptions): TestContext {
     client: options.client,
     secrets: secretsOf(options.secrets ?? {}),
     http: createHttpClient({
-      allowInsecureLoopback: true,
+      allowInsecureLoopback: options.allowInsecureLoopback ?? true,
       timeoutMs: options.timeoutMs ?? 3000,
       retries: 0,
     }),
     signal: new AbortController().signal,
     optIns: new Set(options.optIns ?? []),
+    offline: options.offline ?? false,
     progress: (done, total, label) => progress.push({ done, total, ...(label ? { label } : {}) }),
     saveArtifact: (key, value) => {
       artifacts[key] = value;

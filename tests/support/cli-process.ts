@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const cliBin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
 
 export interface CliRun {
-  /** Null when the process was ended by a signal (a timeout, say). */
+  /** Null when the process was ended by a signal it did not handle (a timeout, say). */
   code: number | null;
   stdout: string;
   stderr: string;
@@ -18,6 +18,8 @@ export interface CliSpawnOptions {
   cwd?: string;
   /** Ends the process after this long (SIGTERM). */
   timeoutMs?: number;
+  /** Aborting it sends SIGINT, as Ctrl-C in a terminal would. */
+  interrupt?: AbortSignal;
 }
 
 /** Runs the CLI as a separate process, the way a CSM or a CI job would, with exactly `env`. */
@@ -38,6 +40,7 @@ export function runCli(
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    options.interrupt?.addEventListener('abort', () => child.kill('SIGINT'), { once: true });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });

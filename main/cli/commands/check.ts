@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeChecksum } from '../../../shared/bundle/checksum.ts';
-import { clientFromFile, parseClientFile } from '../../../shared/client-file.ts';
+import { parseBundle } from '../../../shared/bundle/parse.ts';
+import { bundleProblemText } from '../../../shared/bundle/problems.ts';
+import { clientFromFile } from '../../../shared/client-file.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { LanguageSchema, secretEnvVars } from '../../../shared/types/ids.ts';
 import type { Client } from '../../../shared/types/client.ts';
@@ -11,7 +12,8 @@ import type { CheckDomain, SecretReader } from '../../checks/types.ts';
 import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
-import { UsageError, type CliIo, type Command } from '../command.ts';
+import type { Translate } from '../../translate.ts';
+import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
 import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
 
 const domains: readonly CheckDomain[] = ['braze', 'jacquard', 'optimizely'];
@@ -31,7 +33,8 @@ const usage = [
   '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
   '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
   '',
-  'Exit status: 0 no check failed, 1 a check failed, 2 usage or input error.',
+  'Exit status: 0 no check failed, 1 a check failed, 2 usage, input or environment error,',
+  `             ${interruptedExitCode} interrupted (Ctrl-C); the report lists what did not finish.`,
 ].join('\n');
 
 interface LoadedClient {
@@ -42,7 +45,12 @@ interface LoadedClient {
   save(record: (draft: Client) => void): Promise<void>;
 }
 
-async function loadFromFile(path: string, env: NodeJS.ProcessEnv): Promise<LoadedClient> {
+/** A client file is an exported bundle, so it goes through the import's own validation. */
+async function loadFromFile(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  t: Translate,
+): Promise<LoadedClient> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -51,32 +59,28 @@ async function loadFromFile(path: string, env: NodeJS.ProcessEnv): Promise<Loade
       `cannot read client file "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
     );
   }
-  const parsed = parseClientFile(raw);
-  if (!parsed.ok) throw new UsageError(`client file "${path}": ${parsed.error}`);
-  // An exported bundle carries a checksum; a file written by hand may leave it out.
-  const { checksum } = parsed.file;
-  if (
-    checksum &&
-    (await computeChecksum(JSON.parse(raw) as Record<string, unknown>)) !== checksum
-  ) {
-    throw new UsageError(`client file "${path}": checksum: does not match the content`);
+  // A file written by hand may leave the checksum out; one present is always verified.
+  const parsed = await parseBundle(raw, { requireChecksum: false });
+  if (!parsed.ok) {
+    const problem = bundleProblemText(parsed.problem, t);
+    // Pointing an export at local services is an edit the checksum was made to catch.
+    const hint =
+      parsed.problem.key === 'checksumMismatch' ? ` ${t('reports:bundle.editedClientFile')}` : '';
+    throw new UsageError(`client file "${path}": ${problem}${hint}`);
   }
   const envSecrets = new EnvSecretStore(env);
   return {
-    client: clientFromFile(parsed.file, randomUUID()),
+    client: clientFromFile(parsed.bundle, randomUUID()),
     secrets: { get: (name) => envSecrets.get('', name) },
     source: 'file',
     save: () => Promise.resolve(),
   };
 }
 
-async function loadSaved(name: string, env: NodeJS.ProcessEnv): Promise<LoadedClient> {
+async function loadSaved(name: string, io: CliIo): Promise<LoadedClient> {
   // Loaded only here: a client-file run never opens the store or the keychain.
-  const [{ createServices }, { resolveHome }] = await Promise.all([
-    import('../../services.ts'),
-    import('../../store/paths.ts'),
-  ]);
-  const services = await createServices({ home: resolveHome(env), mode: 'cli', env });
+  const { openCliServices } = await import('../cli-services.ts');
+  const services = await openCliServices(io);
   const client = services.store.findByName(name);
   if (!client) throw new UsageError(`no saved client named "${name}".`);
   return {
@@ -140,13 +144,13 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const options = parseOptions(argv, io.env);
+  const i18n = createI18n(options.lang);
   const loaded =
     options.clientFile !== undefined
-      ? await loadFromFile(options.clientFile, io.env)
-      : await loadSaved(options.client ?? '', io.env);
+      ? await loadFromFile(options.clientFile, io.env, i18n.t)
+      : await loadSaved(options.client ?? '', io);
   const filter = options.only ? { domains: [options.only] } : {};
   const total = checksForClient(loaded.client, filter).length;
-  const i18n = createI18n(options.lang);
   const errPaint = painter(io.stderr.isTTY, io.env);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -174,6 +178,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
         : textReport(loaded.client, outcome.results, i18n.t, painter(io.stdout.isTTY, io.env)),
     );
+    if (outcome.cancelled) {
+      const unfinished = outcome.results.filter(
+        (r) => r.messageKey === 'checks:skip.cancelled',
+      ).length;
+      io.stderr.write(
+        `partner-setup check: interrupted; ${unfinished} of ${total} checks did not finish.\n`,
+      );
+      return interruptedExitCode;
+    }
     return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;
   } finally {
     process.off('SIGINT', onSigint);

@@ -5,8 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { LanguageSchema } from '../../../shared/types/ids.ts';
 import { exportClient, reportTranslator, type ExportFormat } from '../../reports/export.ts';
 import { chromiumPdfPrinter } from '../../reports/pdf.ts';
-import { createServices } from '../../services.ts';
-import { resolveHome } from '../../store/paths.ts';
+import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
@@ -42,7 +41,7 @@ export const exportCommand: Command = {
     if (lang && !lang.success) {
       throw new UsageError(`--lang must be one of en, fr, pt, es, de, not "${values.lang}".`);
     }
-    const services = await createServices({ home: resolveHome(io.env), mode: 'cli', env: io.env });
+    const services = await openCliServices(io);
     const settings = services.store.settings();
     const language = lang?.data ?? settings.language;
     const t = reportTranslator(language);

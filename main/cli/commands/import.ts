@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors.ts';
 import { findConflict, importBundle, readBundle } from '../../bundles/import.ts';
-import { createServices } from '../../services.ts';
-import { resolveHome } from '../../store/paths.ts';
+import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const importCommand: Command = {
@@ -30,7 +29,7 @@ export const importCommand: Command = {
       throw new UsageError('choose either --replace or --as-new, not both.');
     }
     const path = positionals[0] as string;
-    const services = await createServices({ home: resolveHome(io.env), mode: 'cli', env: io.env });
+    const services = await openCliServices(io);
     const { t, store } = services;
     let text: string;
     try {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { createServices } from '../../services.ts';
-import { resolveHome } from '../../store/paths.ts';
+import { openCliServices } from '../cli-services.ts';
 import { ensureRendererBuilt } from '../../web/renderer-build.ts';
 import { startWebServer } from '../../web/server.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -32,13 +31,9 @@ export const uiCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port must be a port number, not "${values.port}".`);
     }
-    const services = await createServices({
-      home: resolveHome(io.env),
+    const services = await openCliServices(io, {
       mode: 'browser',
-      // The flag is the environment variable's twin: checks read the setting from services.env.
-      env: values['allow-insecure-loopback']
-        ? { ...io.env, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' }
-        : io.env,
+      allowInsecureLoopback: values['allow-insecure-loopback'],
     });
     const rendererDir = await ensureRendererBuilt();
     const server = await startWebServer({ services, rendererDir, port });

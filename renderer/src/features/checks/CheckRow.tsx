@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStale } from '../../../../shared/dashboard/overview.ts';
 import type { CheckResult } from '../../../../shared/types/checks.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { checkNameKeys } from './check-names.ts';
@@ -16,13 +17,12 @@ interface CheckRowProps {
   children?: ReactNode;
 }
 
-const isStale = (at: string, hours: number): boolean =>
-  Date.now() - new Date(at).getTime() > hours * 3_600_000;
-
 export function CheckRow({ checkId, result, available, staleAfterHours, children }: CheckRowProps) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const [now] = useState(() => Date.now());
   const state = result ? result.status : available ? 'notRun' : 'notAvailable';
+  const noteKey = result ? noteKeyOf(result) : null;
   return (
     <li className="check-row" data-check-id={checkId}>
       <div className="check-head">
@@ -32,9 +32,10 @@ export function CheckRow({ checkId, result, available, staleAfterHours, children
       {result ? (
         <div className="check-result">
           <p className="check-message">{t(result.messageKey, result.params)}</p>
+          {noteKey ? <p className="check-note">{t(noteKey, result?.params)}</p> : null}
           <p className="check-time">
             {t('app:checks.lastRun', { date: formatDate(result.at) })}
-            {isStale(result.at, staleAfterHours) ? (
+            {isStale(result, staleAfterHours, now) ? (
               <span className="tag tag-stale">{t('app:checks.stale')}</span>
             ) : null}
           </p>
@@ -47,4 +48,11 @@ export function CheckRow({ checkId, result, available, staleAfterHours, children
       {children}
     </li>
   );
+}
+
+/** A check may attach a note to its result (`details.noteKey`), e.g. how the partner page spells it. */
+function noteKeyOf(result: CheckResult): string | null {
+  const { details } = result;
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  return typeof details.noteKey === 'string' ? details.noteKey : null;
 }

@@ -24,8 +24,11 @@ let focusNextHeading = false;
 
 /** Any step of any guide, drawn from its data: the renderer knows no step by name. */
 export function StepView({ client, entry, position, previous, next, onNavigate }: StepViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { guide, step } = entry;
+  // The paths name Braze's and ODP's menus as their English dashboards do; say so in other languages.
+  const menuInEnglish =
+    i18n.language !== 'en' && (step.where?.app === 'braze' || step.where?.app === 'odp');
   const k = (key: string) => t(guideKey(guide, key));
   const rich = (key: string) => <RichText text={k(key)} />;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -63,6 +66,9 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
           <span className="step-where-app">{t(`app:step.apps.${step.where.app}`)}</span>
           <span aria-hidden="true"> › </span>
           <span className="step-where-path">{rich(step.where.pathKey)}</span>
+          {menuInEnglish ? (
+            <span className="step-where-note"> ({t('app:step.whereEnglish')})</span>
+          ) : null}
         </p>
       ) : null}
       {step.warningKey ? (

@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runCli, type CliSpawnOptions } from './cli-process.ts';
+import { tempDir } from './temp-dir.ts';
+
+/** What `partner-setup check` tests share: how they run it, the client file, the JSON report. */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the CLI as a separate process from the repository root, with this PATH and HOME and `env`. */
+export const cli = (args: string[], env: NodeJS.ProcessEnv = {}, options: CliSpawnOptions = {}) =>
+  runCli(
+    args,
+    { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    { cwd: root, timeoutMs: 60_000, ...options },
+  );
+
+/** Every Braze check of `file`, as JSON, against the loopback fake. */
+export const brazeJsonArgs = (file: string) => [
+  'check',
+  '--client-file',
+  file,
+  '--only',
+  'braze',
+  '--json',
+  '--allow-insecure-loopback',
+];
+
+export interface JsonReport {
+  client: { name: string };
+  checks: { id: string; status: string; message: string; details: unknown; durationMs: number }[];
+}
+
+/** `content` (a string as is, anything else as JSON) in a client file of its own. */
+export async function clientFile(t: TestContext, content: unknown): Promise<string> {
+  const path = join(await tempDir(t), 'client.json');
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** A client whose Braze workspace is at `endpoint`. */
+export const acme = (endpoint: string) => ({
+  version: 1,
+  name: 'Acme Retail',
+  integrations: ['optimizely'],
+  braze: { instance: 'custom', restEndpoint: endpoint },
+});
