@@ -7,8 +7,9 @@ const height = 200;
 const pad = { top: 16, right: 12, bottom: 34, left: 48 };
 
 /**
- * The Currents delivery chart as inline SVG: one stacked bar per hour (Email Click events, then
- * the others), drawn from numbers only, so it needs no script, font or request to display or print.
+ * The Currents delivery chart as inline SVG: one stacked bar per hour (Email Click files, then
+ * the other types' files), drawn from numbers only, so it needs no script, font or request to
+ * display or print. A capped hour (a lower bound) carries a "+" above its bar.
  */
 export function deliveryChartSvg(chart: DeliveryChart, t: Translate): string {
   const hours = chart.hours;
@@ -23,10 +24,14 @@ export function deliveryChartSvg(chart: DeliveryChart, t: Translate): string {
       const x = (pad.left + i * slot + (slot - barW) / 2).toFixed(1);
       const clickTop = y(h.emailClick);
       const otherTop = y(h.emailClick + h.other);
+      const centre = (pad.left + (i + 0.5) * slot).toFixed(1);
       return [
-        `<rect class="bar-click" x="${x}" y="${clickTop.toFixed(1)}" width="${barW.toFixed(1)}" height="${(pad.top + plotH - clickTop).toFixed(1)}"><title>${escapeHtml(`${h.hour}: ${h.emailClick} / ${h.other}`)}</title></rect>`,
+        `<rect class="bar-click" x="${x}" y="${clickTop.toFixed(1)}" width="${barW.toFixed(1)}" height="${(pad.top + plotH - clickTop).toFixed(1)}"><title>${escapeHtml(`${hourLabel(h)}: ${h.emailClick} / ${h.other}`)}</title></rect>`,
         h.other > 0
           ? `<rect class="bar-other" x="${x}" y="${otherTop.toFixed(1)}" width="${barW.toFixed(1)}" height="${(clickTop - otherTop).toFixed(1)}"/>`
+          : '',
+        h.capped
+          ? `<text class="capped" x="${centre}" y="${(otherTop - 3).toFixed(1)}" text-anchor="middle">+</text>`
           : '',
       ].join('');
     })
@@ -61,4 +66,17 @@ export function chartSummary(chart: DeliveryChart, t: Translate): string {
     silent,
     hours: chart.hours.length,
   });
+}
+
+type Hour = DeliveryChart['hours'][number];
+
+/** An hour as the report names it: "+" when it held more files than were counted, as in the app. */
+export const hourLabel = (h: Hour): string => (h.capped ? `${h.hour} +` : h.hour);
+
+/** The one note explaining "+", naming the per-hour limit when the artifact records it; null when no hour is capped. */
+export function cappedNote(chart: DeliveryChart, t: Translate): string | null {
+  if (!chart.hours.some((h) => h.capped)) return null;
+  return chart.filesPerHourLimit === undefined
+    ? t('reports:report.chart.cappedNoLimit')
+    : t('reports:report.chart.capped', { limit: chart.filesPerHourLimit });
 }

@@ -4,6 +4,8 @@ import { guideFor, type Guide } from '../../shared/guides/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
 import type { Language } from '../../shared/types/ids.ts';
+import { planView } from '../odp/plan-view.ts';
+import { renderSummary } from '../odp/plans/summary.ts';
 import type { Translate } from '../translate.ts';
 
 /**
@@ -19,7 +21,15 @@ export interface ReportModel {
   totals: { stepsDone: number; stepsTotal: number; failing: number; stale: number };
   guides: ReportGuide[];
   chart: DeliveryChart | null;
+  /** The saved ODP plan as "do this in ODP" steps, section by section; null without one. */
+  odpPlan: ReportPlanSection[] | null;
   appVersion: string;
+}
+
+export interface ReportPlanSection {
+  title: string;
+  /** In order: the renderers number them from 1 within the section. */
+  steps: string[];
 }
 
 export interface ReportGuide {
@@ -58,7 +68,11 @@ export interface ReportCheck {
   stale: boolean;
 }
 
-/** The `currents.hourly` artifact the Currents delivery check saves (oldest hour first). */
+/**
+ * The `currents.hourly` artifact the Currents delivery check saves (oldest hour first): FILES per
+ * hour, not events. A capped hour held more files of one type than the audit lists, so its count
+ * is a lower bound. Artifacts saved before the audit reported this lack both fields.
+ */
 const HourlySchema = z.object({
   generatedAt: z.string(),
   hours: z
@@ -67,10 +81,12 @@ const HourlySchema = z.object({
         hour: z.string(),
         emailClick: z.number().nonnegative(),
         other: z.number().nonnegative(),
+        capped: z.boolean().default(false),
       }),
     )
     .min(1)
     .max(24 * 31),
+  filesPerHourLimit: z.number().int().positive().optional(),
 });
 export type DeliveryChart = z.infer<typeof HourlySchema> & { generatedLabel: string };
 
@@ -102,7 +118,7 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
           state: result?.status ?? 'notRun',
           message: result ? t(result.messageKey, result.params) : null,
           at: result ? formatDate(result.at) : null,
-          stale: result ? isStale(result.at, options.staleAfterHours, now) : false,
+          stale: result ? isStale(result, options.staleAfterHours, now) : false,
         };
       });
       return {
@@ -153,8 +169,19 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
       hourly.success && client.integrations.includes('jacquard')
         ? { ...hourly.data, generatedLabel: formatDate(hourly.data.generatedAt) }
         : null,
+    odpPlan: odpPlanSteps(client, t, options.now),
     appVersion: options.appVersion,
   };
+}
+
+/**
+ * The same summary the plan editor shows, from the same view. A plan holds segment, field and
+ * campaign names and Liquid values; keys and tokens live in the keychain, never in it.
+ */
+function odpPlanSteps(client: Client, t: Translate, now: Date): ReportPlanSection[] | null {
+  if (!client.integrations.includes('optimizely')) return null;
+  const view = planView(client, now);
+  return view.saved ? renderSummary(view.summary, t) : null;
 }
 
 /** Dates in the report's language and the computer's time zone, with the zone named. */

@@ -33,6 +33,7 @@ th { color: #4a535d; font-weight: 600; }
 .chart { width: 100%; height: auto; border: 1px solid #e1e6eb; border-radius: 6px; }
 .chart .bar-click { fill: #0969da; } .chart .bar-other { fill: #a5c8f0; }
 .chart .axis { stroke: #57606a; stroke-width: 1; } .chart .tick { font-size: 11px; fill: #4a535d; }
+.chart .capped { font-size: 11px; font-weight: 700; fill: #1b1f24; }
 .legend { font-size: 12px; color: #4a535d; }
 .legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: middle; }
 .legend .l-click::before { background: #0969da; } .legend .l-other::before { background: #a5c8f0; }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { guideFor, type Step } from '../guides/index.ts';
+import type { CheckResult, CheckStatus } from '../types/checks.ts';
 import type { Client } from '../types/client.ts';
 import {
   ClientIdSchema,
@@ -9,13 +10,19 @@ import {
 } from '../types/ids.ts';
 import { ClientNameSchema } from '../types/client.ts';
 
-/** Steps done of the steps that ask for a confirmation (a step without any has nothing to tick). */
-export const IntegrationProgressSchema = z.object({
+/** What one integration's cell of a dashboard row shows. */
+export const IntegrationSummarySchema = z.object({
   integration: IntegrationIdSchema,
+  /** Steps done of the steps that ask for a confirmation (a step without any has nothing to tick). */
   stepsDone: z.number().int().nonnegative(),
   stepsTotal: z.number().int().nonnegative(),
+  /** Checks referenced by this guide's steps whose last verdict is a failure. */
+  failing: z.number().int().nonnegative(),
+  stale: z.number().int().nonnegative(),
+  /** Newest verdict of this guide's checks, null when none was ever reached. */
+  lastValidatedAt: IsoDateSchema.nullable(),
 });
-export type IntegrationProgress = z.infer<typeof IntegrationProgressSchema>;
+export type IntegrationSummary = z.infer<typeof IntegrationSummarySchema>;
 
 /** One dashboard row: what a CSM needs to see at a glance, without the client's full data. */
 export const ClientOverviewSchema = z.object({
@@ -23,37 +30,88 @@ export const ClientOverviewSchema = z.object({
   name: ClientNameSchema,
   integrations: z.array(IntegrationIdSchema),
   updatedAt: IsoDateSchema,
-  progress: z.array(IntegrationProgressSchema),
-  /** Checks of the client's guides whose last result is a failure. */
+  byIntegration: z.array(IntegrationSummarySchema),
+  /**
+   * The same figures over all the client's checks, each check once: a Braze check both guides
+   * reference fails once for the client, though it shows in both integrations' cells.
+   */
   failing: z.number().int().nonnegative(),
-  /** Checks of the client's guides with a result, and how many of those results are stale. */
+  /** Checks with a verdict, and how many of those verdicts are stale. */
   checked: z.number().int().nonnegative(),
   stale: z.number().int().nonnegative(),
-  /** Newest check result, null when no check ever ran. */
   lastValidatedAt: IsoDateSchema.nullable(),
 });
 export type ClientOverview = z.infer<typeof ClientOverviewSchema>;
 
 const hourMs = 3_600_000;
 
-/** A result is stale once it is older than the CSM's threshold. */
-export const isStale = (at: string, staleAfterHours: number, now: number): boolean =>
-  now - new Date(at).getTime() > staleAfterHours * hourMs;
+/**
+ * Statuses that say something about the client's setup. A skip (offline, no secret, cancelled)
+ * validated nothing, so it neither moves "last validation" nor ages into "stale". Inconclusive
+ * counts: the service was reached or tried and the run ended on a timeout or an error, which the
+ * CSM must see age and run again.
+ */
+const verdictStatuses: ReadonlySet<CheckStatus> = new Set(['pass', 'warn', 'fail', 'inconclusive']);
+
+/** A verdict is stale once it is older than the CSM's threshold; a skip never is. */
+export const isStale = (
+  result: Pick<CheckResult, 'status' | 'at'>,
+  staleAfterHours: number,
+  now: number,
+): boolean =>
+  verdictStatuses.has(result.status) &&
+  now - new Date(result.at).getTime() > staleAfterHours * hourMs;
 
 /** A step is done when every one of its confirmations is ticked. */
 export const isStepDone = (client: Pick<Client, 'confirmations'>, step: Step): boolean =>
   step.confirmations.length > 0 && step.confirmations.every((c) => client.confirmations[c.id]);
 
-export function integrationProgress(
-  client: Client,
-  integration: IntegrationId,
-): IntegrationProgress {
-  const steps = guideFor(integration).steps.filter((step) => step.confirmations.length > 0);
+interface GuideParts {
+  tickable: readonly Step[];
+  checkIds: readonly string[];
+}
+
+function guidePartsOf(integration: IntegrationId): GuideParts {
+  const { steps } = guideFor(integration);
   return {
-    integration,
-    stepsDone: steps.filter((step) => isStepDone(client, step)).length,
-    stepsTotal: steps.length,
+    tickable: steps.filter((step) => step.confirmations.length > 0),
+    checkIds: [...new Set(steps.flatMap((step) => step.checks))],
   };
+}
+
+/** Guides are fixed data: each integration's steps to tick and its checks, worked out once. */
+const guideParts: Record<IntegrationId, GuideParts> = {
+  jacquard: guidePartsOf('jacquard'),
+  optimizely: guidePartsOf('optimizely'),
+};
+
+interface VerdictFigures {
+  failing: number;
+  checked: number;
+  stale: number;
+  lastValidatedAt: string | null;
+}
+
+function verdictFigures(
+  client: Client,
+  checkIds: Iterable<string>,
+  options: { staleAfterHours: number; now: number },
+): VerdictFigures {
+  const figures: VerdictFigures = { failing: 0, checked: 0, stale: 0, lastValidatedAt: null };
+  let newest = -Infinity;
+  for (const id of checkIds) {
+    const result = client.checkResults[id];
+    if (!result || !verdictStatuses.has(result.status)) continue;
+    figures.checked++;
+    if (result.status === 'fail') figures.failing++;
+    if (isStale(result, options.staleAfterHours, options.now)) figures.stale++;
+    const at = Date.parse(result.at);
+    if (at > newest) {
+      newest = at;
+      figures.lastValidatedAt = result.at;
+    }
+  }
+  return figures;
 }
 
 /** The dashboard row of one client; pure, so main computes 500 of them without the renderer. */
@@ -61,43 +119,40 @@ export function summarizeClient(
   client: Client,
   options: { staleAfterHours: number; now: number },
 ): ClientOverview {
-  const checkIds = new Set(
-    client.integrations.flatMap((id) => guideFor(id).steps.flatMap((step) => step.checks)),
-  );
-  const results = [...checkIds].flatMap((id) => {
-    const result = client.checkResults[id];
-    return result ? [result] : [];
+  const byIntegration = client.integrations.map((integration): IntegrationSummary => {
+    const { tickable, checkIds } = guideParts[integration];
+    const { failing, stale, lastValidatedAt } = verdictFigures(client, checkIds, options);
+    return {
+      integration,
+      stepsDone: tickable.filter((step) => isStepDone(client, step)).length,
+      stepsTotal: tickable.length,
+      failing,
+      stale,
+      lastValidatedAt,
+    };
   });
-  let lastValidatedAt: string | null = null;
-  for (const result of results) {
-    if (lastValidatedAt === null || Date.parse(result.at) > Date.parse(lastValidatedAt)) {
-      lastValidatedAt = result.at;
-    }
-  }
+  const allCheckIds = new Set(client.integrations.flatMap((id) => guideParts[id].checkIds));
   return {
     id: client.id,
     name: client.name,
     integrations: [...client.integrations],
     updatedAt: client.updatedAt,
-    progress: client.integrations.map((id) => integrationProgress(client, id)),
-    failing: results.filter((r) => r.status === 'fail').length,
-    checked: results.length,
-    stale: results.filter((r) => isStale(r.at, options.staleAfterHours, options.now)).length,
-    lastValidatedAt,
+    byIntegration,
+    ...verdictFigures(client, allCheckIds, options),
   };
 }
 
 /** A client still has steps to do on at least one integration. */
 export const isIncomplete = (row: ClientOverview): boolean =>
-  row.progress.some((p) => p.stepsDone < p.stepsTotal);
+  row.byIntegration.some((p) => p.stepsDone < p.stepsTotal);
 
 export type OverviewFilter = 'all' | 'failing' | 'incomplete' | 'stale';
 export type OverviewSort = 'name' | 'progress' | 'failing' | 'lastValidated' | 'updated';
 
 /** Share of steps done over all the client's integrations, 0…1. */
 export const completion = (row: ClientOverview): number => {
-  const total = row.progress.reduce((n, p) => n + p.stepsTotal, 0);
-  return total === 0 ? 1 : row.progress.reduce((n, p) => n + p.stepsDone, 0) / total;
+  const total = row.byIntegration.reduce((n, p) => n + p.stepsTotal, 0);
+  return total === 0 ? 1 : row.byIntegration.reduce((n, p) => n + p.stepsDone, 0) / total;
 };
 
 const matchesFilter: Record<OverviewFilter, (row: ClientOverview) => boolean> = {

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { keychainService } from '../../main/keychain/secret-store.ts';
 import { createServices } from '../../main/services.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { describeViolations, runAxe } from '../support/chromium.ts';
@@ -35,6 +36,15 @@ test('a damaged store is moved aside and the CSM is told where, nothing silently
   assert.equal(await readFile(movedTo, 'utf8'), '{"version": 1, "clients": [ {"name": "Acme"');
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, describeViolations(violations));
+
+  // Read and dismissed: gone now and after a restart; the moved file stays for recovery.
+  await banner.getByRole('button', { name: en('app:toasts.dismiss') }).click();
+  await banner.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  assert.equal(await page.locator('[data-banner="store"]').count(), 0);
+  assert.equal((await ClientStore.open(home)).issue, null);
+  assert.equal(await readFile(movedTo, 'utf8'), '{"version": 1, "clients": [ {"name": "Acme"');
 });
 
 test('rename, duplicate and delete from the client list; deleting removes the keychain secrets', async (t) => {
@@ -147,4 +157,29 @@ test('changing integrations adds a guide, and removing every one is refused', as
     .waitFor();
   await seeded.store.refresh();
   assert.deepEqual(seeded.store.findByName('Initech')?.integrations, ['optimizely']);
+});
+
+test('the import button is reached with Tab and shows the keyboard focus', async (t) => {
+  const home = await tempDir(t);
+  const { page } = await openAppInChromium(t, { home });
+  const input = page.locator('[data-import-input]');
+  await input.waitFor({ state: 'attached' });
+  const importFocused = 'document.activeElement?.matches("[data-import-input]") ?? false';
+  for (let presses = 0; presses < 40 && !(await page.evaluate(importFocused)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(importFocused), true, 'Tab never reached the import control');
+  // The input itself is a clipped pixel; the label drawn as the button must carry the ring.
+  const button = page.locator('.import-client label.button');
+  const outline = await page.evaluate(`(() => {
+    const style = getComputedStyle(document.querySelector('.import-client label.button'));
+    return style.outlineStyle + ' ' + style.outlineWidth;
+  })()`);
+  assert.equal(outline, 'solid 3px');
+  assert.equal(await button.innerText(), en('dashboard:import.button'));
+  const box = await button.boundingBox();
+  assert.ok(
+    box && box.width > 40 && box.height > 16,
+    `the focused button is visible: ${JSON.stringify(box)}`,
+  );
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { guides } from '../../shared/guides/index.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
@@ -23,6 +24,8 @@ async function goOffline(page: Page): Promise<void> {
     window.dispatchEvent(new Event('offline'));
   `);
 }
+
+const en = createI18n('en').t;
 
 async function assertAccessible(page: Page, where: string): Promise<void> {
   const violations = await runAxe(page);
@@ -66,6 +69,26 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   // Dashboard: progress, failing count, stale marker; filters narrow it down.
   assert.equal(await row.getAttribute('data-failing'), '1');
   assert.equal(await row.getAttribute('data-stale'), '1');
+  const apiKeyAt = client.checkResults['braze.api_key']!.at;
+  assert.equal(await row.getAttribute('data-last-validated'), apiKeyAt);
+  // Per integration: s3.bucket fails for Jacquard only; the 50-hour-old odp.api_key is Optimizely's.
+  const jacquardCell = row.locator('td[data-integration="jacquard"]');
+  const optimizelyCell = row.locator('td[data-integration="optimizely"]');
+  assert.equal(await jacquardCell.getAttribute('data-failing'), '1');
+  assert.equal(await optimizelyCell.getAttribute('data-failing'), '0');
+  assert.match(
+    await jacquardCell.innerText(),
+    new RegExp(en('dashboard:dashboard.failing', { count: 1 })),
+  );
+  assert.match(
+    await optimizelyCell.innerText(),
+    new RegExp(en('dashboard:dashboard.failing', { count: 0 })),
+  );
+  for (const cell of [jacquardCell, optimizelyCell]) {
+    assert.equal(await cell.getAttribute('data-last-validated'), apiKeyAt);
+  }
+  assert.equal(await jacquardCell.locator('.tag-stale').count(), 0);
+  assert.equal(await optimizelyCell.locator('.tag-stale').count(), 1);
   await page.locator('[data-dashboard-filter]').selectOption('failing');
   await page.locator('[data-dashboard-count="1"]').waitFor();
   await assertAccessible(page, 'the dashboard');
@@ -84,18 +107,49 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   await page.locator('li[data-check-id="odp.api_key"][data-stale="true"]').waitFor();
   await assertAccessible(page, 'the checklist view');
 
-  // Edit offline: tick the confirmation still open in Jacquard step 1.
+  const openStep = async (stepId: string) => {
+    await page.goto(`${serverA.origin}/#/client/${client.id}/${stepId}`);
+    await goOffline(page);
+    const section = page.locator(`section.step-view[data-step-id="${stepId}"]`);
+    await section.waitFor();
+    return section;
+  };
+
+  // Edit offline: tick the confirmation still open in Jacquard step 1, with a note.
   const step1 = guides.jacquard.steps[1]!;
   const open = step1.confirmations.find((c) => !client.confirmations[c.id])!;
-  await page.goto(`${serverA.origin}/#/client/${client.id}/${step1.id}`);
-  await goOffline(page);
-  const box = page
-    .locator(`section.step-view[data-step-id="${step1.id}"] input[type="checkbox"]:not(:checked)`)
-    .first();
-  await box.check();
-  await page
-    .locator(`section.step-view[data-step-id="${step1.id}"] input[type="checkbox"]:not(:checked)`)
-    .waitFor({ state: 'detached' });
+  const note = 'Credentials arrived by post, checked offline';
+  const item = (await openStep(step1.id)).locator(`li[data-confirmation-id="${open.id}"]`);
+  await item.getByText(en('app:confirm.addNote')).click();
+  await item.locator('textarea').fill(note);
+  await item.locator('input[type="checkbox"]').check();
+  await item.locator('.confirmation-note').getByText(note).waitFor();
+
+  // Run the S3 step's checks offline: main must hear "offline", or s3.credentials (no secret in this
+  // keychain) would say "missing secret" and s3.bucket, behind it, would lose its last result.
+  const current = await openStep(guides.jacquard.steps[2]!.id);
+  const checkRow = (id: string) => current.locator(`li.check-row[data-check-id="${id}"]`);
+  const bucketTime = await checkRow('s3.bucket').locator('.check-time').innerText();
+  await current.getByRole('button', { name: en('checks:ui.runStep') }).click();
+  await checkRow('s3.credentials').getByText(en('checks:skip.offline')).waitFor();
+  await current.getByRole('button', { name: en('checks:ui.runStep') }).waitFor();
+  assert.equal(
+    await checkRow('s3.bucket').locator('.check-time').innerText(),
+    bucketTime,
+    'the previous result keeps its time',
+  );
+  assert.match(await checkRow('s3.bucket').innerText(), new RegExp(en('app:checks.status.fail')));
+
+  // And an input of the same step.
+  const folderInput = '[data-input-id="jacquard.s3Folder"]';
+  const folder = current.locator(folderInput);
+  await folder.fill('acme-retail-eu');
+  await folder.press('Tab');
+  await current
+    .locator('.field')
+    .filter({ has: page.locator(folderInput) })
+    .getByText(en('app:input.saved'), { exact: true })
+    .waitFor();
 
   // Exports, offline, through Blob links.
   const save = async (format: string) => {
@@ -116,6 +170,13 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   await writeFile(bundlePath, bundle);
   assert.ok(!bundle.toString('utf8').includes(secretTail));
 
+  // The offline skip of a check that never ran did not count as a validation.
+  await page.goto(`${serverA.origin}/#/`);
+  await goOffline(page);
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-last-validated'), apiKeyAt);
+  assert.equal(await jacquardCell.getAttribute('data-last-validated'), apiKeyAt);
+
   // A colleague's fresh profile imports the bundle.
   const serverB = await startBrowserMode({ home: homeB });
   t.after(() => serverB.stop());
@@ -124,10 +185,11 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   await pageB.locator('[data-import-input]').setInputFiles(bundlePath);
   const dialog = pageB.getByRole('dialog');
   await dialog.locator('[data-import-conflict="none"]').waitFor();
-  await dialog.getByRole('button', { name: 'Review without importing' }).click();
+  await dialog.getByRole('button', { name: en('dashboard:import.review') }).click();
   await dialog.locator('.checklist').waitFor();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await pageB.locator(`tr[data-client-name="${client.name}"]`).waitFor();
+  await dialog.getByRole('button', { name: en('dashboard:import.import'), exact: true }).click();
+  // The imported client opens.
+  await pageB.getByRole('heading', { level: 1, name: client.name }).waitFor();
 
   const a = (await ClientStore.open(homeA)).get(client.id);
   const storeB = await ClientStore.open(homeB);
@@ -141,6 +203,10 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
     artifacts: c.artifacts,
   });
   assert.deepEqual(comparable(b), comparable(a));
-  assert.ok(a.confirmations[open.id], 'the offline tick was saved');
+  assert.ok(pageB.url().includes(`#/client/${b.id}`), pageB.url());
+  assert.equal(a.confirmations[open.id]?.note, note, 'the offline tick and its note were saved');
+  assert.equal(a.inputs['jacquard.s3Folder'], 'acme-retail-eu', 'the offline input was saved');
+  assert.equal(a.checkResults['s3.credentials']?.messageKey, 'checks:skip.offline');
+  assert.deepEqual(a.checkResults['s3.bucket'], client.checkResults['s3.bucket']);
   assert.deepEqual(b.secrets, {});
 });

@@ -1,30 +1,70 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  isStale,
   selectRows,
   summarizeClient,
   type ClientOverview,
 } from '../../shared/dashboard/overview.ts';
 import { guides } from '../../shared/guides/index.ts';
+import type { CheckResult, CheckStatus } from '../../shared/types/checks.ts';
+import type { Client } from '../../shared/types/client.ts';
+import type { IntegrationId } from '../../shared/types/ids.ts';
 import { reviewClient } from '../support/review-client.ts';
 
 const now = Date.UTC(2026, 10, 20, 12);
+
+const hour = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const result = (id: string, status: CheckStatus, at: number): CheckResult => ({
+  id,
+  status,
+  messageKey: status === 'skipped' ? 'checks:skip.offline' : 'checks:status.pass',
+  params: {},
+  durationMs: 5,
+  at: iso(at),
+});
+const withResults = (...results: CheckResult[]): Client => ({
+  ...reviewClient({ now }),
+  checkResults: Object.fromEntries(results.map((r) => [r.id, r])),
+});
+const cell = (row: ClientOverview, integration: IntegrationId) => {
+  const found = row.byIntegration.find((c) => c.integration === integration);
+  assert.ok(found, `no ${integration} cell`);
+  return found;
+};
 
 describe('client overview', () => {
   it('counts steps whose confirmations are all ticked, failing and stale checks, last validation', () => {
     const client = reviewClient({ now });
     const row = summarizeClient(client, { staleAfterHours: 24, now });
-    const withConfirmations = (id: 'jacquard' | 'optimizely') =>
+    const withConfirmations = (id: IntegrationId) =>
       guides[id].steps.filter((s) => s.confirmations.length > 0).length;
-    assert.deepEqual(row.progress, [
-      // reviewClient ticks all of Jacquard's prerequisites and half of its step 1.
-      { integration: 'jacquard', stepsDone: 1, stepsTotal: withConfirmations('jacquard') },
-      { integration: 'optimizely', stepsDone: 0, stepsTotal: withConfirmations('optimizely') },
+    const apiKeyAt = client.checkResults['braze.api_key']?.at ?? null;
+    assert.deepEqual(row.byIntegration, [
+      // reviewClient ticks all of Jacquard's prerequisites and half of its step 1; its s3.bucket
+      // fails, and odp.api_key (Optimizely only) is 50 hours old.
+      {
+        integration: 'jacquard',
+        stepsDone: 1,
+        stepsTotal: withConfirmations('jacquard'),
+        failing: 1,
+        stale: 0,
+        lastValidatedAt: apiKeyAt,
+      },
+      {
+        integration: 'optimizely',
+        stepsDone: 0,
+        stepsTotal: withConfirmations('optimizely'),
+        failing: 0,
+        stale: 1,
+        lastValidatedAt: apiKeyAt,
+      },
     ]);
     assert.equal(row.failing, 1);
     assert.equal(row.checked, 3);
     assert.equal(row.stale, 1);
-    assert.equal(row.lastValidatedAt, client.checkResults['braze.api_key']?.at);
+    assert.equal(row.lastValidatedAt, apiKeyAt);
   });
 
   it('ignores results of checks that belong to an integration the client does not use', () => {
@@ -32,21 +72,83 @@ describe('client overview', () => {
     const row = summarizeClient(client, { staleAfterHours: 24, now });
     assert.equal(row.checked, 2, 'odp.api_key is not counted');
     assert.equal(row.stale, 0);
+    assert.deepEqual(
+      row.byIntegration.map((c) => c.integration),
+      ['jacquard'],
+    );
   });
 
   it('a larger threshold makes the old result fresh again', () => {
     const row = summarizeClient(reviewClient({ now }), { staleAfterHours: 72, now });
     assert.equal(row.stale, 0);
   });
+
+  it('a client whose every check was skipped was never validated and has nothing stale', () => {
+    const client = withResults(
+      result('braze.api_key', 'skipped', now),
+      result('s3.bucket', 'skipped', now - 100 * hour),
+      result('odp.api_key', 'skipped', now - hour),
+    );
+    const row = summarizeClient(client, { staleAfterHours: 24, now });
+    assert.equal(row.lastValidatedAt, null);
+    assert.equal(row.stale, 0);
+    assert.equal(row.checked, 0);
+    for (const c of row.byIntegration) assert.equal(c.lastValidatedAt, null, c.integration);
+  });
+
+  it('a skip after a real verdict keeps the verdict as last validation, which still goes stale', () => {
+    const client = withResults(
+      result('braze.api_key', 'pass', now - 30 * hour),
+      result('s3.bucket', 'skipped', now),
+    );
+    const row = summarizeClient(client, { staleAfterHours: 24, now });
+    assert.equal(row.lastValidatedAt, iso(now - 30 * hour));
+    assert.equal(row.stale, 1);
+    assert.equal(cell(row, 'jacquard').lastValidatedAt, iso(now - 30 * hour));
+  });
+
+  it('warn, fail and inconclusive are verdicts: each moves last validation', () => {
+    for (const status of ['warn', 'fail', 'inconclusive'] as const) {
+      const client = withResults(
+        result('braze.api_key', 'pass', now - 5 * hour),
+        result('s3.bucket', status, now - hour),
+      );
+      const row = summarizeClient(client, { staleAfterHours: 24, now });
+      assert.equal(row.lastValidatedAt, iso(now - hour), status);
+    }
+  });
+
+  it('per integration: a Braze check both guides reference counts in both, once for the client', () => {
+    const client = withResults(
+      result('braze.api_key', 'fail', now - 3 * hour),
+      result('s3.bucket', 'fail', now - 2 * hour),
+      result('odp.api_key', 'pass', now - hour),
+    );
+    const row = summarizeClient(client, { staleAfterHours: 24, now });
+    assert.equal(cell(row, 'jacquard').failing, 2, 'braze.api_key and s3.bucket');
+    assert.equal(cell(row, 'optimizely').failing, 1, 'braze.api_key only');
+    assert.equal(row.failing, 2, 'braze.api_key counted once');
+    assert.equal(cell(row, 'jacquard').lastValidatedAt, iso(now - 2 * hour));
+    assert.equal(cell(row, 'optimizely').lastValidatedAt, iso(now - hour));
+    assert.equal(row.lastValidatedAt, iso(now - hour));
+  });
 });
 
 describe('dashboard selection', () => {
+  const cellOf = (patch: { stepsDone: number }) => ({
+    integration: 'jacquard' as const,
+    stepsTotal: 5,
+    failing: 0,
+    stale: 0,
+    lastValidatedAt: null,
+    ...patch,
+  });
   const row = (name: string, patch: Partial<ClientOverview> = {}): ClientOverview => ({
     id: crypto.randomUUID(),
     name,
     integrations: ['jacquard'],
     updatedAt: new Date(now).toISOString(),
-    progress: [{ integration: 'jacquard', stepsDone: 5, stepsTotal: 5 }],
+    byIntegration: [cellOf({ stepsDone: 5 })],
     failing: 0,
     checked: 0,
     stale: 0,
@@ -55,7 +157,7 @@ describe('dashboard selection', () => {
   });
   const rows = [
     row('Zeta Café', { failing: 2 }),
-    row('acme', { progress: [{ integration: 'jacquard', stepsDone: 1, stepsTotal: 5 }] }),
+    row('acme', { byIntegration: [cellOf({ stepsDone: 1 })] }),
     row('Beta', { stale: 1, lastValidatedAt: new Date(now - 1000).toISOString() }),
   ];
   const names = (list: ClientOverview[]) => list.map((r) => r.name);
@@ -85,4 +187,12 @@ describe('dashboard selection', () => {
     assert.deepEqual(by('failing')[0], 'Zeta Café');
     assert.deepEqual(by('lastValidated').at(-1), 'Beta', 'never validated comes first');
   });
+});
+
+it('only a verdict ages into stale: an old skip (offline, no secret) never does', () => {
+  const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
+  assert.equal(isStale({ status: 'pass', at: at(25) }, 24, now), true);
+  assert.equal(isStale({ status: 'inconclusive', at: at(25) }, 24, now), true);
+  assert.equal(isStale({ status: 'fail', at: at(23) }, 24, now), false);
+  assert.equal(isStale({ status: 'skipped', at: at(500) }, 24, now), false);
 });

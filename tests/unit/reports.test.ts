@@ -4,6 +4,9 @@ import { guides } from '../../shared/guides/index.ts';
 import { languages } from '../../shared/types/ids.ts';
 import { exportClient, reportTranslator } from '../../main/reports/export.ts';
 import { escapeHtml, escapeMarkdown } from '../../main/reports/escape.ts';
+import { planView } from '../../main/odp/plan-view.ts';
+import { renderSummary } from '../../main/odp/plans/summary.ts';
+import { defaultActivation } from '../../shared/odp-plan.ts';
 import { reviewClient, secretTail } from '../support/review-client.ts';
 
 const now = Date.UTC(2026, 10, 20, 12);
@@ -11,8 +14,12 @@ const client = reviewClient({ now });
 const noPdf = () => Promise.reject(new Error('not used'));
 const plain = (text: string) => text.replaceAll('**', '');
 
-async function render(format: 'html' | 'md', language: (typeof languages)[number]) {
-  const file = await exportClient(client, {
+async function render(
+  format: 'html' | 'md',
+  language: (typeof languages)[number],
+  of: typeof client = client,
+) {
+  const file = await exportClient(of, {
     format,
     language,
     staleAfterHours: 24,
@@ -74,6 +81,184 @@ for (const language of languages) {
     });
   });
 }
+
+describe('report with a saved ODP plan', () => {
+  const planned = reviewClient({ now });
+  planned.artifacts['odp.fields'] = {
+    fetchedAt: new Date(now).toISOString(),
+    region: 'eu',
+    fields: [
+      { name: 'lse', displayName: 'Last Seen Email', type: 'string' },
+      { name: 'work_email', displayName: 'Work Email', type: 'string' },
+    ],
+  };
+  planned.artifacts['odp.plan'] = {
+    segments: { importAll: false, segments: [{ id: 's1', name: 'VIP <Gold>' }] },
+    mappings: [{ brazeField: 'email', brazeType: 'string', odpField: 'work_email' }],
+    activation: {
+      ...defaultActivation('Europe/Paris', '2026-11-21'),
+      enrollment: { kind: 'segment', segment: 'Active buyers' },
+      targetIdentifier: 'external_id',
+      additionalFields: [{ brazeField: 'company', value: '{{customer.company_name}}' }],
+    },
+  };
+  const sections = (language: (typeof languages)[number]) =>
+    renderSummary(planView(planned, new Date(now)).summary, reportTranslator(language));
+
+  for (const language of languages) {
+    const t = reportTranslator(language);
+    it(`${language}: the numbered "to do in ODP" steps in HTML and Markdown, no secret`, async () => {
+      const expected = sections(language);
+      assert.deepEqual(
+        expected.map((s) => s.title),
+        ['segments', 'mappings', 'activation'].map((id) => t(`odp:summary.${id}.title`)),
+      );
+      const deletion = t('odp:summary.mappings.deleteDefault', {
+        brazeField: 'Email',
+        odpField: 'Last Seen Email',
+      });
+      assert.ok(expected[1]?.steps.includes(deletion), 'the re-pointed Email map is deleted');
+
+      const html = await render('html', language);
+      assert.ok(!html.includes('odp-plan'), 'no plan saved, no plan section');
+      const withPlan = await render('html', language, planned);
+      assert.equal((withPlan.match(/<h2>/g) ?? []).length, 5, 'the plan adds one section');
+      assert.ok(withPlan.includes(`<h2>${escapeHtml(t('odp:summary.reportHeading'))}</h2>`));
+      for (const section of expected) {
+        const list = section.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('');
+        assert.ok(withPlan.includes(`<h3>${escapeHtml(section.title)}</h3><ol>${list}</ol>`));
+      }
+      assert.ok(withPlan.includes('VIP &lt;Gold&gt;'));
+      assert.ok(!withPlan.includes(secretTail));
+
+      const md = await render('md', language, planned);
+      assert.ok(md.includes(`## ${escapeMarkdown(t('odp:summary.reportHeading'))}\n`));
+      for (const section of expected) {
+        const block = section.steps.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`);
+        assert.ok(md.includes(`### ${escapeMarkdown(section.title)}\n\n${block.join('\n')}\n`));
+      }
+      assert.ok(md.includes('VIP \\<Gold\\>'));
+      assert.ok(!md.includes(secretTail));
+    });
+  }
+});
+
+describe('report chart of Currents files, with capped hours', () => {
+  const limit = 10_000;
+  const base = reviewClient({ now });
+  const baseHourly = base.artifacts['currents.hourly'] as {
+    generatedAt: string;
+    hours: Array<{ hour: string; emailClick: number; other: number }>;
+  };
+  // As the audit saves it today: a flag on every hour and the per-hour listing limit.
+  const withFlags = (cappedAt: readonly number[], withLimit: boolean) => {
+    const of = reviewClient({ now });
+    of.artifacts['currents.hourly'] = {
+      generatedAt: baseHourly.generatedAt,
+      hours: baseHourly.hours.map((h, i) =>
+        cappedAt.includes(i) ? { ...h, emailClick: limit, capped: true } : { ...h, capped: false },
+      ),
+      ...(withLimit ? { filesPerHourLimit: limit } : {}),
+    };
+    return of;
+  };
+  const capped = withFlags([20, 30], true);
+  const hourAt = (i: number) => baseHourly.hours[i]!;
+  // The words a reader needs to see: the chart counts files, not events.
+  const filesWord = {
+    en: /\bfiles?\b/i,
+    fr: /fichiers?/i,
+    pt: /arquivos?/i,
+    es: /archivos?/i,
+    de: /Datei/i,
+  };
+  const eventsWord = {
+    en: /\bevents\b/i,
+    fr: /événements/i,
+    pt: /eventos/i,
+    es: /eventos/i,
+    de: /Ereignisse/i,
+  };
+
+  for (const language of languages) {
+    const t = reportTranslator(language);
+    const note = t('reports:report.chart.capped', { limit });
+    const noteWithoutLimit = t('reports:report.chart.cappedNoLimit');
+
+    it(`${language}: the chart's title, summary and legend speak of files`, async () => {
+      const title = t('reports:report.chart.title', { hours: 48 });
+      const summary = t('reports:report.chart.summary', {
+        hours: 48,
+        clicks: 1,
+        other: 2,
+        silent: 3,
+      });
+      for (const text of [title, summary]) {
+        assert.match(text, filesWord[language]);
+        assert.doesNotMatch(text, eventsWord[language]);
+      }
+      assert.doesNotMatch(t('reports:report.chart.other'), eventsWord[language]);
+      const html = await render('html', language);
+      assert.ok(html.includes(`<title id="chart-title">${escapeHtml(title)}</title>`));
+      const hours = baseHourly.hours;
+      const counts = {
+        hours: hours.length,
+        clicks: hours.reduce((n, h) => n + h.emailClick, 0),
+        other: hours.reduce((n, h) => n + h.other, 0),
+        silent: hours.filter((h) => h.emailClick === 0).length,
+      };
+      const md = await render('md', language);
+      assert.ok(md.includes(escapeMarkdown(t('reports:report.chart.summary', counts))));
+    });
+
+    it(`${language}: HTML marks each capped hour with "+" and names the limit once`, async () => {
+      const html = await render('html', language, capped);
+      assert.equal((html.match(/<text class="capped"[^>]*>\+<\/text>/g) ?? []).length, 2);
+      assert.ok(
+        html.includes(`<title>${hourAt(20).hour} +: ${limit} / ${hourAt(20).other}</title>`),
+      );
+      assert.ok(html.includes(`<title>${hourAt(21).hour}: ${hourAt(21).emailClick} / `));
+      assert.ok(note.includes(String(limit)), note);
+      assert.equal(html.split(`<p class="meta capped-note">${escapeHtml(note)}</p>`).length - 1, 1);
+    });
+
+    it(`${language}: Markdown lists the hours, "+" on the capped ones, and the note once`, async () => {
+      const md = await render('md', language, capped);
+      const row = (i: number, clicks: number, mark: string) =>
+        `| ${escapeMarkdown(hourAt(i).hour)}${mark} | ${clicks} | ${hourAt(i).other} |`;
+      assert.ok(md.includes(`\n${row(20, limit, ' +')}\n`), md);
+      assert.ok(md.includes(`\n${row(30, limit, ' +')}\n`));
+      assert.ok(md.includes(`\n${row(21, hourAt(21).emailClick, '')}\n`));
+      assert.equal(md.split(' + |').length - 1, 2);
+      assert.equal(md.split(escapeMarkdown(note)).length - 1, 1);
+    });
+
+    it(`${language}: no capped hour, no "+" and no note (old artifacts without the flag too)`, async () => {
+      for (const uncapped of [client, withFlags([], true)]) {
+        const html = await render('html', language, uncapped);
+        assert.ok(html.includes('<svg'));
+        assert.doesNotMatch(html, /class="capped/);
+        assert.ok(!html.includes(escapeHtml(note)) && !html.includes(escapeHtml(noteWithoutLimit)));
+        const md = await render('md', language, uncapped);
+        assert.ok(md.includes(`| ${escapeMarkdown(hourAt(0).hour)} | `), 'the hours are listed');
+        assert.ok(!md.includes(' + |'));
+        assert.ok(
+          !md.includes(escapeMarkdown(note)) && !md.includes(escapeMarkdown(noteWithoutLimit)),
+        );
+      }
+    });
+
+    it(`${language}: a capped hour without a recorded limit gets the note without a number`, async () => {
+      const unlimited = withFlags([5], false);
+      const html = await render('html', language, unlimited);
+      assert.ok(html.includes(`<p class="meta capped-note">${escapeHtml(noteWithoutLimit)}</p>`));
+      assert.doesNotMatch(noteWithoutLimit, /\d/);
+      const md = await render('md', language, unlimited);
+      assert.ok(md.includes(escapeMarkdown(noteWithoutLimit)));
+      assert.ok(md.includes(`| ${escapeMarkdown(hourAt(5).hour)} + | `));
+    });
+  }
+});
 
 describe('report escaping', () => {
   it('escapes every HTML special character', () => {

@@ -82,7 +82,7 @@ export function ChecklistView({ client }: { client: Client }) {
                     <ul className="checklist-checks">
                       {step.checks.map((id) => {
                         const result = client.checkResults[id];
-                        const stale = result ? isStale(result.at, staleAfterHours, now) : false;
+                        const stale = result ? isStale(result, staleAfterHours, now) : false;
                         return (
                           <li key={id} data-check-id={id} data-stale={stale ? 'true' : 'false'}>
                             <span className="check-name">{t(checkNameKeys(id), { id })}</span>{' '}

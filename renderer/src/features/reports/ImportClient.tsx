@@ -5,6 +5,7 @@ import { call } from '../../api/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useFormatDate } from '../../components/format.ts';
+import { useRouteStore } from '../../stores/route-store.ts';
 import { errorText } from '../../stores/toast-store.ts';
 import { useClientsStore } from '../../stores/clients-store.ts';
 import { useOverviewStore } from '../../stores/overview-store.ts';
@@ -15,7 +16,8 @@ type Inspected = ResponseOf<'bundles:inspect'>;
 
 /**
  * Import from a bundle file: main validates all of it first (a problem shows as one message and
- * nothing changes), then the CSM imports, replaces an existing client, or only reviews it.
+ * nothing changes), then the CSM imports, replaces an existing client, or only reviews it. The
+ * imported client then opens, ready to work on.
  */
 export function ImportClient() {
   const { t } = useTranslation();
@@ -36,9 +38,6 @@ export function ImportClient() {
 
   return (
     <div className="import-client">
-      <label htmlFor={inputId} className="button">
-        {t('dashboard:import.button')}
-      </label>
       <input
         id={inputId}
         type="file"
@@ -51,6 +50,10 @@ export function ImportClient() {
           e.target.value = '';
         }}
       />
+      {/* After the input, so the input's keyboard focus can ring it (dashboard.css). */}
+      <label htmlFor={inputId} className="button">
+        {t('dashboard:import.button')}
+      </label>
       {error ? (
         <div className="banner banner-error" role="alert" data-import-error="">
           {error}
@@ -90,6 +93,7 @@ function ImportDialog({
       const key = outcome.replaced ? 'dashboard:import.replaced' : 'dashboard:import.done';
       useToastStore.getState().push('info', t(key, { name: outcome.client.name }));
       onClose();
+      useRouteStore.getState().go({ name: 'client', clientId: outcome.client.id, stepId: null });
     } catch (failure) {
       setError(errorText(failure));
     }

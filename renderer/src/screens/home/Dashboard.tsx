@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   selectRows,
   type ClientOverview,
+  type IntegrationSummary,
   type OverviewFilter,
   type OverviewSort,
 } from '../../../../shared/dashboard/overview.ts';
+import { integrationIds } from '../../../../shared/types/ids.ts';
 import { api } from '../../api/index.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { useOverviewStore } from '../../stores/overview-store.ts';
@@ -89,9 +91,11 @@ export function Dashboard({
           <thead>
             <tr>
               <th scope="col">{t('dashboard:dashboard.columns.name')}</th>
-              <th scope="col">{t('dashboard:dashboard.columns.progress')}</th>
-              <th scope="col">{t('dashboard:dashboard.columns.failing')}</th>
-              <th scope="col">{t('dashboard:dashboard.columns.validated')}</th>
+              {integrationIds.map((id) => (
+                <th key={id} scope="col">
+                  {t(`app:integrations.${id}`)}
+                </th>
+              ))}
               <th scope="col">
                 <span className="visually-hidden">{t('dashboard:dashboard.columns.actions')}</span>
               </th>
@@ -116,9 +120,13 @@ function DashboardRow({
   onAction: (kind: RowAction, row: ClientOverview) => void;
 }) {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
   return (
-    <tr data-client-name={row.name} data-failing={row.failing} data-stale={row.stale}>
+    <tr
+      data-client-name={row.name}
+      data-failing={row.failing}
+      data-stale={row.stale}
+      data-last-validated={row.lastValidatedAt ?? ''}
+    >
       <th scope="row">
         <a
           className="client-link"
@@ -127,29 +135,16 @@ function DashboardRow({
           {row.name}
         </a>
       </th>
-      <td>
-        <ul className="progress-list">
-          {row.progress.map((p) => (
-            <li key={p.integration} data-integration={p.integration}>
-              <progress value={p.stepsDone} max={Math.max(1, p.stepsTotal)} aria-hidden="true" />{' '}
-              {t('dashboard:dashboard.steps', {
-                integration: t(`app:integrations.${p.integration}`),
-                done: p.stepsDone,
-                total: p.stepsTotal,
-              })}
-            </li>
-          ))}
-        </ul>
-      </td>
-      <td className={row.failing > 0 ? 'failing-count has-failing' : 'failing-count'}>
-        {row.failing}
-      </td>
-      <td>
-        {row.lastValidatedAt ? formatDate(row.lastValidatedAt) : t('dashboard:dashboard.never')}
-        {row.stale > 0 ? (
-          <span className="tag tag-stale">{t('dashboard:dashboard.stale')}</span>
-        ) : null}
-      </td>
+      {integrationIds.map((id) => {
+        const cell = row.byIntegration.find((c) => c.integration === id);
+        return cell ? (
+          <IntegrationCell key={id} cell={cell} />
+        ) : (
+          <td key={id} className="muted">
+            {t('dashboard:dashboard.notUsed')}
+          </td>
+        );
+      })}
       <td className="row-actions">
         {(['rename', 'duplicate', 'delete'] as const).map((kind) => (
           <button
@@ -164,5 +159,33 @@ function DashboardRow({
         ))}
       </td>
     </tr>
+  );
+}
+
+/** One integration's steps done, failing checks and last validation, in its own column. */
+function IntegrationCell({ cell }: { cell: IntegrationSummary }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  return (
+    <td
+      className="integration-cell"
+      data-integration={cell.integration}
+      data-failing={cell.failing}
+      data-last-validated={cell.lastValidatedAt ?? ''}
+    >
+      <progress value={cell.stepsDone} max={Math.max(1, cell.stepsTotal)} aria-hidden="true" />{' '}
+      {t('dashboard:dashboard.stepsOf', { done: cell.stepsDone, total: cell.stepsTotal })}
+      <span className={cell.failing > 0 ? 'failing-count has-failing' : 'failing-count'}>
+        {t('dashboard:dashboard.failing', { count: cell.failing })}
+      </span>
+      <span className="validated">
+        {cell.lastValidatedAt
+          ? t('dashboard:dashboard.validated', { date: formatDate(cell.lastValidatedAt) })
+          : t('dashboard:dashboard.neverValidated')}
+        {cell.stale > 0 ? (
+          <span className="tag tag-stale">{t('dashboard:dashboard.stale')}</span>
+        ) : null}
+      </span>
+    </td>
   );
 }
