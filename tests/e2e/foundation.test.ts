@@ -230,6 +230,10 @@ async function screenshotEveryLanguage(page: Page) {
         name: plain(to(`${first.guide.namespace}:${first.step.titleKey}`)),
       })
       .waitFor();
+    // Dashboard menus keep their English names: other languages say so beside the path.
+    const note = page.locator('.step-where-note');
+    if (language === 'en') assert.equal(await note.count(), 0);
+    else assert.equal((await note.innerText()).trim(), `(${to('app:step.whereEnglish')})`);
     await page.screenshot({ path: `${screenshotDir}/foundation-${language}.png` });
     current = language;
   }

@@ -386,6 +386,7 @@ describe('guide checks', () => {
       'odp.mappings',
     ]);
     assert.deepEqual(step('optimizely.activation').checks, ['odp.activation']);
+    assert.deepEqual(step('optimizely.schedule').checks, ['odp.activation']);
   });
 
   it('scopes check ids to the integrations a client picked', () => {
@@ -625,5 +626,82 @@ describe('guide lookups', () => {
     const confirmations = allConfirmations(['optimizely']).map((c) => c.id);
     assert.ok(confirmations.includes('optimizely.schedule.live'));
     assert.ok(!confirmations.some((id) => id.startsWith('jacquard.')));
+  });
+});
+
+/**
+ * What each checklist item must say, in the dashboards' own words (the labels a CSM clicks or the
+ * values they type), so a step cannot keep its `covers` tag while its text loses the item.
+ */
+const seedLabels: Record<string, readonly string[]> = {
+  'jacquard#step2.1': ['Currents', 'Amazon S3'],
+  'jacquard#step2.3.bucket': ['phrasee-braze-currents-exports'],
+  'jacquard#step2.5.anonymous-users': ['anonymous users'],
+  'jacquard#step2.5.email-click': ['Email Click'],
+  'jacquard#step2.6': ['Launch Current'],
+  'jacquard#step4.connected-content': ['Connected Content'],
+  'optimizely#step1.1': ['App Directory', 'Install App'],
+  'optimizely#step1.4': ['Custom Currents Export'],
+  'optimizely#step1.6.import-all-customers': ['Import All Customers'],
+  'optimizely#step2.default-email': ['Last Seen Email'],
+  'optimizely#step2.add.3': ['Save Field Map'],
+  'optimizely#step2.delete.2': ['Delete Field Map'],
+  'optimizely#step3.4.event': ['Automation Rules'],
+  'optimizely#step3.6': ['Target Identifier'],
+  'optimizely#step3.7.profile-update-only': ['Profile Update Only'],
+  'optimizely#step3.11.repeat-every': ['Repeat Every'],
+  'optimizely#step3.11.time-zone': ['Time Zone'],
+  'optimizely#troubleshooting.event-inspector.1': ['Event Inspector'],
+  'optimizely#troubleshooting.event-inspector.5': ['_braze'],
+  'optimizely#troubleshooting.activity-log.1': ['Activity Log'],
+};
+
+/** Everything a step shows, in one language: texts, copyable values and field labels. */
+function stepText(guide: Guide, s: Step, language: (typeof languages)[number]): string {
+  const { t } = createI18n(language);
+  const text = (key: string | undefined) => (key ? t(`${guide.namespace}:${key}`) : '');
+  return [
+    text(s.titleKey),
+    text(s.introKey),
+    text(s.where?.pathKey),
+    text(s.warningKey),
+    ...s.instructions.map(text),
+    ...s.copyValues.flatMap((c) => [
+      text(c.labelKey),
+      'literal' in c.value ? c.value.literal : (c.value.fallback ?? ''),
+    ]),
+    ...s.confirmations.map((c) => text(c.labelKey)),
+    ...s.inputs.map((i) => text(i.labelKey)),
+  ].join('\n');
+}
+
+describe('guide steps say what the partner pages say', () => {
+  it('names each checklist item’s dashboard labels and values in the step that covers it', () => {
+    const missing: string[] = [];
+    for (const [item, labels] of Object.entries(seedLabels)) {
+      assert.ok(seedChecklist.includes(item), `${item} is on the checklist`);
+      const covering = allSteps().find((s) => s.covers.includes(item));
+      assert.ok(covering, item);
+      const guide = guideOfStep(covering.id);
+      assert.ok(guide, covering.id);
+      const text = stepText(guide, covering, 'en');
+      for (const label of labels) if (!text.includes(label)) missing.push(`${item}: “${label}”`);
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('words every instruction in each language, not in English', () => {
+    for (const guide of guideList) {
+      for (const s of guide.steps) {
+        const en = createI18n('en').t;
+        for (const language of languages.filter((l) => l !== 'en')) {
+          const { t } = createI18n(language);
+          for (const key of [s.introKey, ...s.instructions]) {
+            const id = `${guide.namespace}:${key}`;
+            assert.notEqual(t(id), en(id), `${language} ${s.id} ${key}`);
+          }
+        }
+      }
+    }
   });
 });

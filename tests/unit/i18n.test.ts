@@ -1,6 +1,9 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { languages } from '../../shared/types/ids.ts';
+import { events, isChannel } from '../../shared/contract/index.ts';
 import { namespaces } from '../../shared/i18n/namespaces.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { flattenLocale, interpolationVariables, type LocaleTree } from '../support/locale-tree.ts';
@@ -65,5 +68,48 @@ describe('i18n runtime', () => {
         assert.equal(i18n.getResource(language, ns, first), expected, `${language} ${ns}:${first}`);
       }
     }
+  });
+});
+
+/** Source files that name translation keys: the app's code, both sides. */
+async function sourceFiles(): Promise<string[]> {
+  const root = new URL('../../', import.meta.url);
+  const files: string[] = [];
+  for (const dir of ['main', 'renderer/src', 'shared', 'preload']) {
+    for (const name of await readdir(new URL(dir, root), { recursive: true })) {
+      if (/\.tsx?$/.test(name)) files.push(fileURLToPath(new URL(`${dir}/${name}`, root)));
+    }
+  }
+  return files;
+}
+
+describe('keys named in the code', () => {
+  it('every literal `namespace:key` in main, renderer, shared and preload exists in English', async () => {
+    const nsPattern = Object.keys(namespaces)
+      .sort((a, b) => b.length - a.length)
+      .join('|');
+    // A whole literal: keys built at run time (`checks:skip.${reason}`) are left to their own tests.
+    const literal = new RegExp(`['"\`]((?:${nsPattern}):[A-Za-z0-9_.]*[A-Za-z0-9_])['"\`]`, 'g');
+    const missing: string[] = [];
+    for (const file of await sourceFiles()) {
+      const text = await readFile(file, 'utf8');
+      for (const [, key = ''] of text.matchAll(literal)) {
+        // IPC channels and events share the `area:name` shape.
+        if (isChannel(key) || Object.hasOwn(events, key)) continue;
+        const [ns = '', path = ''] = key.split(':');
+        const resource = (namespaces as Record<string, { en: LocaleTree }>)[ns]?.en;
+        const found = path
+          .split('.')
+          .reduce<unknown>(
+            (node, part) =>
+              node && typeof node === 'object'
+                ? (node as Record<string, unknown>)[part]
+                : undefined,
+            resource,
+          );
+        if (found === undefined) missing.push(`${file}: ${key}`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 });
