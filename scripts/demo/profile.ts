@@ -9,6 +9,7 @@ import { memoryKeychain } from '../../tests/support/memory-keychain.ts';
 import { clientSetup, type ClientSetup } from './client-setup.ts';
 import type { Sandbox } from './sandbox.ts';
 import type { ClientScenario } from './scenarios.ts';
+import { brazeInstance } from './workspace.ts';
 
 /**
  * The demo profile: a store of its own in a temporary folder and a keychain that lives only in
@@ -63,6 +64,8 @@ export async function createDemoProfile(
       mode: 'browser',
       env,
       keychain: memoryKeychain(),
+      // "Find my instance" asks the practice Braze, not the real instances.
+      brazeInstances: [{ id: brazeInstance, restEndpoint: sandbox.braze.url, dashboardHosts: [] }],
     });
     await services.store.updateSettings({ csmName });
     const clients: DemoClient[] = [];

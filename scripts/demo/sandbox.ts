@@ -48,7 +48,7 @@ function issueSecrets(): DemoSecrets {
 
 export async function startSandbox(
   scenarios: readonly ClientScenario[],
-  /** Braze and ODP answer after this many ms (the benchmark's 150 ms per request); default 40. */
+  /** Braze, ODP and S3 answer after this many ms (the benchmark's 150 ms per request); default 40. */
   options: { latencyMs?: number } = {},
 ): Promise<Sandbox> {
   // A real workspace answers in tens of milliseconds, so progress is visible.
@@ -90,6 +90,7 @@ export async function startSandbox(
       });
     }
     const s3 = await startS3TestBed({
+      latencyMs,
       buckets: [{ name: jacquardBucket, seedDir }],
       // Each client's Jacquard keys may do everything in the bucket that Currents needs.
       keys: [...secrets.values()].map((s) => ({
