@@ -47,6 +47,7 @@ function contextFor(folder: string): CheckContext {
     http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 60_000 }),
     signal: new AbortController().signal,
     optIns: new Set(),
+    offline: false,
     progress: () => undefined,
     saveArtifact: () => undefined,
     dependencies: new Map(),

@@ -4,7 +4,9 @@
  * templates: their inputs, plans and confirmations, and the results the real check engine gave
  * them against the demo's local services, dated over the last three days (some stale).
  * Figures: first render (navigation start → the frame showing all 500 rows, median of several
- * runs) and filter time (keydown in the search box → the first frame after the list changed).
+ * runs); search (keydown in the search box → the first frame after the list changed); filter and
+ * sort changes, made from the keyboard on their selects (arrow key → the first frame after the
+ * list changed), per option reached.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,7 +18,13 @@ import { ClientStore } from '../main/store/client-store.ts';
 import { confirmationsOf } from '../scripts/demo/profile.ts';
 import { startSandbox } from '../scripts/demo/sandbox.ts';
 import { scenarios, type DemoClientKey } from '../scripts/demo/scenarios.ts';
-import { selectRows, summarizeClient } from '../shared/dashboard/overview.ts';
+import {
+  selectRows,
+  summarizeClient,
+  type ClientOverview,
+  type OverviewFilter,
+  type OverviewSort,
+} from '../shared/dashboard/overview.ts';
 import { startBrowserMode } from '../tests/support/browser-mode.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { demoCheckClient, type DemoCheckClient } from './demo-clients.ts';
@@ -27,6 +35,7 @@ import {
   startKeyTimers,
   timeFirstRender,
 } from './page-timing.ts';
+import type { Page } from 'playwright-core';
 import type { Benchmark } from './run.ts';
 
 const clientCount = 500;
@@ -36,6 +45,11 @@ const companies = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'H
 const sectors = ['Retail', 'Travel', 'Media', 'Banking', 'Fashion', 'Grocery'];
 /** Typed one key at a time, then erased: each key narrows or widens the list. */
 const keys = [...'hooli 1', ...Array<string>(7).fill('Backspace'), ...'retail', 'Backspace'];
+/** Each round walks down the select's options and back up to the first. */
+const filterOrder: OverviewFilter[] = ['all', 'failing', 'incomplete', 'stale'];
+const sortOrder: OverviewSort[] = ['name', 'progress', 'failing', 'lastValidated', 'updated'];
+const filterRounds = 3;
+const sortRounds = 2;
 
 interface Template {
   key: DemoClientKey;
@@ -84,6 +98,51 @@ async function seed(home: string, from: Template[]): Promise<ClientStore> {
   return store;
 }
 
+/** The options a walk down and back up a select's options reaches, with the key that reaches each. */
+function walk<T>(options: readonly T[], rounds: number): Array<{ key: string; option: T }> {
+  const down = options.slice(1).map((option) => ({ key: 'ArrowDown', option }));
+  const up = options
+    .slice(0, -1)
+    .reverse()
+    .map((option) => ({ key: 'ArrowUp', option }));
+  return Array.from({ length: rounds }, () => [...down, ...up]).flat();
+}
+
+const order = (rows: readonly ClientOverview[]): string => rows.map((row) => row.id).join(',');
+
+/**
+ * Walks a select with the arrow keys, timing each change against the rows `expected` gives (a
+ * step that leaves the same rows in the same order changes nothing on screen, so is not timed).
+ */
+async function timeSelect<T extends string>(
+  page: Page,
+  select: string,
+  steps: ReadonlyArray<{ key: string; option: T }>,
+  expected: (option: T) => ClientOverview[],
+  first: T,
+): Promise<Record<string, { changes: number; medianMs: number; maxMs: number }>> {
+  const samples = new Map<T, number[]>();
+  let shown = order(expected(first));
+  await page.locator(select).focus();
+  for (const { key, option } of steps) {
+    await page.keyboard.press(key);
+    const value = await page.locator(select).inputValue();
+    if (value !== option) throw new Error(`${key} on ${select} chose ${value}, not ${option}`);
+    const rows = expected(option);
+    if (order(rows) === shown) continue;
+    const ms = await msFromKeyToChange(page);
+    await page.locator(`[data-dashboard-count="${rows.length}"]`).waitFor();
+    samples.set(option, [...(samples.get(option) ?? []), ms]);
+    shown = order(rows);
+  }
+  return Object.fromEntries(
+    [...samples].map(([option, ms]) => [
+      option,
+      { changes: ms.length, medianMs: round(median(ms), 1), maxMs: round(Math.max(...ms), 1) },
+    ]),
+  );
+}
+
 async function run(): Promise<Record<string, unknown>> {
   const home = await mkdtemp(join(tmpdir(), 'bench-dashboard-'));
   try {
@@ -121,6 +180,25 @@ async function run(): Promise<Record<string, unknown>> {
         await page.locator(`[data-dashboard-count="${want}"]`).waitFor();
         shown = want;
       }
+      await search.fill('');
+      await page.locator(all).waitFor();
+
+      // From here a change anywhere in the dashboard counts: a sort keeps the count.
+      await startKeyTimers(page, '.dashboard', { attributes: true });
+      const filterChanges = await timeSelect(
+        page,
+        '[data-dashboard-filter]',
+        walk(filterOrder, filterRounds),
+        (filter) => selectRows(rows, { search: '', filter, sort: 'name' }),
+        'all',
+      );
+      const sortChanges = await timeSelect(
+        page,
+        '[data-dashboard-sort]',
+        walk(sortOrder, sortRounds),
+        (sort) => selectRows(rows, { search: '', filter: 'all', sort }),
+        'name',
+      );
       return {
         clients: clientCount,
         storeFileMb: round((await stat(store.file)).size / 1048576, 1),
@@ -132,11 +210,13 @@ async function run(): Promise<Record<string, unknown>> {
           minMs: round(Math.min(...renders)),
           maxMs: round(Math.max(...renders)),
         },
-        filter: {
+        search: {
           keystrokesTimed: samples.length,
           medianMs: round(median(samples), 1),
           maxMs: round(Math.max(...samples), 1),
         },
+        filterChanges: { of: `all ${clientCount} clients, sorted by name`, ...filterChanges },
+        sortChanges: { of: `all ${clientCount} clients`, ...sortChanges },
         loadAverage1m: round(loadavg()[0] ?? 0, 1),
         cpus: cpus().length,
       };
