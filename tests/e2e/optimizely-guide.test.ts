@@ -28,6 +28,7 @@ import {
   tickAll as tickAllAs,
   waitForHome,
   waitForStepIdle,
+  waitForValue,
 } from '../support/guide-page.ts';
 import { startOdpFake, type OdpFake } from '../support/odp-fake.ts';
 import { pageText, received } from '../support/traffic.ts';
@@ -260,7 +261,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
         const odpField = view.getByRole('combobox', {
           name: en('odp:ui.mappings.odpFieldRow', { row: 1 }),
         });
-        assert.equal(await odpField.inputValue(), 'last_seen_email');
+        await waitForValue(odpField, 'last_seen_email');
         assert.equal(
           await view
             .getByRole('combobox', { name: en('odp:ui.mappings.brazeFieldRow', { row: 1 }) })
@@ -302,15 +303,45 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
         }
         await saved;
         assert.equal(await view.locator('.odp-issues').count(), 0, 'the editor shows no issue');
+        // The numbered "do this in ODP" steps sit beside the activation being planned.
+        await view
+          .locator('.odp-summary')
+          .getByText(en('odp:summary.activation.target', { identifier: 'email' }))
+          .waitFor();
         await runStepChecks(view, home);
         await assertVerdict(view, 'odp.activation', 'pass', en('checks-odp:activation.pass'));
         assert.equal(await tickAll(view), 1);
         await screenshot(page, 'activation');
 
-        // 7. Schedule: daily at 06:30 in Paris; the next three runs are shown, then re-checked.
+        // 7. Schedule: daily at 06:30 in Paris; the next three runs are previewed while the CSM
+        // types, a zone in the wrong case is named and corrected, and the step re-checks the plan.
         view = await openStep(page, 'schedule');
         await view.getByLabel(en('odp:ui.schedule.time'), { exact: true }).fill('06:30');
-        await view.getByLabel(en('odp:ui.schedule.timeZone'), { exact: true }).fill('Europe/Paris');
+        const zone = view.getByLabel(en('odp:ui.schedule.timeZone'), { exact: true });
+        const previewed = page.waitForResponse(
+          (r) =>
+            r.url().includes(encodeURIComponent('odp:previewSchedule')) &&
+            (r.request().postData() ?? '').includes('"timeZone":"europe/paris"'),
+        );
+        await zone.fill('europe/paris');
+        await previewed;
+        await view
+          .getByText(
+            en('odp:issue.schedule.timeZoneSpelling', {
+              value: 'europe/paris',
+              suggestion: 'Europe/Paris',
+            }),
+          )
+          .waitFor();
+        // The step's check reads the saved plan: wait for the corrected zone to be saved.
+        const corrected = page.waitForResponse(
+          (r) =>
+            r.url().includes(encodeURIComponent('odp:savePlan')) &&
+            (r.request().postData() ?? '').includes('"timeZone":"Europe/Paris"'),
+        );
+        await zone.blur();
+        assert.equal(await zone.inputValue(), 'Europe/Paris');
+        await corrected;
         await view
           .getByText(/UTC\+0[12]:00/)
           .first()
@@ -323,11 +354,11 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
           .getByText('Europe/Paris', { exact: false })
           .first()
           .waitFor();
-        assert.equal(await tickAll(view), 1);
-        await screenshot(page, 'schedule');
-        view = await openStep(page, 'activation');
+        await view.locator('.odp-issues').waitFor({ state: 'detached' });
         await runStepChecks(view, home);
         await assertVerdict(view, 'odp.activation', 'pass', en('checks-odp:activation.pass'));
+        assert.equal(await tickAll(view), 1);
+        await screenshot(page, 'schedule');
 
         // 8. Troubleshooting: what to look for in ODP, ticked by hand.
         view = await openStep(page, 'troubleshooting');

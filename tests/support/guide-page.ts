@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { IntegrationId } from '../../shared/types/ids.ts';
@@ -180,6 +181,20 @@ export async function waitForStepIdle(
     },
     { timeout: until.timeout },
   );
+}
+
+/**
+ * Waits until a form control shows `expected`, as the CSM would after a moment: a check run saves
+ * new data with the client and the panels reload it after the verdicts are already on screen.
+ */
+export async function waitForValue(control: Locator, expected: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let shown = await control.inputValue();
+  while (shown !== expected && Date.now() < deadline) {
+    await sleep(50);
+    shown = await control.inputValue();
+  }
+  assert.equal(shown, expected);
 }
 
 /** The row shows this status badge and exactly this translated message (or one matching). */
