@@ -10,6 +10,7 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { describeViolations, runAxe } from '../support/chromium.ts';
+import { waitForHome } from '../support/guide-page.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const en = createI18n('en').t;
@@ -41,7 +42,7 @@ test('a damaged store is moved aside and the CSM is told where, nothing silently
   await banner.getByRole('button', { name: en('app:toasts.dismiss') }).click();
   await banner.waitFor({ state: 'detached' });
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await waitForHome(page);
   assert.equal(await page.locator('[data-banner="store"]').count(), 0);
   assert.equal((await ClientStore.open(home)).issue, null);
   assert.equal(await readFile(movedTo, 'utf8'), '{"version": 1, "clients": [ {"name": "Acme"');

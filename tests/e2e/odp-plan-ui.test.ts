@@ -8,7 +8,7 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { startAppInChromium, type AppInChromium } from '../support/app-in-chromium.ts';
 import { describeViolations, runAxe } from '../support/chromium.ts';
-import { openClientStep, screenshotDir } from '../support/guide-page.ts';
+import { openClientStep, screenshotDir, waitForValue } from '../support/guide-page.ts';
 
 // The ODP plan panels in the real app (browser mode, headless Chromium): a CSM picks segments,
 // edits mappings, plans an activation up to ODP's 20-field limit and reads the schedule's next
@@ -131,7 +131,7 @@ test('schedule: next three runs and the numbered activation summary with copy bu
     origin: new URL(page.url()).origin,
   });
   await copyEmail.click();
-  assert.equal(await page.evaluate('navigator.clipboard.readText()'), 'email');
+  await waitForValue(() => page.evaluate<string>('navigator.clipboard.readText()'), 'email');
   await assertPanelsAccessible(page, 'schedule step');
   await page.screenshot({ path: `${screenshotDir}/odp-schedule.png`, fullPage: true });
 });

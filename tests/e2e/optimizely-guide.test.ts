@@ -302,7 +302,8 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
           await view.getByLabel(en('odp:ui.activation.fieldValue', { n: n + 1 })).fill(value);
         }
         await saved;
-        assert.equal(await view.locator('.odp-issues').count(), 0, 'the editor shows no issue');
+        // The answer to an earlier save (a field typed but not its value yet) may still be shown.
+        await view.locator('.odp-issues').waitFor({ state: 'detached' });
         // The numbered "do this in ODP" steps sit beside the activation being planned.
         await view
           .locator('.odp-summary')

@@ -184,15 +184,20 @@ export async function waitForStepIdle(
 }
 
 /**
- * Waits until a form control shows `expected`, as the CSM would after a moment: a check run saves
- * new data with the client and the panels reload it after the verdicts are already on screen.
+ * Waits until a form control (or any value `read` returns) shows `expected`, as the CSM would
+ * after a moment: a check run saves new data with the client and the panels reload it after the
+ * verdicts are already on screen; a copy button writes the clipboard after its click returns.
  */
-export async function waitForValue(control: Locator, expected: string): Promise<void> {
+export async function waitForValue(
+  source: Locator | (() => Promise<string>),
+  expected: string,
+): Promise<void> {
+  const read = typeof source === 'function' ? source : () => source.inputValue();
   const deadline = Date.now() + 10_000;
-  let shown = await control.inputValue();
+  let shown = await read();
   while (shown !== expected && Date.now() < deadline) {
     await sleep(50);
-    shown = await control.inputValue();
+    shown = await read();
   }
   assert.equal(shown, expected);
 }
