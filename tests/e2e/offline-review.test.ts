@@ -170,8 +170,16 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   await writeFile(bundlePath, bundle);
   assert.ok(!bundle.toString('utf8').includes(secretTail));
 
-  // The offline skip of a check that never ran did not count as a validation.
+  // The offline skip of a check that never ran did not count as a validation: the dashboard
+  // asks main again (the rows on screen may still be the first visit's).
+  const overview = page.waitForResponse((r) =>
+    r.url().includes(encodeURIComponent('clients:overview')),
+  );
   await page.goto(`${serverA.origin}/#/`);
+  const answer = (await (await overview).json()) as {
+    value: { rows: { name: string; lastValidatedAt: string | null }[] };
+  };
+  assert.equal(answer.value.rows.find((c) => c.name === client.name)?.lastValidatedAt, apiKeyAt);
   await goOffline(page);
   await row.waitFor();
   assert.equal(await row.getAttribute('data-last-validated'), apiKeyAt);
