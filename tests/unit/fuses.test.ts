@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { matchesGlob } from 'node:path';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { Stats } from 'node:fs';
 import type { Configuration } from 'app-builder-lib';
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
+import packageJson from '../../package.json' with { type: 'json' };
 
 // electron-builder's own loader and schema validation: the configuration `npm run dist` packages
 // with, not a hand-parsed copy of the YAML (a misspelt fuse name fails validation here).
@@ -71,4 +74,46 @@ test('the package ships the built app, and no tests, benchmarks or sources', () 
   ]) {
     assert.equal(packaged(path), false, `${path} would be packaged`);
   }
+});
+
+type TargetList = NonNullable<Configuration['linux']>['target'];
+
+const targetNames = (target: TargetList): string[] =>
+  (Array.isArray(target) ? target : target ? [target] : []).map((entry) =>
+    typeof entry === 'string' ? entry : entry.target,
+  );
+
+test('npm run dist builds AppImage and deb, dmg and the nsis installer', () => {
+  assert.deepEqual(targetNames(config.linux?.target).sort(), ['AppImage', 'deb']);
+  assert.deepEqual(targetNames(config.mac?.target), ['dmg']);
+  assert.deepEqual(targetNames(config.win?.target), ['nsis']);
+});
+
+test('the keychain’s native module is unpacked from the asar archive', () => {
+  // electron-builder's own matcher, as it runs over the app folder when it builds the asar.
+  const app = '/app';
+  const unpacked = new FileMatcher(
+    app,
+    app,
+    (pattern) => pattern,
+    config.asarUnpack,
+  ).createFilter();
+  const file = { isDirectory: () => false } as Stats;
+  const native = 'node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node';
+  assert.equal(unpacked(`${app}/${native}`, file), true, `${native} would stay inside the asar`);
+  assert.equal(unpacked(`${app}/out/main/index.js`, file), false, 'the app itself stays packed');
+});
+
+test('the deb has what electron-builder requires of it, and its usual dependencies', () => {
+  // The rules electron-builder's FpmTarget applies before it builds a deb.
+  assert.ok(URL.canParse(packageJson.homepage), 'a deb needs the project homepage');
+  const maintainer = config.deb?.maintainer ?? config.linux?.maintainer;
+  assert.ok(
+    maintainer ?? packageJson.author.email,
+    'a deb needs a maintainer: linux.maintainer or the author email in package.json',
+  );
+  // A `depends` list replaces electron-builder's defaults (GTK, libsecret, xdg-utils …) rather than
+  // adding to them, so an installed deb could miss libraries Electron needs.
+  assert.equal(config.deb?.depends, undefined);
+  assert.deepEqual(config.deb?.recommends, ['gnome-keyring']);
 });
