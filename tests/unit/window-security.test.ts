@@ -94,5 +94,7 @@ test('reports print in a hidden window with no script, no Node and no preload', 
   assert.equal(p.contextIsolation, true);
   assert.equal(p.nodeIntegration, false);
   assert.equal(p.spellcheck, false);
+  // Middle-click would open the report's links in new windows past the window-open handler.
+  assert.equal(p.disableBlinkFeatures, 'Auxclick');
   assert.ok(!('preload' in p));
 });
