@@ -123,6 +123,19 @@ describe('an HTML page instead of ODP', () => {
     assert.equal(outcome.params?.excerpt, 'Guest Wi-Fi Access denied Sign in to continue.');
   });
 
+  test('an HTML 404 page from a wrong ingestion path is a wrong URL, not an unknown answer', async () => {
+    const fake = await middlebox({ kind: 'html', status: 404 });
+    const { outcome } = await runCheck(checkOf(fake, 'odp.currents_endpoint'), {
+      client: clientFor(fake),
+      secrets: { 'odp.currentsToken': token },
+      optIns: live,
+    });
+    assert.equal(fake.requests.at(-1)?.method, 'POST');
+    assert.equal(outcome.status, 'fail');
+    assert.equal(outcome.messageKey, 'checks-odp:currents.liveNotFound');
+    assert.equal(outcome.params?.status, 404);
+  });
+
   test('a captive portal’s HTML 200 to the fields read is no field list, and nothing is kept', async () => {
     const fake = await middlebox({ kind: 'html', status: 200 });
     for (const id of ['odp.api_key', 'odp.fields']) {

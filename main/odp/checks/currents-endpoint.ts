@@ -70,6 +70,10 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   );
   const params = { status: res.status, host: url.host };
   const details = { live: true, hint: true, status: res.status };
+  // A 404 means no endpoint at this path whoever wrote the page (an HTML "Not Found" is typical).
+  if (res.status === 404) {
+    return { status: 'fail', messageKey: `${ns}:currents.liveNotFound`, params, details };
+  }
   // 5xx say the server failed, whoever wrote the page: worded below like any unexpected status.
   if (res.status < 500 && isHtmlPage(res)) {
     const excerpt = safeExcerpt(res.text, [token]);
@@ -85,9 +89,6 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   }
   if (res.status === 401 || res.status === 403) {
     return { status: 'fail', messageKey: `${ns}:currents.liveTokenRejected`, params, details };
-  }
-  if (res.status === 404) {
-    return { status: 'fail', messageKey: `${ns}:currents.liveNotFound`, params, details };
   }
   return {
     status: 'inconclusive',
