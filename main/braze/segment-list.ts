@@ -13,7 +13,11 @@ export type SegmentListing =
   | { ok: false; reply: BrazeReply; page: number };
 
 export interface ListOptions {
-  /** Pages in flight at once; default 8 (Braze's shared limit is 250,000 requests an hour). */
+  /**
+   * Pages asked for at once; default 8 (Braze's shared limit is 250,000 requests an hour). In a
+   * check run the engine's per-host request cap also holds: these pages share it with the other
+   * Braze probes.
+   */
   pageConcurrency?: number;
   /** Bound on the loop: 1,000 pages = 100,000 segments; beyond that the listing says it stopped. */
   maxPages?: number;

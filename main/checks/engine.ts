@@ -1,6 +1,7 @@
 import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { HttpClient, HttpRequest } from '../net/types.ts';
+import type { HttpClient } from '../net/types.ts';
+import { hostBoundHttp, limiterPool } from './host-bound-http.ts';
 import { Limiter } from './limiter.ts';
 import { outcomeForError, reasonNotReached, skipped } from './outcomes.ts';
 import { unmetRequirement } from './requirements.ts';
@@ -29,7 +30,10 @@ export interface RunChecksOptions {
   onEvent?: (event: CheckEvent) => void;
   /** Checks running at once; default 12. */
   concurrency?: number;
-  /** Checks talking to the same host at once; default 8 (a client's Braze checks all share one host). */
+  /**
+   * Checks talking to the same host at once, and requests open to one host at once (segment pages
+   * included); default 8 (a client's Braze checks all share one host).
+   */
   perHostConcurrency?: number;
   /** Network checks are skipped as offline instead of run. */
   offline?: boolean;
@@ -51,7 +55,9 @@ const usableDependency = new Set(['pass', 'warn']);
 /**
  * The one check engine: the window, browser mode and the CLI all run checks through here.
  * Checks run concurrently under a global and a per-host cap; each gets a signal that ends with the
- * run (cancel) or its own time limit, and an HttpClient bound to that signal.
+ * run (cancel) or its own time limit, and an HttpClient bound to that signal whose requests share
+ * the same per-host cap (checks that reach the network another way, the S3 SDK, are held to it
+ * per check).
  */
 export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> {
   const { client, definitions, secrets, http } = options;
@@ -59,8 +65,9 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   const optIns = new Set(options.optIns ?? []);
   const emit = options.onEvent ?? (() => undefined);
   const global = new Limiter(options.concurrency ?? 12);
-  const hostLimiters = new Map<string, Limiter>();
   const perHost = options.perHostConcurrency ?? 8;
+  const checkSlots = limiterPool(perHost);
+  const requestSlots = limiterPool(perHost);
   const checkTimeoutMs = options.checkTimeoutMs ?? 5 * 60_000;
   const artifacts: Record<string, JsonValue> = {};
   const pending = new Map<string, Promise<CheckResult>>();
@@ -72,10 +79,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     } catch {
       host = null; // a malformed endpoint: the check itself reports it
     }
-    if (!host) return null;
-    let limiter = hostLimiters.get(host);
-    if (!limiter) hostLimiters.set(host, (limiter = new Limiter(perHost)));
-    return limiter;
+    return host ? checkSlots(host) : null;
   };
 
   const finish = (def: CheckDefinition, outcome: CheckOutcome, startedAt: number): CheckResult => {
@@ -136,7 +140,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     const ctx: CheckContext = {
       client,
       secrets,
-      http: boundTo(http, signal),
+      http: hostBoundHttp(http, signal, requestSlots),
       signal,
       optIns,
       offline: options.offline ?? false,
@@ -181,15 +185,6 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     definitions.map((def) => pending.get(def.id) as Promise<CheckResult>),
   );
   return { results, artifacts, cancelled: runSignal.aborted };
-}
-
-/** An HttpClient whose every request also ends when the check's signal does. */
-function boundTo(http: HttpClient, signal: AbortSignal): HttpClient {
-  return {
-    policy: http.policy,
-    request: (req: HttpRequest, own?: AbortSignal) =>
-      http.request(req, own ? AbortSignal.any([own, signal]) : signal),
-  };
 }
 
 /** Rejects as soon as `signal` aborts, so a check that ignores its signal cannot hold the run. */

@@ -40,7 +40,8 @@ let many: BrazeFake;
 let none: BrazeFake;
 before(async () => {
   fake = await startBrazeFake({ instances: ['US-03', 'EU-01'], keys, segments: 250 });
-  many = await startBrazeFake({ keys: { good: {} }, segments: 3050 });
+  // Latency keeps every page open long enough for the fake to see which ones overlap.
+  many = await startBrazeFake({ keys: { good: {} }, segments: 3050, latencyMs: 50 });
   none = await startBrazeFake({ keys: { good: {} }, segments: 0 });
 });
 after(async () => {
@@ -229,6 +230,17 @@ describe('Braze checks against the fake', () => {
       .map((r) => Number(r.query.page));
     // Pages 0–30 once each for the listing, page 0 twice more (key and permission probes), a bounded overshoot.
     assert.ok(pages.length <= 31 + 2 + 8, `too many page requests: ${pages.length}`);
+    // Pages from 2 on are sent after page 0 and page 1 were answered, when the other probes are done,
+    // so what the fake saw open then is listing pages: several at once, never more than the cap (8).
+    const openAtLaterPages = many.requests
+      .filter((r) => r.path === '/segments/list' && Number(r.query.page) >= 2)
+      .map((r) => r.inFlight);
+    assert.ok(
+      Math.max(...openAtLaterPages) >= 4,
+      `pages went one at a time: ${openAtLaterPages.join(',')}`,
+    );
+    const openEver = many.requests.map((r) => r.inFlight);
+    assert.ok(Math.max(...openEver) <= 8, `more than 8 requests open: ${openEver.join(',')}`);
     const progress = events.filter(
       (e) => e.checkId === 'braze.segments' && e.state === 'running' && e.progress,
     );
@@ -238,6 +250,24 @@ describe('Braze checks against the fake', () => {
       counts,
       [...counts].sort((a, b) => a - b),
     );
+  });
+
+  it('holds the per-host cap per request: segment pages share it with the other probes', async () => {
+    const capped = await startBrazeFake({ keys: { good: {} }, segments: 1250, latencyMs: 50 });
+    try {
+      const { results } = await runChecks({
+        client: testClient({ braze: { instance: 'custom', restEndpoint: capped.url } }),
+        definitions: brazeChecks,
+        secrets: secretsOf({ 'braze.apiKey': 'good' }),
+        http,
+        perHostConcurrency: 3,
+      });
+      assert.deepEqual(new Set(results.map((r) => r.status)), new Set(['pass']));
+      const open = capped.requests.map((r) => r.inFlight);
+      assert.equal(Math.max(...open), 3, `requests open at once: ${open.join(',')}`);
+    } finally {
+      await capped.close();
+    }
   });
 
   it('an empty workspace warns that ODP would have no segment to sync', async () => {

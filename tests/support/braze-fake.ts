@@ -109,6 +109,8 @@ export interface RecordedRequest {
   key: string | null;
   status: number | null;
   at: number;
+  /** Requests open on this instance when this one arrived, itself included (hanging ones stay open). */
+  inFlight: number;
 }
 
 export interface BrazeFake {
@@ -163,6 +165,7 @@ export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFa
   };
   const requests: RecordedRequest[] = [];
   const counters = new Map<string, number>();
+  const open = new Map<string, number>();
 
   const routes: Record<string, Route> = {
     'GET /segments/list': {
@@ -261,6 +264,15 @@ export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFa
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : null;
     const keyName = token !== null && Object.hasOwn(options.keys, token) ? token : null;
     const key = keyName === null ? undefined : options.keys[keyName];
+    open.set(instance, (open.get(instance) ?? 0) + 1);
+    let closed = false;
+    // Counted out once answered, before the client can read the answer and send its next request.
+    const leave = (): void => {
+      if (closed) return;
+      closed = true;
+      open.set(instance, (open.get(instance) ?? 1) - 1);
+    };
+    res.on('close', leave);
     const entry: RecordedRequest = {
       instance,
       method: req.method ?? 'GET',
@@ -270,12 +282,14 @@ export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFa
       key: keyName,
       status: null,
       at: Date.now(),
+      inFlight: open.get(instance) ?? 1,
     };
     requests.push(entry);
     if (key?.hang) return; // the socket stays open until close()
     if (key?.notBraze) {
       const fault = notBrazeReplies[key.notBraze];
       entry.status = fault.status;
+      leave();
       res.writeHead(fault.status, { 'content-type': fault.type });
       res.end(fault.body);
       return;
@@ -292,6 +306,7 @@ export async function startBrazeFake(options: BrazeFakeOptions): Promise<BrazeFa
       headers: Record<string, string> = rateHeaders(nowS + 3600, 249_000),
     ) => {
       entry.status = status;
+      leave();
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
