@@ -50,6 +50,13 @@ export default tseslint.config(
               message: 'Only main/index.ts and main/electron/ may import electron.',
             },
           ],
+          // Electron's subpath entry points are the same Electron under another name.
+          patterns: [
+            {
+              group: ['electron/*'],
+              message: 'Only main/index.ts and main/electron/ may import electron.',
+            },
+          ],
         },
       ],
     },
@@ -74,6 +81,10 @@ export default tseslint.config(
             {
               group: ['**/main/**', 'node:*'],
               message: 'The renderer cannot reach Node or main/.',
+            },
+            {
+              group: ['electron/*'],
+              message: 'The renderer talks to main through window.api only.',
             },
           ],
         },
