@@ -49,6 +49,10 @@ const keys = {
     sessionToken: 'a-session-token-braze-never-sends',
   },
   elsewhere: key('elsewhere', { buckets: ['someone-elses-bucket'] }),
+  expired: key('expired', { refusal: 'ExpiredToken' }),
+  badToken: key('badtoken', { refusal: 'InvalidToken' }),
+  disabled: key('disabled', { refusal: 'AllAccessDisabled' }),
+  notSignedUp: key('notsignedup', { refusal: 'NotSignUp' }),
 };
 
 const secretsOf = (k: TestKey) => ({
@@ -59,6 +63,7 @@ const secretsOf = (k: TestKey) => ({
 void describe('S3 checks', () => {
   let bed: S3TestBed;
   let skewed: S3TestBed;
+  let clockless: S3TestBed;
   let seedDir: string;
   let defaultFolderDir: string;
   const inputs = (extra: Record<string, string> = {}) => ({
@@ -82,6 +87,10 @@ void describe('S3 checks', () => {
     await writeCurrentsLayout(seedDir, {
       folder: 'north wind',
       batches: [{ type: 'users.messages.email.Click', hoursAgo: 3, files: 1, eventsPerFile: 3 }],
+    });
+    await writeCurrentsLayout(seedDir, {
+      folder: 'acme/retail',
+      batches: [{ type: 'users.messages.email.Click', hoursAgo: 2, files: 1, eventsPerFile: 2 }],
     });
     defaultFolderDir = await mkdtemp(join(tmpdir(), 's3-checks-default-'));
     await writeCurrentsLayout(defaultFolderDir, {
@@ -108,9 +117,15 @@ void describe('S3 checks', () => {
       keys: [keys.good],
       clockOffsetMs: 40 * 60 * 1000,
     });
+    clockless = await startS3TestBed({
+      buckets: [{ name: BUCKET }],
+      keys: [keys.good],
+      clockOffsetMs: 40 * 60 * 1000,
+      hideServerClock: true,
+    });
   });
   after(async () => {
-    await Promise.all([bed.close(), skewed.close()]);
+    await Promise.all([bed.close(), skewed.close(), clockless.close()]);
     await Promise.all(
       [seedDir, defaultFolderDir].map((dir) => rm(dir, { recursive: true, force: true })),
     );
@@ -166,6 +181,33 @@ void describe('S3 checks', () => {
       );
     });
 
+    void test('expired or invalid session tokens and a disabled account each get their own message', async () => {
+      const i18n = createI18n('en');
+      const cases: Array<[TestKey, string, string, RegExp]> = [
+        [keys.expired, 'expiredToken', 'ExpiredToken', /have expired \(ExpiredToken\)/],
+        [keys.badToken, 'invalidToken', 'InvalidToken', /session token .* \(InvalidToken\)/],
+        [keys.disabled, 'accountBlocked', 'AllAccessDisabled', /AWS account .* disabled/],
+      ];
+      for (const [k, expected, code, text] of cases) {
+        const { byId } = await run(['s3.permissions'], k);
+        const result = byId.get('s3.credentials');
+        assert.ok(result);
+        assert.equal(result.status, 'fail', expected);
+        assert.equal(result.messageKey, `checks-jacquard:s3.credentials.${expected}`);
+        assert.equal(result.params.code, code);
+        assert.match(i18n.t(result.messageKey, result.params), text);
+        assert.equal(byId.get('s3.permissions')?.status, 'skipped');
+        assert.ok(!JSON.stringify(result).includes(k.secretAccessKey));
+      }
+    });
+
+    void test('a refusal the check does not know is shown with its code, never taken as a pass', async () => {
+      const result = (await run(['s3.credentials'], keys.notSignedUp)).byId.get('s3.credentials');
+      assert.equal(result?.status, 'inconclusive');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.credentials.unexpectedAnswer');
+      assert.deepEqual(result?.params, { code: 'NotSignUp', status: 403 });
+    });
+
     void test('S3 failing with 500 InternalError is inconclusive, not a verdict on the keys', async () => {
       const result = (
         await run(['s3.credentials'], keys.good, { 'jacquard.s3Bucket': 'failing-exports' })
@@ -188,6 +230,26 @@ void describe('S3 checks', () => {
       // S3's RequestTimeTooSkewed carries its clock; the SDK signs again with it.
       const statuses = (await skewed.requests()).map((r) => r.status);
       assert.deepEqual(statuses.slice(0, 2), [403, 200]);
+    });
+
+    void test("a skewed clock S3 refuses, with no server time to correct it from, fails as the clock's fault", async () => {
+      const { byId } = await runJacquardChecks({
+        ids: ['s3.credentials'],
+        inputs: { 'jacquard.s3Endpoint': clockless.endpoint, 'jacquard.s3Folder': FOLDER },
+        secrets: secretsOf(keys.good),
+      });
+      const result = byId.get('s3.credentials');
+      assert.equal(result?.status, 'fail');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.credentials.clockRejected');
+      assert.match(
+        createI18n('en').t(result.messageKey, result.params),
+        /clock differs from S3's by 15 minutes or more/,
+      );
+      assert.deepEqual(
+        (await clockless.requests()).map((r) => r.status),
+        [403],
+        'the SDK had nothing to correct its clock with, so it did not sign again',
+      );
     });
 
     void test('missing secrets skip the S3 checks instead of failing them', async () => {
@@ -432,10 +494,32 @@ void describe('S3 checks', () => {
       assert.equal((await folderResult('/acme-retail/'))?.status, 'pass');
     });
 
-    void test('a folder differing only in case is pointed out', async () => {
+    void test('doubled slashes in a nested folder are tidied before it is looked for', async () => {
+      const result = await folderResult('acme//retail/');
+      assert.equal(result?.status, 'pass');
+      assert.equal(result?.params.folder, 'acme/retail');
+      assert.deepEqual((result?.details as { existing: string[] }).existing, ['retail']);
+    });
+
+    void test('a folder differing only in case is pointed out as a case difference', async () => {
       const result = await folderResult('Acme-Retail');
+      assert.equal(result?.status, 'warn');
       assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.caseMismatch');
       assert.equal(result?.params.found, 'acme-retail');
+      assert.match(createI18n('en').t(result.messageKey, result.params), /case-sensitive/);
+    });
+
+    void test('a folder differing in its spaces is pointed out as such, not as a case difference', async () => {
+      const i18n = createI18n('en');
+      for (const recorded of ['northwind', 'NorthWind']) {
+        const result = await folderResult(recorded);
+        assert.equal(result?.status, 'warn', recorded);
+        assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.spacingMismatch');
+        assert.equal(result?.params.found, 'north wind');
+        const text = i18n.t(result.messageKey, result.params);
+        assert.match(text, /differ in their spaces/);
+        assert.doesNotMatch(text, /case-sensitive/);
+      }
     });
 
     void test('spaces are warned about whether or not the folder exists yet', async () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type {
+  KeyRefusal,
   LoggedRequest,
   S3Action,
   S3TestBedOptions,
@@ -13,7 +14,8 @@ import type {
 /**
  * The gateway in front of s3rver: adds what S3 documents and s3rver lacks. SigV4 signatures are
  * recomputed with the key's secret (@smithy/signature-v4), per-key actions (optionally limited to
- * key prefixes) act as an IAM policy, temporary keys need their session token, buckets may live in
+ * key prefixes) act as an IAM policy, temporary keys need their session token, keys may be refused
+ * (expired or unknown token, disabled account, no S3 sign-up), buckets may live in
  * another region (301 PermanentRedirect + `x-amz-bucket-region`), apply SSE-KMS by default (named
  * in every object answer too) or fail with 500 InternalError, and the server's clock may be off.
  * Allowed requests go on to s3rver.
@@ -51,12 +53,34 @@ const failures = {
     code: 'InvalidToken',
     message: 'The provided token is malformed or otherwise invalid.',
   },
+  expiredToken: {
+    status: 400,
+    code: 'ExpiredToken',
+    message: 'The provided token has expired.',
+  },
+  allAccessDisabled: {
+    status: 403,
+    code: 'AllAccessDisabled',
+    message: 'All access to this Amazon S3 resource has been disabled.',
+  },
+  notSignedUp: {
+    status: 403,
+    code: 'NotSignUp',
+    message: 'Your account is not signed up for the Amazon S3 service.',
+  },
   internalError: {
     status: 500,
     code: 'InternalError',
     message: 'We encountered an internal error. Please try again.',
   },
 } satisfies Record<string, S3Failure>;
+
+const refusals: Record<KeyRefusal, S3Failure> = {
+  ExpiredToken: failures.expiredToken,
+  InvalidToken: failures.invalidToken,
+  AllAccessDisabled: failures.allAccessDisabled,
+  NotSignUp: failures.notSignedUp,
+};
 
 function classify(
   method: string,
@@ -243,6 +267,7 @@ async function gatekeep(
   }
   if (!(await signatureMatches(req, url, auth, key, signingDate)))
     return deny(failures.badSignature);
+  if (key.refusal) return deny(refusals[key.refusal]);
   if (action === 'other') return deny(failures.accessDenied);
   if (key.buckets && target.bucket && !key.buckets.includes(target.bucket))
     return deny(failures.accessDenied);
@@ -276,7 +301,8 @@ export function createGateway(
     }
     const now = Date.now() + (options.clockOffsetMs ?? 0);
     // S3 stamps every answer with its own clock; clients compare it with theirs.
-    res.setHeader('date', new Date(now).toUTCString());
+    if (options.hideServerClock) res.sendDate = false;
+    else res.setHeader('date', new Date(now).toUTCString());
     const method = req.method ?? 'GET';
     const [, rawBucket = '', ...rest] = url.pathname.split('/');
     const bucketName = decodeURIComponent(rawBucket);

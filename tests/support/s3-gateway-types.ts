@@ -12,6 +12,12 @@ export const s3Actions = [
 ] as const;
 export type S3Action = (typeof s3Actions)[number];
 
+/**
+ * Refusals S3 gives keys it knows but will not serve: a temporary session that ended or whose token
+ * it does not recognise, an account AWS disabled, an account without S3.
+ */
+export type KeyRefusal = 'ExpiredToken' | 'InvalidToken' | 'AllAccessDisabled' | 'NotSignUp';
+
 export interface TestBucket {
   name: string;
   /** Region the bucket lives in; requests signed for another region get a 301. Default us-east-1. */
@@ -41,6 +47,8 @@ export interface TestKey {
   objectPrefixes?: Partial<Record<S3Action, readonly string[]>>;
   /** Buckets this key may touch; default: all. */
   buckets?: readonly string[];
+  /** Every request correctly signed with this key gets this refusal, as S3 documents it. */
+  refusal?: KeyRefusal;
 }
 
 export interface S3TestBedOptions {
@@ -50,6 +58,11 @@ export interface S3TestBedOptions {
   latencyMs?: number;
   /** The server's clock runs this far ahead of the real one (its `Date` header and skew check). */
   clockOffsetMs?: number;
+  /**
+   * Answers carry no `Date` header, as behind a proxy that strips it: a client cannot learn the
+   * server's clock, so the SDK cannot correct a skewed one and S3's refusal reaches the check.
+   */
+  hideServerClock?: boolean;
   /**
    * Keys whose first download breaks off after the headers and a few bytes, as when a
    * connection drops mid-download; later downloads of the key are whole.

@@ -9,14 +9,26 @@ import { s3Host } from '../inputs.ts';
 const SKEW_WARN_MS = 5 * 60 * 1000;
 
 /**
- * S3 answers that prove the keys were not accepted, each with its own plain message. No session
- * token is ever sent (Braze takes none), so S3 has no token to call expired or invalid.
+ * S3 answers that prove the keys were not accepted, each with its own plain message. Braze sends
+ * no session token, but keys issued for a temporary session still get S3's token answers, so
+ * those are told apart too rather than read as "accepted".
  */
 const rejected: Record<string, string> = {
   InvalidAccessKeyId: 's3.credentials.unknownKey',
   SignatureDoesNotMatch: 's3.credentials.wrongSecret',
   RequestTimeTooSkewed: 's3.credentials.clockRejected',
+  ExpiredToken: 's3.credentials.expiredToken',
+  TokenRefreshRequired: 's3.credentials.expiredToken',
+  InvalidToken: 's3.credentials.invalidToken',
+  AllAccessDisabled: 's3.credentials.accountBlocked',
+  AccountProblem: 's3.credentials.accountBlocked',
 };
+
+/**
+ * Answers S3 gives only once it has accepted the keys: they are about the bucket (someone else's,
+ * missing, in another region), which `s3.bucket` judges.
+ */
+const acceptedAnswers = new Set(['AccessDenied', 'NoSuchBucket', 'PermanentRedirect']);
 
 function rejection(code: string | null, keyId: string): string | undefined {
   if (code === null) return undefined;
@@ -41,7 +53,6 @@ export const s3CredentialsCheck: CheckDefinition = {
       let code: string | null = null;
       let status: number | null = null;
       try {
-        // Any answer past authentication (even AccessDenied or NoSuchBucket) proves the keys work.
         await s3.call((c, o) =>
           c.send(new GetBucketLocationCommand({ Bucket: s3.inputs.bucket }), o),
         );
@@ -53,10 +64,18 @@ export const s3CredentialsCheck: CheckDefinition = {
       const skewMinutes = Math.round((s3.clockOffsetMs() ?? 0) / 60_000);
       const details = { answer: code ?? 'OK', clockOffsetMinutes: skewMinutes };
       const rejectedAs = rejection(code, keyId);
-      if (rejectedAs)
-        return outcome('fail', rejectedAs, { minutes: Math.abs(skewMinutes) }, details);
+      if (rejectedAs) return outcome('fail', rejectedAs, { code: code ?? '' }, details);
       if (status !== null && status >= 500) {
         return outcome('inconclusive', 's3.serverError', { code: code ?? String(status) }, details);
+      }
+      // Any other refusal may hide a problem with the keys: it is shown, never taken as a pass.
+      if (code !== null && !acceptedAnswers.has(code)) {
+        return outcome(
+          'inconclusive',
+          's3.credentials.unexpectedAnswer',
+          { code, status: status ?? 0 },
+          details,
+        );
       }
       if (Math.abs(s3.clockOffsetMs() ?? 0) > SKEW_WARN_MS) {
         return outcome(

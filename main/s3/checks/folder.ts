@@ -9,7 +9,8 @@ import { jacquardS3Check } from './jacquard-s3-check.ts';
 /** Braze's folder when the field is left empty. */
 const BRAZE_DEFAULT_FOLDER = 'currents';
 
-const simplify = (name: string) => name.toLowerCase().replace(/[\s/]+/g, '');
+/** Names at one level of the bucket hold no slash, so case and spaces are all a lookalike differs in. */
+const fold = (name: string) => name.toLowerCase().replace(/\s+/g, '');
 
 /** What the bucket says about the folder; `key` names a message under `s3.folder`. */
 interface Finding {
@@ -24,6 +25,7 @@ async function findFolder(s3: JacquardS3): Promise<Finding> {
   // A nested folder ("acme/currents") is compared among its siblings.
   const cut = folder.lastIndexOf('/') + 1;
   const parent = folder.slice(0, cut);
+  const wanted = folder.slice(cut);
   let listed: { folders: string[]; complete: boolean };
   try {
     listed = await listFolders(s3, parent, { maxPages: 10 });
@@ -34,14 +36,15 @@ async function findFolder(s3: JacquardS3): Promise<Finding> {
   }
   const names = listed.folders.map((p) => p.slice(parent.length, -1));
   const existing = names.slice(0, 20);
-  if (names.includes(folder.slice(cut))) {
+  if (names.includes(wanted)) {
     return { status: 'pass', key: 'ok', params: { folder }, existing };
   }
-  const lookalike = names.find((n) => simplify(n) === simplify(folder.slice(cut)));
+  const caseOnly = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+  const lookalike = caseOnly ?? names.find((n) => fold(n) === fold(wanted));
   if (lookalike !== undefined) {
     return {
       status: 'warn',
-      key: 'caseMismatch',
+      key: caseOnly !== undefined ? 'caseMismatch' : 'spacingMismatch',
       params: { folder, found: parent + lookalike },
       existing,
     };
