@@ -26,13 +26,15 @@ export function unexpectedReply(
 ): CheckOutcome {
   const details = replyDetails(endpoint, reply);
   const base = { status: 'inconclusive' as const, details };
+  // Every inconclusive message shows what Braze answered, so the CSM can act on it or pass it on.
+  const answer = { host, status: reply.status, message: shownMessage(reply) || '—' };
   switch (kind) {
     case 'invalid_key':
-      return { ...base, messageKey: 'checks-braze:reply.keyRejected', params: { host } };
+      return { ...base, messageKey: 'checks-braze:reply.keyRejected', params: answer };
     case 'inactive':
-      return { ...base, messageKey: 'checks-braze:reply.inactive', params: {} };
+      return { ...base, messageKey: 'checks-braze:reply.inactive', params: answer };
     case 'rate_limited':
-      return { ...base, messageKey: 'checks-braze:reply.rateLimited', params: { host } };
+      return { ...base, messageKey: 'checks-braze:reply.rateLimited', params: answer };
     case 'server_error':
       return {
         ...base,
@@ -40,7 +42,7 @@ export function unexpectedReply(
         params: { host, status: reply.status },
       };
     case 'not_found':
-      return { ...base, messageKey: 'checks-braze:reply.notFound', params: { host } };
+      return { ...base, messageKey: 'checks-braze:reply.notFound', params: answer };
     case 'not_braze':
       return {
         ...base,

@@ -4,12 +4,18 @@ import {
   brazeSegmentsArtifactKey,
   BrazeSegmentsArtifactSchema,
 } from '../../shared/braze/segments-artifact.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { brazeChecks } from '../../main/braze/checks.ts';
 import { findInstance } from '../../main/braze/find-instance.ts';
 import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
-import { startBrazeFake, type BrazeFake, type BrazePermission } from '../support/braze-fake.ts';
+import {
+  brazeMessages,
+  startBrazeFake,
+  type BrazeFake,
+  type BrazePermission,
+} from '../support/braze-fake.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
 
 const http = createHttpClient({
@@ -75,6 +81,11 @@ async function run(key: string, endpoint = fake.url, events?: CheckEvent[]) {
 const permissionIds = brazeChecks
   .filter((c) => c.id.startsWith('braze.permission.'))
   .map((c) => c.id);
+/** The message a CSM reads for a result, in English and French. */
+const english = createI18n('en');
+const french = createI18n('fr');
+const shown = (result: CheckResult | undefined) =>
+  [english, french].map((i18n) => (result ? i18n.t(result.messageKey, result.params) : ''));
 const summary = (results: CheckResult[]) =>
   Object.fromEntries(results.map((r) => [r.id, `${r.status} ${r.messageKey}`]));
 
@@ -127,6 +138,9 @@ describe('Braze checks against the fake', () => {
     for (const id of permissionIds) {
       assert.equal(byId[id]?.status, 'inconclusive');
       assert.equal(byId[id]?.messageKey, 'checks-braze:reply.keyRejected');
+      for (const text of shown(byId[id])) {
+        assert.ok(text.includes('401') && text.includes(brazeMessages.invalidKey), text);
+      }
     }
     assert.ok(
       !JSON.stringify(results).includes('nobody-knows-this-key'),
@@ -168,6 +182,9 @@ describe('Braze checks against the fake', () => {
     for (const id of permissionIds) {
       assert.equal(byId[id]?.status, 'inconclusive');
       assert.equal(byId[id]?.messageKey, 'checks-braze:reply.inactive');
+      for (const text of shown(byId[id])) {
+        assert.ok(text.includes('403') && text.includes(brazeMessages.inactive), text);
+      }
     }
   });
 
@@ -207,6 +224,9 @@ describe('Braze checks against the fake', () => {
     assert.equal((broken.byId['braze.api_key']?.details as { attempts: number }).attempts, 3);
     const throttled = await run('throttled');
     assert.equal(throttled.byId['braze.api_key']?.messageKey, 'checks-braze:reply.rateLimited');
+    for (const text of shown(throttled.byId['braze.api_key'])) {
+      assert.ok(text.includes('429') && text.includes(brazeMessages.overRateLimit), text);
+    }
     assert.deepEqual(
       throttled.results.filter((r) => r.status !== 'inconclusive'),
       [],
