@@ -29,7 +29,8 @@ export function regionFromKey(apiKey: string): OdpRegion | null {
  */
 export const looksLikePublicKey = (apiKey: string): boolean => !apiKey.includes('.');
 
-export type RegionSource = 'key' | 'input' | 'default';
+/** `detected`: the key names no region and "Detect automatically" found the one that accepts it. */
+export type RegionSource = 'key' | 'input' | 'default' | 'detected';
 
 export interface OdpTarget {
   region: OdpRegion;
@@ -38,6 +39,11 @@ export interface OdpTarget {
   base: string;
   /** The region the CSM chose when it disagrees with the key's suffix. */
   conflictingInput: OdpRegion | null;
+  /**
+   * Regions still to try when the default one refuses the key: only when the CSM left the region
+   * on "Detect automatically", the key names none and no `odp.apiBase` pins the host.
+   */
+  fallbacks: readonly OdpRegion[];
 }
 
 const isRegion = (value: string | undefined): value is OdpRegion =>
@@ -66,8 +72,22 @@ export function resolveOdpTarget(
     regionSource,
     base: (override || bases[region]).replace(/\/+$/, ''),
     conflictingInput: fromKey && isRegion(chosen) && chosen !== fromKey ? chosen : null,
+    fallbacks:
+      regionSource === 'default' && !override ? odpRegions.filter((r) => r !== region) : [],
   };
 }
+
+/** The target moved to a region found by trying the key there (never used with an override). */
+export const detectedTarget = (
+  region: OdpRegion,
+  bases: Readonly<Record<OdpRegion, string>>,
+): OdpTarget => ({
+  region,
+  regionSource: 'detected',
+  base: bases[region].replace(/\/+$/, ''),
+  conflictingInput: null,
+  fallbacks: [],
+});
 
 /** The host a check talks to, for the engine's per-host cap (key unknown here, so input-based). */
 export function odpHost(client: Client): string | null {

@@ -1,12 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { runChecks } from '../../main/checks/engine.ts';
+import { createHttpClient } from '../../main/net/http-client.ts';
 import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
+import { translator } from '../../main/translate.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
 import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
 import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
 import { runCheck } from '../support/check-context.ts';
-import { testClient } from '../support/check-fixtures.ts';
+import { secretsOf, testClient } from '../support/check-fixtures.ts';
 import {
   defaultFakeFields,
   fakeCurrentsToken,
@@ -96,18 +99,36 @@ describe('odp.api_key', () => {
       path: '/eu/v3/schema/objects/customers/fields',
     },
     {
-      name: 'mistyped key',
+      name: 'mistyped key, region chosen',
       key: 'trk-us.wrong-secret',
+      inputs: { 'odp.region': 'us' },
       status: 'fail',
       messageKey: 'apiKey.forbidden',
       path: '/us/v3/schema/objects/customers/fields',
     },
     {
-      name: 'public key (tracker id)',
+      name: 'mistyped key, detect automatically: refused in every region',
+      key: 'trk-us.wrong-secret',
+      inputs: { 'odp.region': 'auto' },
+      status: 'fail',
+      messageKey: 'apiKey.forbiddenEveryRegion',
+      path: '/au/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'public key (tracker id), region chosen',
       key: fakeKeys.usPublic,
+      inputs: { 'odp.region': 'us' },
       status: 'fail',
       messageKey: 'apiKey.forbiddenPublic',
       path: '/us/v3/schema/objects/customers/fields',
+    },
+    {
+      name: 'EU key without suffix, detect automatically: found after the US refused it',
+      key: fakeKeys.euBare,
+      inputs: { 'odp.region': 'auto' },
+      status: 'pass',
+      messageKey: 'apiKey.pass.detected',
+      path: '/eu/v3/schema/objects/customers/fields',
     },
   ];
   for (const c of cases) {
@@ -128,14 +149,45 @@ describe('odp.api_key', () => {
     });
   }
 
-  test('a 403 explains all three causes', async () => {
+  test('a 403 tells the CSM, in their language, the key, a public key or the region may be wrong', async () => {
     const { outcome } = await runCheck(check('odp.api_key'), {
-      client: testClient(),
-      secrets: { 'odp.apiKey': 'nope.nope' },
+      client: testClient({ inputs: { 'odp.region': 'eu' } }),
+      secrets: { 'odp.apiKey': fakeKeys.us },
     });
-    const details = outcome.details as { causes: string[]; status: number };
-    assert.deepEqual(details.causes, ['wrongKey', 'publicKey', 'wrongRegion']);
-    assert.equal(details.status, 403);
+    assert.equal(outcome.messageKey, 'checks-odp:apiKey.forbidden');
+    const causes: Record<'en' | 'fr', RegExp[]> = {
+      en: [/mistyped or revoked/, /public key instead of the private/, /another region/],
+      fr: [/erronée ou révoquée/, /clé publique au lieu de la clé privée/, /une autre région/],
+    };
+    for (const [language, expected] of Object.entries(causes) as Array<['en' | 'fr', RegExp[]]>) {
+      const text = translator(() => language)(outcome.messageKey, outcome.params);
+      assert.match(text, /403/, language);
+      assert.match(text, /\bEU\b/, language);
+      for (const cause of expected) assert.match(text, cause, language);
+    }
+  });
+
+  test('detect automatically: the key is tried in US, then EU, read-only, and ODP fields come from where it answered', async () => {
+    const before = fake.requests.length;
+    const { results, artifacts } = await runChecks({
+      client: testClient({ inputs: { 'odp.region': 'auto' } }),
+      definitions: [check('odp.api_key'), check('odp.fields')],
+      secrets: secretsOf({ 'odp.apiKey': fakeKeys.euBare }),
+      http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
+    });
+    assert.deepEqual(
+      fake.requests.slice(before).map((r) => `${r.method} ${r.path}`),
+      [
+        'GET /us/v3/schema/objects/customers/fields',
+        'GET /eu/v3/schema/objects/customers/fields',
+        'GET /eu/v3/schema/objects/customers/fields',
+      ],
+    );
+    const apiKey = results.find((r) => r.id === 'odp.api_key');
+    assert.equal(apiKey?.status, 'pass');
+    assert.match(translator(() => 'en')(apiKey?.messageKey ?? '', apiKey?.params), /region EU/);
+    assert.equal(results.find((r) => r.id === 'odp.fields')?.status, 'pass');
+    assert.equal((artifacts['odp.fields'] as { region: string }).region, 'eu');
   });
 
   test('odp.apiBase points the registered checks at a local service', async () => {

@@ -75,6 +75,8 @@ export const fakeKeys = {
   eu: 'trk-eu1.private-eu-secret',
   au: 'trk-au1.private-au-secret',
   usPublic: 'trk-us',
+  /** An EU account's key without the `-eu1` suffix: only trying each region finds it. */
+  euBare: 'trk-legacy.private-eu-secret',
 } as const;
 
 export const fakeCurrentsToken = 'b2RwLWN1cnJlbnRzLXRva2Vu';
@@ -95,6 +97,7 @@ const defaultKeys: FakeOdpKey[] = [
   { key: fakeKeys.eu, region: 'eu', kind: 'private' },
   { key: fakeKeys.au, region: 'au', kind: 'private' },
   { key: fakeKeys.usPublic, region: 'us', kind: 'public' },
+  { key: fakeKeys.euBare, region: 'eu', kind: 'private' },
 ];
 
 const maxBody = 1024 * 1024;

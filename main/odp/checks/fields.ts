@@ -1,10 +1,35 @@
+import { z } from 'zod';
 import { fieldsArtifactKey, type OdpFieldsArtifact } from '../../../shared/odp-plan.ts';
 import type { JsonValue } from '../../../shared/types/checks.ts';
-import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import type { CheckContext, CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { listCustomerFields } from '../api.ts';
 import { defaultEmailField } from '../plans/mappings.ts';
-import { odpHost, resolveOdpTarget, type OdpRegion } from '../region.ts';
+import {
+  detectedTarget,
+  odpHost,
+  odpRegions,
+  resolveOdpTarget,
+  type OdpRegion,
+  type OdpTarget,
+} from '../region.ts';
 import { notOdpOutcome, ns } from './shared.ts';
+
+const DetectedRegionSchema = z.object({
+  regionSource: z.literal('detected'),
+  region: z.enum(odpRegions),
+});
+
+/** Where `odp.api_key` found the key in this run when it had to search, else where it should be. */
+function targetFor(
+  ctx: CheckContext,
+  key: string,
+  bases: Readonly<Record<OdpRegion, string>>,
+): OdpTarget {
+  const detected = DetectedRegionSchema.safeParse(ctx.dependencies.get('odp.api_key')?.details);
+  return detected.success
+    ? detectedTarget(detected.data.region, bases)
+    : resolveOdpTarget(ctx.client, key, bases);
+}
 
 /** Lists ODP's customer fields for the mapping editor and keeps them with the client for offline use. */
 export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDefinition {
@@ -17,7 +42,7 @@ export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDe
     async run(ctx): Promise<CheckOutcome> {
       const key = await ctx.secrets.get('odp.apiKey');
       if (!key) return { status: 'fail', messageKey: `${ns}:apiKey.missing` };
-      const target = resolveOdpTarget(ctx.client, key, bases);
+      const target = targetFor(ctx, key, bases);
       // No response at all (timeout, offline, refused URL) is worded by the engine, as for every domain.
       const result = await listCustomerFields(ctx.http, target, key, ctx.signal);
       if (result.kind === 'notOdp') {
