@@ -11,6 +11,8 @@ import { createHandlerTable } from '../../main/handlers/table.ts';
 import { KeyringSecretStore } from '../../main/keychain/keyring-store.ts';
 import { keychainService } from '../../main/keychain/secret-store.ts';
 import { createServices } from '../../main/services.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
+import { handlerCaller } from '../support/handler-caller.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -94,6 +96,40 @@ test('the app keeps only set/not set, a masked tail and a date; deleting a clien
   assert.ok((await call('clients:delete', { id })).ok);
   assert.equal(await secretTool(`${id}/odp.apiKey`), null);
   assert.equal(await secretTool(`${id}/jacquard.connectToken`), null);
+});
+
+test('deleting one secret takes it out of the keychain and the store, and leaves the client’s others', async (t) => {
+  const home = await tempDir(t);
+  const services = await createServices({ home, mode: 'browser' });
+  const call = handlerCaller(services);
+  const { id } = await call('clients:create', {
+    name: 'Globex',
+    integrations: ['jacquard', 'optimizely'],
+  });
+  // The keyring outlives the temporary home: take out what this test leaves in it.
+  t.after(() => services.keychain.delete(id, 'odp.apiKey'));
+  await call('secrets:set', {
+    clientId: id,
+    name: 'braze.apiKey',
+    value: 'braze-key-to-remove-0001',
+  });
+  await call('secrets:set', { clientId: id, name: 'odp.apiKey', value: 'odp-key-that-stays-0002' });
+
+  const deleted = await call('secrets:delete', { clientId: id, name: 'braze.apiKey' });
+  assert.deepEqual(deleted, { name: 'braze.apiKey', state: 'missing', tail: null, setAt: null });
+
+  assert.equal(await secretTool(`${id}/braze.apiKey`), null);
+  const status = await call('secrets:status', { clientId: id });
+  const stateOf = (name: string) => status.find((s) => s.name === name);
+  assert.equal(stateOf('braze.apiKey')?.state, 'missing', 'shown as not set');
+  assert.equal(stateOf('braze.apiKey')?.tail, null);
+  // What a restarted app or the CLI reads from disk.
+  const reopened = await ClientStore.open(home);
+  assert.deepEqual(Object.keys(reopened.get(id).secrets), ['odp.apiKey']);
+
+  assert.equal(await secretTool(`${id}/odp.apiKey`), 'odp-key-that-stays-0002');
+  assert.equal(stateOf('odp.apiKey')?.state, 'set');
+  assert.equal(stateOf('odp.apiKey')?.tail, '0002');
 });
 
 test('with no Secret Service on the bus, saving says so and names the fix; nothing falls back to plain text', async () => {
