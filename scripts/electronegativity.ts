@@ -64,16 +64,24 @@ export async function readSuppressions(root: string): Promise<Suppression[]> {
 }
 
 /**
- * Copies what ships in the Electron app (main/, preload/, the renderer's sources and HTML, and package.json for
- * the Electron version) into one folder, so the global checks (navigation, permission handler)
- * see the whole app at once and nothing else (tests, fakes, bundles) adds noise.
+ * Copies what ships in the Electron app (main/, preload/, shared/, the renderer's sources and HTML,
+ * and package.json for the Electron version) into one folder, so the global checks (navigation,
+ * permission handler) see the whole app at once and nothing else (tests, fakes, bundles) adds noise.
  */
 async function stage(root: string, into: string): Promise<string[]> {
   const copied: string[] = [];
   // The renderer's sources too: a React component can still open windows, navigate or embed.
-  for (const dir of ['main', 'preload', join('renderer', 'src')]) {
+  for (const dir of ['main', 'preload', 'shared', join('renderer', 'src')]) {
     await cp(join(root, dir), join(into, dir), { recursive: true });
     copied.push(`${dir}/`);
+  }
+  // Modules beside renderer/src are bundled into the renderer too; Vite's config is not.
+  const rendererModules = (await readdir(join(root, 'renderer'))).filter(
+    (name) => /\.tsx?$/.test(name) && !name.endsWith('.config.ts'),
+  );
+  for (const name of rendererModules) {
+    await cp(join(root, 'renderer', name), join(into, 'renderer', name));
+    copied.push(`renderer/${name}`);
   }
   // The built HTML when there is a build; before `npm run build` the source it is built from.
   const htmlDirs = [join('out', 'renderer'), 'renderer'];

@@ -83,6 +83,12 @@ test('the scan fails on an insecure window and passes once the finding is explai
     join(root, 'renderer', 'src', 'main.tsx'),
     'export const App = () => <main>ok</main>;\n',
   );
+  // Code beside the app shell ships too: shared/ and the renderer's top-level modules.
+  const openLink = "const { shell } = require('electron');\nshell.openExternal(globalThis.link);\n";
+  await mkdir(join(root, 'shared'));
+  await writeFile(join(root, 'shared', 'links.js'), openLink);
+  await writeFile(join(root, 'renderer', 'chunks.ts'), openLink);
+  await writeFile(join(root, 'renderer', 'vite.config.ts'), openLink);
   await writeFile(
     join(root, 'renderer', 'index.html'),
     `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'"><title>x</title>`,
@@ -97,15 +103,19 @@ test('the scan fails on an insecure window and passes once the finding is explai
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /HIGH CONTEXT_ISOLATION_JS_CHECK main\/window\.js:2/);
   assert.match(failed.stderr, /MEDIUM SANDBOX_JS_CHECK main\/window\.js:2/);
+  assert.match(failed.stderr, /MEDIUM OPEN_EXTERNAL_JS_CHECK shared\/links\.js:2/);
+  assert.match(failed.stderr, /MEDIUM OPEN_EXTERNAL_JS_CHECK renderer\/chunks\.ts:2/);
+  // Vite's configuration is a build tool's input, not part of the app.
+  assert.doesNotMatch(failed.stderr, /vite\.config/);
 
-  const findings = [...failed.stderr.matchAll(/(?:HIGH|MEDIUM) (\w+) main\/window\.js/g)];
+  const findings = [...failed.stderr.matchAll(/(?:HIGH|MEDIUM) (\w+) (\S+):\d+/g)];
   await writeFile(
     suppressions,
     JSON.stringify({
-      suppressions: findings.map(([, check]) => ({
+      suppressions: findings.map(([, check, file]) => ({
         check,
-        file: 'main/window.js',
-        code: 'new BrowserWindow({',
+        file,
+        code: file === 'main/window.js' ? 'new BrowserWindow({' : 'shell.openExternal(',
         reason: 'A deliberately insecure fixture for this test.',
       })),
     }),
