@@ -174,6 +174,28 @@ test('mappings: unknown, duplicate, empty and type-mismatched rows', () => {
   assert.deepEqual(dup?.params, { field: 'Last Seen Email', row: 2, firstRow: 1 });
 });
 
+test('mappings: a type mismatch names both types with their translated labels', () => {
+  const email = { brazeField: 'email', brazeType: 'string' as const, odpField: 'last_seen_email' };
+  const odd: OdpField = { name: 'embedding', displayName: 'Embedding', type: 'vector' };
+  const warningFor = (mapping: FieldMapping) => {
+    const issue = validateMappings([email, mapping], [...fields, odd])[0];
+    assert.equal(issue?.messageKey, 'odp:issue.mappings.typeMismatch');
+    return (language: 'en' | 'fr') => i18n[language]?.t(issue.messageKey, issue.params) ?? '';
+  };
+  const tags = warningFor({ brazeField: 'tags', brazeType: 'array', odpField: 'signup_at' });
+  assert.equal(
+    tags('fr'),
+    'tags est de type « liste » dans Braze mais « Signed Up » est de type « date/heure » dans ODP : des valeurs risquent d’être perdues ou converties.',
+  );
+  assert.match(tags('en'), /type “list” in Braze but “Signed Up” is of type “date\/time” in ODP/);
+  // A type ODP does not document keeps its own spelling rather than a label that does not exist.
+  const vector = warningFor({ brazeField: 'score', brazeType: 'number', odpField: 'embedding' });
+  assert.match(
+    vector('fr'),
+    /de type « nombre » dans Braze mais « Embedding » est de type « vector »/,
+  );
+});
+
 const now = new Date('2025-03-20T12:00:00Z');
 const activation = (patch: Partial<ActivationPlan> = {}): ActivationPlan => ({
   ...defaultActivation('Europe/Paris', '2025-03-21'),

@@ -1,5 +1,6 @@
 import {
   lastSeenEmailDisplayName,
+  odpFieldTypes,
   type BrazeFieldType,
   type FieldMapping,
   type OdpField,
@@ -37,6 +38,15 @@ const accepts: Readonly<Record<string, readonly BrazeFieldType[]>> = {
   boolean: ['boolean'],
   timestamp: ['time'],
 };
+
+/**
+ * How the sentence names an ODP type: a type ODP documents by its translated label (`odp:ui.types.*`,
+ * nested in the message), any other (its SDK's vector …) as ODP spells it.
+ */
+const odpTypeLabel = (type: string): { odpType: string; odpTypeName: string } =>
+  (odpFieldTypes as readonly string[]).includes(type)
+    ? { odpType: type, odpTypeName: type }
+    : { odpType: 'other', odpTypeName: type || '?' };
 
 export const typesCompatible = (brazeType: BrazeFieldType, odpType: string): boolean =>
   accepts[odpType]?.includes(brazeType) ?? false;
@@ -82,7 +92,7 @@ export function validateMappings(
           brazeField: m.brazeField,
           brazeType: m.brazeType,
           field: field.displayName || field.name,
-          odpType: field.type || '?',
+          ...odpTypeLabel(field.type),
         }),
       );
     }
