@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jacquardSnippetsCheck } from '../../main/jacquard/checks/snippets.ts';
-import { jacquardTokenCheck } from '../../main/jacquard/checks/token.ts';
 import { lintSnippets } from '../../main/jacquard/snippet-lint.ts';
 import {
   findingParams,
@@ -10,6 +9,7 @@ import {
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages } from '../../shared/types/ids.ts';
 import { runCheck, testClient } from '../support/check-context.ts';
+import { runJacquardChecks } from '../support/jacquard-run.ts';
 
 // Snippets written for these tests (Jacquard's real format is not public): the shapes Braze's
 // Connected Content rules allow or forbid.
@@ -64,6 +64,32 @@ const cases: Case[] = [
     snippet: [call(':save jacquard'), '{{ jacquard.subject_line ', pixel].join('\n'),
     codes: ['syntax'],
     line: 2,
+  },
+  {
+    name: 'an unclosed block after some text on line 2 (line and column both past 1)',
+    snippet: [call(':save jacquard'), 'Hi {% if jacquard.subject_line %}', use, pixel].join('\n'),
+    codes: ['syntax'],
+    line: 2,
+    column: 4,
+  },
+  {
+    name: 'an address that is not an http or https URL',
+    snippet: [
+      call(':save jacquard', `ftp://x.jacquard.example/v2/braze/subject?token=${TOKEN}`),
+      use,
+      pixel,
+    ].join('\n'),
+    codes: ['badUrl'],
+  },
+  {
+    name: 'a :headers value that is not JSON',
+    snippet: [call(':headers {"X-Client":braze} :save jacquard'), use, pixel].join('\n'),
+    codes: ['headersJson'],
+  },
+  {
+    name: 'an inline JSON body with spaces',
+    snippet: [call(':method post :body {"user": "reader"} :save jacquard'), use, pixel].join('\n'),
+    codes: ['bodySpaces'],
   },
   {
     name: 'an unknown option',
@@ -283,19 +309,30 @@ void describe('snippet lint', () => {
     }
   });
 
-  void test('the token check catches whitespace and short pastes without echoing the token', async () => {
-    const run = (token: string) =>
-      runCheck(jacquardTokenCheck, {
-        client: testClient({ integrations: ['jacquard'] }),
-        secrets: { 'jacquard.connectToken': token },
-      });
-    assert.equal((await run(TOKEN)).outcome.status, 'pass');
-    assert.equal(
-      (await run(`${TOKEN}\n`)).outcome.messageKey,
-      'checks-jacquard:jacquard.token.whitespace',
-    );
-    const short = await run('jqx_live');
-    assert.equal(short.outcome.messageKey, 'checks-jacquard:jacquard.token.tooShort');
-    assert.ok(!JSON.stringify(short).includes('jqx_live'));
+  void test('the token check, run by the engine, names each shape problem without echoing the token', async () => {
+    const tokenResult = async (token: string) =>
+      (
+        await runJacquardChecks({
+          ids: ['jacquard.token'],
+          inputs: {},
+          secrets: { 'jacquard.connectToken': token },
+        })
+      ).byId.get('jacquard.token');
+    const cases: Array<[token: string, status: string, key: string]> = [
+      [TOKEN, 'pass', 'ok'],
+      [`${TOKEN}\n`, 'fail', 'whitespace'],
+      [`jqx_live ${TOKEN.slice(9)}`, 'fail', 'whitespace'],
+      ['jqx_live', 'fail', 'tooShort'],
+      [`"${TOKEN}"`, 'fail', 'characters'],
+      [`{{${TOKEN}}}`, 'fail', 'characters'],
+    ];
+    for (const [token, status, key] of cases) {
+      const result = await tokenResult(token);
+      assert.equal(result?.status, status, key);
+      assert.equal(result?.messageKey, `checks-jacquard:jacquard.token.${key}`);
+      for (const part of token.split(/["{}\s]+/).filter(Boolean))
+        assert.ok(!JSON.stringify(result).includes(part), `${key}: the token is not echoed`);
+    }
+    assert.deepEqual((await tokenResult('jqx_live'))?.params, { length: 8, minimum: 16 });
   });
 });
