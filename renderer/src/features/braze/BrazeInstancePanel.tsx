@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { summarizeFindInstance } from '../../../../shared/braze/find-instance-summary.ts';
 import { customInstanceId } from '../../../../shared/braze/instances.ts';
 import {
   resolveBrazeEndpoint,
@@ -49,6 +50,7 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
     }
   };
   const accepted = attempts?.filter((a) => a.verdict === 'accepted') ?? [];
+  const summary = attempts ? summarizeFindInstance(attempts) : null;
 
   return (
     <section
@@ -113,29 +115,19 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
             {searching ? t('checks-braze:find.running') : t('checks-braze:find.button')}
           </button>
         </div>
-        {attempts ? (
+        {summary ? (
           <div role="status">
-            {accepted.length > 0 ? (
-              <>
-                <p>
-                  {t('checks-braze:find.found', {
-                    instances: accepted.map((a) => a.instance).join(', '),
-                  })}
-                </p>
-                {accepted.map((a) => (
-                  <button
-                    key={a.instance}
-                    type="button"
-                    className="button"
-                    onClick={() => void attempt(() => use(a.instance, a.restEndpoint))}
-                  >
-                    {t('checks-braze:find.use', { instance: a.instance })}
-                  </button>
-                ))}
-              </>
-            ) : (
-              <p>{t('checks-braze:find.none')}</p>
-            )}
+            <p>{t(summary.messageKey, summary.params)}</p>
+            {accepted.map((a) => (
+              <button
+                key={a.instance}
+                type="button"
+                className="button"
+                onClick={() => void attempt(() => use(a.instance, a.restEndpoint))}
+              >
+                {t('checks-braze:find.use', { instance: a.instance })}
+              </button>
+            ))}
           </div>
         ) : null}
       </div>
