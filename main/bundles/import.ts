@@ -4,6 +4,7 @@ import { bundleProblemText } from '../../shared/bundle/problems.ts';
 import type { Bundle } from '../../shared/bundle/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Client } from '../../shared/types/client.ts';
+import { redactInputs, type RedactInput } from '../inputs/redaction.ts';
 import type { ClientStore } from '../store/client-store.ts';
 import type { Translate } from '../translate.ts';
 
@@ -44,45 +45,96 @@ export interface ImportOutcome {
   replaced: boolean;
 }
 
+/** Stands in for a client id in a read-only review of a bundle that does not carry one. */
+const reviewId = '00000000-0000-4000-8000-000000000000';
+
+export interface BundleReview {
+  client: Client;
+  exportedAt: string | null;
+  conflict: (ImportConflict & { message: string }) | null;
+}
+
+/**
+ * The bundle as a client to look at before importing, nothing stored. Its inputs are redacted as
+ * an import would store them, so no pasted secret reaches the screen either.
+ */
+export async function reviewBundle(
+  store: ClientStore,
+  text: string,
+  options: { t: Translate; redact: RedactInput },
+): Promise<BundleReview> {
+  const bundle = await readBundle(text, options.t);
+  const conflict = findConflict(store, bundle);
+  const client = clientFromBundle(bundle, bundle.id ?? reviewId);
+  client.inputs = await redactInputs(conflict?.id ?? client.id, client.inputs, options.redact);
+  return {
+    client,
+    exportedAt: bundle.exportedAt ?? null,
+    conflict: conflict ? { ...conflict, message: conflictText(conflict, options.t) } : null,
+  };
+}
+
+/**
+ * A name no other client has, so `--client NAME` (export, check) finds exactly one: the bundle's,
+ * or it with the translated "(imported)" mark, numbered when that is taken too.
+ */
+function freeName(store: ClientStore, name: string, t: Translate): string {
+  if (!store.findByName(name)) return name;
+  // Room for the mark within the 120 characters a name may have.
+  const base = name.slice(0, 100);
+  for (let number = 1; ; number++) {
+    const candidate =
+      number === 1
+        ? t('reports:bundle.importedName', { name: base })
+        : t('reports:bundle.importedNameNumbered', { name: base, number });
+    if (!store.findByName(candidate)) return candidate;
+  }
+}
+
 /**
  * Imports a bundle into the store, after validating all of it. Over an existing client only when
  * told to (`replace` keeps its id, creation date and keychain secrets; the rest comes from the
- * bundle), or as a new client; `ask` refuses with CONFLICT so the caller can ask the CSM.
+ * bundle), or as a new client; `ask` refuses with CONFLICT so the caller can ask the CSM. Inputs
+ * are stored as inputs:set stores them: any secret pasted into one is taken out first.
  */
 export async function importBundle(
   store: ClientStore,
   text: string,
-  options: { onConflict: OnConflict; t: Translate },
+  options: { onConflict: OnConflict; t: Translate; redact: RedactInput },
 ): Promise<ImportOutcome> {
-  const { t } = options;
+  const { t, redact } = options;
   const bundle = await readBundle(text, t);
   const conflict = findConflict(store, bundle);
   if (conflict && options.onConflict === 'ask') {
     throw new AppError('CONFLICT', conflictText(conflict, t));
   }
   // Built and validated in full before the store is touched.
-  const incoming = clientFromBundle(bundle, bundle.id ?? '00000000-0000-4000-8000-000000000000');
-  const copyInto = (draft: Client): void => {
+  const incoming = clientFromBundle(bundle, bundle.id ?? reviewId);
+  const copyInto = (draft: Client, inputs: Client['inputs']): void => {
     draft.integrations = incoming.integrations;
-    draft.inputs = incoming.inputs;
+    draft.inputs = inputs;
     draft.confirmations = incoming.confirmations;
     draft.checkResults = incoming.checkResults;
     draft.artifacts = incoming.artifacts;
   };
   if (conflict && options.onConflict === 'replace') {
+    const inputs = await redactInputs(conflict.id, incoming.inputs, redact);
     const client = await store.update(conflict.id, (draft) => {
       draft.name = incoming.name;
-      copyInto(draft);
+      copyInto(draft, inputs);
     });
     return { client, replaced: true };
   }
-  const name =
-    conflict?.match === 'name'
-      ? t('reports:bundle.importedName', { name: incoming.name.slice(0, 100) })
-      : incoming.name;
-  const created = await store.create({ name, integrations: incoming.integrations });
+  const created = await store.create({
+    name: freeName(store, incoming.name, t),
+    integrations: incoming.integrations,
+  });
   try {
-    return { client: await store.update(created.id, copyInto), replaced: false };
+    const inputs = await redactInputs(created.id, incoming.inputs, redact);
+    return {
+      client: await store.update(created.id, (draft) => copyInto(draft, inputs)),
+      replaced: false,
+    };
   } catch (error) {
     await store.remove(created.id);
     throw error;

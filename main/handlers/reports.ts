@@ -1,5 +1,5 @@
-import { findConflict, conflictText, importBundle, readBundle } from '../bundles/import.ts';
-import { clientFromBundle } from '../../shared/bundle/convert.ts';
+import { importBundle, reviewBundle } from '../bundles/import.ts';
+import type { RedactInput } from '../inputs/redaction.ts';
 import { summarizeClient } from '../../shared/dashboard/overview.ts';
 import { exportClient } from '../reports/export.ts';
 import { chromiumPdfPrinter } from '../reports/pdf.ts';
@@ -8,12 +8,11 @@ import type { Handlers } from './types.ts';
 
 type ReportChannels = 'clients:overview' | 'reports:export' | 'bundles:inspect' | 'bundles:import';
 
-/** Stands in for a client id in a read-only review of a bundle that does not carry one. */
-const reviewId = '00000000-0000-4000-8000-000000000000';
-
 export function reportHandlers(s: Services): Handlers<ReportChannels> {
   const { store } = s;
   const printPdf = s.printPdf ?? chromiumPdfPrinter(s.env, s.t);
+  const redact: RedactInput = (clientId, inputId, value) =>
+    s.secrets.redactInput(clientId, inputId, value);
   return {
     'clients:overview': async () => {
       await store.refresh();
@@ -41,17 +40,9 @@ export function reportHandlers(s: Services): Handlers<ReportChannels> {
           : new TextDecoder().decode(file.bytes),
       };
     },
-    'bundles:inspect': async ({ text }) => {
-      const bundle = await readBundle(text, s.t);
-      const conflict = findConflict(store, bundle);
-      return {
-        client: clientFromBundle(bundle, bundle.id ?? reviewId),
-        exportedAt: bundle.exportedAt ?? null,
-        conflict: conflict ? { ...conflict, message: conflictText(conflict, s.t) } : null,
-      };
-    },
+    'bundles:inspect': ({ text }) => reviewBundle(store, text, { t: s.t, redact }),
     'bundles:import': async ({ text, onConflict }) => {
-      const outcome = await importBundle(store, text, { onConflict, t: s.t });
+      const outcome = await importBundle(store, text, { onConflict, t: s.t, redact });
       s.events.emit('client:changed', { clientId: outcome.client.id });
       return outcome;
     },

@@ -14,3 +14,23 @@ export interface InputRedactor {
 export const inputRedactors: readonly InputRedactor[] = [
   { inputId: 'jacquard.snippets', secret: 'jacquard.connectToken', redact: redactSnippetTokens },
 ];
+
+/** The value to store for one input of a client (`ClientSecrets.redactInput`, as inputs:set uses). */
+export type RedactInput = (clientId: string, inputId: string, value: string) => Promise<string>;
+
+/**
+ * Every input of a client as it may be stored: each value through the same redaction as a value
+ * the CSM saves, so inputs that arrive together (an imported bundle) keep no secret either.
+ */
+export async function redactInputs(
+  clientId: string,
+  inputs: Readonly<Record<string, string>>,
+  redact: RedactInput,
+): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(inputs).map(
+      async ([inputId, value]) => [inputId, await redact(clientId, inputId, value)] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
+}

@@ -1,8 +1,12 @@
-import { z } from 'zod';
 import { isStale, isStepDone } from '../../shared/dashboard/overview.ts';
 import { guideFor, type Guide } from '../../shared/guides/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
+import {
+  currentsHourlyArtifactKey,
+  CurrentsHourlySchema,
+  type CurrentsHourly,
+} from '../../shared/types/currents-hourly.ts';
 import type { Language } from '../../shared/types/ids.ts';
 import { planView } from '../odp/plan-view.ts';
 import { renderSummary } from '../odp/plans/summary.ts';
@@ -68,27 +72,7 @@ export interface ReportCheck {
   stale: boolean;
 }
 
-/**
- * The `currents.hourly` artifact the Currents delivery check saves (oldest hour first): FILES per
- * hour, not events. A capped hour held more files of one type than the audit lists, so its count
- * is a lower bound. Artifacts saved before the audit reported this lack both fields.
- */
-const HourlySchema = z.object({
-  generatedAt: z.string(),
-  hours: z
-    .array(
-      z.object({
-        hour: z.string(),
-        emailClick: z.number().nonnegative(),
-        other: z.number().nonnegative(),
-        capped: z.boolean().default(false),
-      }),
-    )
-    .min(1)
-    .max(24 * 31),
-  filesPerHourLimit: z.number().int().positive().optional(),
-});
-export type DeliveryChart = z.infer<typeof HourlySchema> & { generatedLabel: string };
+export type DeliveryChart = CurrentsHourly & { generatedLabel: string };
 
 /** Keys in guide data are relative to the guide's namespace unless they name one. */
 const guideText = (t: Translate, guide: Guide, key: string): string =>
@@ -151,7 +135,7 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
   const checks = new Map(
     guides.flatMap((g) => g.steps.flatMap((s) => s.checks.map((c) => [c.id, c]))),
   );
-  const hourly = HourlySchema.safeParse(client.artifacts['currents.hourly']);
+  const hourly = CurrentsHourlySchema.safeParse(client.artifacts[currentsHourlyArtifactKey]);
   return {
     language,
     clientName: client.name,

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { computeChecksum } from './checksum.ts';
 import { jsonErrorPlace } from './json-place.ts';
+import { KnownArtifactsSchema } from './known-artifacts.ts';
 import { bundleLimits, forbiddenKeys } from './limits.ts';
 import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
 import { BundleSchema, bundleVersion, type Bundle } from './schema.ts';
+import { secretInputIds } from './secret-inputs.ts';
 
 export type ParsedBundle =
   | { ok: true; bundle: Bundle; /** The version the file was written in. */ from: number }
@@ -25,7 +27,8 @@ const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): 
 
 /**
  * Validates everything before anything is used: size, JSON syntax, shape limits and dangerous keys,
- * version (migrating older ones), schema, then the checksum. Returns the first problem found.
+ * version (migrating older ones), schema, secrets and known artifacts, then the checksum. Returns
+ * the first problem found.
  */
 export async function parseBundle(text: string, options: ParseOptions): Promise<ParsedBundle> {
   if (new TextEncoder().encode(text).length > bundleLimits.maxBytes) {
@@ -53,6 +56,8 @@ export async function parseBundle(text: string, options: ParseOptions): Promise<
   if (!parsed.success) {
     return { ok: false, problem: schemaProblem(parsed.error, migrated.document) };
   }
+  const contentProblem = checkContent(parsed.data);
+  if (contentProblem) return { ok: false, problem: contentProblem };
 
   const { checksum } = parsed.data;
   if (checksum === undefined) {
@@ -110,13 +115,34 @@ function checkShape(root: Record<string, unknown>): BundleProblem | null {
   return null;
 }
 
+/**
+ * What the schema alone lets through: a secret input's value under `inputs` (the schema accepts any
+ * input id), and a known artifact its reader could not read.
+ */
+function checkContent(bundle: Bundle): BundleProblem | null {
+  const secretInput = Object.keys(bundle.inputs ?? {}).find((id) => secretInputIds.has(id));
+  if (secretInput !== undefined) {
+    return { key: 'secretField', params: { field: formatPath(['inputs', secretInput]) } };
+  }
+  const artifacts = KnownArtifactsSchema.safeParse(bundle.artifacts ?? {});
+  if (!artifacts.success) return schemaProblem(artifacts.error, bundle.artifacts, ['artifacts']);
+  return null;
+}
+
 const secretLike = /key|secret|token|password/i;
 
-/** The first schema issue, as a problem naming the field. Never quotes the offending value. */
-function schemaProblem(error: z.ZodError, document: unknown): BundleProblem {
+/**
+ * The first schema issue, as a problem naming the field (`at` is where the validated value sits
+ * in the file). Never quotes the offending value.
+ */
+function schemaProblem(
+  error: z.ZodError,
+  document: unknown,
+  at: readonly PropertyKey[] = [],
+): BundleProblem {
   const issue = error.issues[0];
-  if (!issue) return { key: 'invalidValue', params: { field: '(file)' } };
-  const field = formatPath(issue.path);
+  if (!issue) return { key: 'invalidValue', params: { field: formatPath(at) } };
+  const field = formatPath([...at, ...issue.path]);
   switch (issue.code) {
     case 'invalid_type': {
       if (valueAt(document, issue.path) === undefined) {
@@ -134,7 +160,7 @@ function schemaProblem(error: z.ZodError, document: unknown): BundleProblem {
       return { key: 'tooManyEntries', params: { field, max: Number(issue.maximum) } };
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      const named = formatPath([...issue.path, key]);
+      const named = formatPath([...at, ...issue.path, key]);
       if (secretLike.test(key)) return { key: 'secretField', params: { field: named } };
       return { key: 'unknownField', params: { field: named } };
     }

@@ -55,6 +55,16 @@ async function exportedDocument(): Promise<Record<string, unknown>> {
 const signed = async (document: Record<string, unknown>) =>
   JSON.stringify({ ...document, checksum: await computeChecksum(document) });
 
+/** Secrets a hand-edited bundle might carry under `inputs`; no store file may ever hold them. */
+const brazeKeyValue = '7c1e4b2a-93f0-4d6e-8a51-0f2b9c3d4e5f';
+const odpKeyValue = 'odp-private-key-eu.5f1c9a7e3b2d';
+
+async function withInput(inputId: string, value: string): Promise<string> {
+  const d = await exportedDocument();
+  (d.inputs as Record<string, string>)[inputId] = value;
+  return signed(d);
+}
+
 /** Broken bundles a CSM could be handed; each must be refused with its own clear message. */
 const corpus: Array<{ name: string; text: () => Promise<string>; mentions: RegExp }> = [
   {
@@ -107,6 +117,25 @@ const corpus: Array<{ name: string; text: () => Promise<string>; mentions: RegEx
     text: async () => signed({ ...(await exportedDocument()), secrets: { 'braze.apiKey': 'x' } }),
     mentions: /secrets/,
   },
+  {
+    name: 'the Braze key as an input',
+    text: () => withInput('braze.apiKey', brazeKeyValue),
+    mentions: /inputs\["braze\.apiKey"\]/,
+  },
+  {
+    name: 'the ODP key as an input',
+    text: () => withInput('odp.apiKey', odpKeyValue),
+    mentions: /inputs\["odp\.apiKey"\]/,
+  },
+  {
+    name: 'a malformed ODP plan',
+    text: async () => {
+      const d = await exportedDocument();
+      (d.artifacts as Record<string, unknown>)['odp.plan'] = { segments: 'all', mappings: [] };
+      return signed(d);
+    },
+    mentions: /artifacts\["odp\.plan"\]\.segments/,
+  },
 ];
 
 describe('import through the handler table', () => {
@@ -136,7 +165,9 @@ describe('import through the handler table', () => {
       }
     }
     assert.equal(messages.size, corpus.length, 'each problem has its own message');
-    assert.equal(await readFile(join(home, storeFileName), 'utf8'), before, 'the store changed');
+    const after = await readFile(join(home, storeFileName), 'utf8');
+    assert.equal(after, before, 'the store changed');
+    for (const secret of [brazeKeyValue, odpKeyValue]) assert.ok(!after.includes(secret));
     assert.deepEqual(
       services.store.list().map((c) => c.id),
       [existing.id],
@@ -187,6 +218,81 @@ describe('import through the handler table', () => {
     const added = await dispatch(table, 'bundles:import', { text, onConflict: 'new' }, services.t);
     assert.ok(added.ok);
     assert.equal(services.store.list().length, 2);
+  });
+});
+
+describe('import keeps no secret and no ambiguous name', () => {
+  const token = 'jqx_live_7f3a9c2e51b84d06aa1e';
+  const pasted = [
+    `{% connected_content https://x.jacquard.example/subject?token=${token}&u={{\${user_id}}} :save jq %}`,
+    '{{ jq.subject }}',
+  ].join('\n');
+
+  it('takes the connect token out of pasted snippets, as saving them in the app does', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+    const table = createHandlerTable(services);
+    const call = async (channel: 'bundles:inspect' | 'bundles:import', request: object) => {
+      const result = await dispatch(table, channel, request, services.t);
+      assert.ok(result.ok, JSON.stringify(result));
+      return result.value as { client: Client };
+    };
+    const source = reviewClient();
+    source.inputs['jacquard.snippets'] = pasted;
+    const text = serializeBundle(await bundleFromClient(source));
+    assert.ok(text.includes(token), 'the bundle under test carries the token');
+
+    const review = await call('bundles:inspect', { text });
+    assert.ok(!review.client.inputs['jacquard.snippets']?.includes(token), 'shown for review');
+    const imported = await call('bundles:import', { text, onConflict: 'ask' });
+    const stored = imported.client.inputs['jacquard.snippets'] ?? '';
+    assert.ok(stored.includes('{{ jq.subject }}'), 'the rest of the snippets is kept');
+    assert.ok(!stored.includes(token));
+    await call('bundles:import', { text, onConflict: 'replace' });
+    assert.ok(
+      !(await readFile(join(home, storeFileName), 'utf8')).includes(token),
+      'in store.json',
+    );
+
+    const exported = await dispatch(
+      table,
+      'reports:export',
+      { clientId: imported.client.id, format: 'json' },
+      services.t,
+    );
+    assert.ok(exported.ok);
+    assert.ok(!JSON.stringify(exported.value).includes(token), 'exported again');
+  });
+
+  it('imported "as new" beside a client of the same name, it gets a name of its own', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const existing = await seed(home);
+    const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+    await services.store.updateSettings({ language: 'de' });
+    const table = createHandlerTable(services);
+    const { t: de } = createI18n('de');
+    // Exported from this very client: the bundle matches it by id, and by name.
+    const text = serializeBundle(await bundleFromClient(existing));
+    const names: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const added = await dispatch(
+        table,
+        'bundles:import',
+        { text, onConflict: 'new' },
+        services.t,
+      );
+      assert.ok(added.ok, JSON.stringify(added));
+      names.push((added.value as { client: Client }).client.name);
+    }
+    assert.deepEqual(names, [
+      de('reports:bundle.importedName', { name: existing.name }),
+      de('reports:bundle.importedNameNumbered', { name: existing.name, number: 2 }),
+    ]);
+    assert.ok(names.every((name) => name !== existing.name && name.startsWith(existing.name)));
+    // `export --client NAME` finds each of the three, not one of two at random.
+    const ids = [existing.name, ...names].map((name) => services.store.findByName(name)?.id);
+    assert.equal(new Set(ids).size, 3);
+    assert.equal(ids[0], existing.id);
   });
 });
 

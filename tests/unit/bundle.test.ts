@@ -11,6 +11,7 @@ import { migrateBundle } from '../../shared/bundle/migrate.ts';
 import { parseBundle } from '../../shared/bundle/parse.ts';
 import { bundleProblemText, formatPath } from '../../shared/bundle/problems.ts';
 import { bundleVersion } from '../../shared/bundle/schema.ts';
+import { allInputs } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages } from '../../shared/types/ids.ts';
 import { reviewClient, secretTail } from '../support/review-client.ts';
@@ -232,6 +233,74 @@ describe('bundle problems', () => {
       if (c.field) assert.equal(parsed.problem.params.field, c.field);
     });
   }
+
+  // The guides declare which inputs are secrets; their values live only in the keychain.
+  const secretInputs = allInputs().filter((input) => input.kind === 'secret');
+  it("knows the guides' secret inputs (the Braze key, the ODP key …)", () => {
+    const ids = secretInputs.map((input) => input.id);
+    for (const id of ['braze.apiKey', 'odp.apiKey']) assert.ok(ids.includes(id), id);
+  });
+  for (const { id } of secretInputs) {
+    it(`a value for the secret input ${id} under inputs → secretField, naming it`, async () => {
+      const d = await exported();
+      (d.inputs as Record<string, string>)[id] = 'a-real-looking-secret-0123456789abcdef';
+      const parsed = await parseBundle(await signed(d), importOptions);
+      assert.equal(parsed.ok, false);
+      if (parsed.ok) return;
+      assert.deepEqual(parsed.problem, {
+        key: 'secretField',
+        params: { field: `inputs[${JSON.stringify(id)}]` },
+      });
+    });
+  }
+
+  const malformedArtifacts: Array<{ key: string; value: unknown; problem: string; field: string }> =
+    [
+      {
+        key: 'odp.plan',
+        value: { segments: 'all', mappings: [], activation: null },
+        problem: 'wrongType',
+        field: 'artifacts["odp.plan"].segments',
+      },
+      {
+        key: 'odp.fields',
+        value: { fetchedAt: '2026-11-20T12:00:00.000Z', region: 'eu', fields: 'email' },
+        problem: 'wrongType',
+        field: 'artifacts["odp.fields"].fields',
+      },
+      {
+        key: 'braze.segments',
+        value: { instance: 'EU-01', segments: [] },
+        problem: 'missingField',
+        field: 'artifacts["braze.segments"].fetchedAt',
+      },
+      {
+        key: 'currents.hourly',
+        value: { generatedAt: '2026-11-20T12:00:00.000Z', hours: [] },
+        problem: 'invalidValue',
+        field: 'artifacts["currents.hourly"].hours',
+      },
+    ];
+  for (const c of malformedArtifacts) {
+    it(`a malformed ${c.key} artifact → ${c.problem}, naming the field`, async () => {
+      const d = await exported();
+      (d.artifacts as Record<string, unknown>)[c.key] = c.value;
+      const parsed = await parseBundle(await signed(d), importOptions);
+      assert.equal(parsed.ok, false);
+      if (parsed.ok) return;
+      assert.equal(parsed.problem.key, c.problem, JSON.stringify(parsed.problem));
+      assert.equal(parsed.problem.params.field, c.field);
+    });
+  }
+
+  it("keeps an artifact it does not know (a newer app's) as it is", async () => {
+    const d = await exported();
+    const newer = { anything: [1, 'two', { three: null }] };
+    (d.artifacts as Record<string, unknown>)['future.thing'] = newer;
+    const parsed = await parseBundle(await signed(d), importOptions);
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problem));
+    assert.deepEqual(parsed.bundle.artifacts?.['future.thing'], newer);
+  });
 
   it('says what is wrong in each of the five languages, naming the field', () => {
     const problem = {

@@ -30,7 +30,7 @@ export const importCommand: Command = {
     }
     const path = positionals[0] as string;
     const services = await openCliServices(io);
-    const { t, store } = services;
+    const { t, store, secrets } = services;
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -51,6 +51,7 @@ export const importCommand: Command = {
       const outcome = await importBundle(store, text, {
         onConflict: values.replace ? 'replace' : 'new',
         t,
+        redact: (clientId, inputId, value) => secrets.redactInput(clientId, inputId, value),
       });
       const key = outcome.replaced ? 'reports:cli.replaced' : 'reports:cli.imported';
       io.stdout.write(`${t(key, { name: outcome.client.name })}\n`);

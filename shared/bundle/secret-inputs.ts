@@ -1,0 +1,14 @@
+import { allInputs } from '../guides/index.ts';
+import { secretNames } from '../types/ids.ts';
+
+/**
+ * Input ids whose value is a secret: the guides' secret inputs and the keychain's secret names.
+ * The app keeps their values only in the keychain, so a bundle or client file that carries one
+ * under `inputs` is refused rather than written to the store.
+ */
+export const secretInputIds: ReadonlySet<string> = new Set([
+  ...secretNames,
+  ...allInputs()
+    .filter((input) => input.kind === 'secret')
+    .map((input) => input.id),
+]);
