@@ -33,3 +33,15 @@ export class NetError extends Error {
 }
 
 export const isNetError = (error: unknown): error is NetError => error instanceof NetError;
+
+/** Network error codes that mean "this machine has no network", not "this host is wrong". */
+const offlineCodes = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN']);
+
+/** Node's codes for an untrusted certificate or a failed TLS handshake. */
+const tlsCode = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/;
+
+/** What a failed connection's error code means, for every client that reaches the network. */
+export function connectionErrorKind(code: string | null): 'offline' | 'tls' | 'network' {
+  if (code && offlineCodes.has(code)) return 'offline';
+  return code && tlsCode.test(code) ? 'tls' : 'network';
+}

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NetError } from './errors.ts';
+import { connectionErrorKind, NetError } from './errors.ts';
 import { backoffDelayMs, rateLimitWaitMs } from './retry-timing.ts';
 import type { HttpClient, HttpPolicy, HttpRequest, HttpResponse } from './types.ts';
 import { assertAllowedUrl } from './url-policy.ts';
@@ -30,12 +30,6 @@ const defaults = {
   maxBodyBytes: 4 * 1024 * 1024,
   userAgent: 'partner-setup-assistant',
 };
-
-/** Network error codes that mean "this machine has no network", not "this host is wrong". */
-const offlineCodes = new Set(['EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN']);
-
-/** Node's codes for an untrusted certificate or a failed TLS handshake. */
-const tlsCode = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT)/;
 
 type Attempt = { response: HttpResponse } | { error: NetError };
 
@@ -91,9 +85,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { error: new NetError('timeout', url.host, 'Timed out', { cause, attempts }) };
       }
       const code = errorCode(cause);
-      const kind =
-        code && offlineCodes.has(code) ? 'offline' : code && tlsCode.test(code) ? 'tls' : 'network';
-      return { error: new NetError(kind, url.host, code ?? 'Network error', { cause, attempts }) };
+      return {
+        error: new NetError(connectionErrorKind(code), url.host, code ?? 'Network error', {
+          cause,
+          attempts,
+        }),
+      };
     }
   }
 

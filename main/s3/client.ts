@@ -1,6 +1,8 @@
+import { pipeline, Readable, Transform } from 'node:stream';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { CheckContext, CheckOutcome } from '../checks/types.ts';
 import { outcome } from '../jacquard/outcome.ts';
+import { NetError } from '../net/errors.ts';
 import { assertAllowedUrl } from '../net/url-policy.ts';
 import { safeExcerpt } from '../net/excerpt.ts';
 import { NotS3AnswerError, toNetError } from './errors.ts';
@@ -94,6 +96,17 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
     { step: 'deserialize', name: 'jacquardS3AnswerShape', priority: 'low' },
   );
 
+  // An answer read whole (a listing, a location) is held in memory: one that never ends would fill
+  // it until the timeout. Object bodies are streamed and their readers stop on their own budgets.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      if (context.commandName !== 'GetObjectCommand') capBody(out.response as RawResponse);
+      return out;
+    },
+    { step: 'deserialize', name: 'jacquardS3AnswerSizeCap', priority: 'low' },
+  );
+
   let calls = 0;
   return {
     inputs,
@@ -105,6 +118,9 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
       try {
         return await op(client, { abortSignal: AbortSignal.any([ctx.signal, timeout]) });
       } catch (error) {
+        if (error instanceof AnswerTooLargeError) {
+          throw new NetError('body_too_large', host, error.message, { cause: error });
+        }
         throw toNetError(error, host, { run: ctx.signal, timeout }, [keyId]);
       }
     },
@@ -125,6 +141,35 @@ interface RawResponse {
   statusCode: number;
   headers?: Record<string, string>;
   body?: unknown;
+}
+
+/** Larger S3 answers than any listing page (1,000 keys of at most 1 KB each) are refused. */
+export const MAX_S3_ANSWER_BYTES = 8 * 1024 * 1024;
+
+class AnswerTooLargeError extends Error {
+  constructor() {
+    super(`Response larger than ${MAX_S3_ANSWER_BYTES} bytes`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+/** Refuses an answer that announces or streams more than the cap; its connection is closed. */
+function capBody(response: RawResponse): void {
+  const body = response.body;
+  if (!(body instanceof Readable)) return;
+  if (Number(response.headers?.['content-length'] ?? NaN) > MAX_S3_ANSWER_BYTES) {
+    body.destroy();
+    throw new AnswerTooLargeError();
+  }
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.byteLength;
+      done(size > MAX_S3_ANSWER_BYTES ? new AnswerTooLargeError() : null, chunk);
+    },
+  });
+  // The error reaches the SDK through `counter`; pipeline also destroys the socket's stream.
+  response.body = pipeline(body, counter, () => undefined);
 }
 
 /** Enough of a body for an excerpt, without reading an endless one. */

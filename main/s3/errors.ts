@@ -1,5 +1,5 @@
 import { S3ServiceException } from '@aws-sdk/client-s3';
-import { NetError } from '../net/errors.ts';
+import { connectionErrorKind, NetError } from '../net/errors.ts';
 import { safeExcerpt } from '../net/excerpt.ts';
 
 /**
@@ -63,10 +63,12 @@ export function toNetError(
   if (undecodable) {
     return new NotS3AnswerError(host, undecodable.status, safeExcerpt(undecodable.text, secrets));
   }
-  if (signals.run.aborted) return new NetError('cancelled', host, 'Cancelled', { cause: error });
-  if (signals.timeout.aborted) return new NetError('timeout', host, 'Timed out', { cause: error });
+  // The SDK's own retries: how many requests this failure took.
+  const attempts = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
+  const counted = { cause: error, ...(typeof attempts === 'number' ? { attempts } : {}) };
+  if (signals.run.aborted) return new NetError('cancelled', host, 'Cancelled', counted);
+  if (signals.timeout.aborted) return new NetError('timeout', host, 'Timed out', counted);
   const code = (error as { code?: unknown } | null)?.code;
-  return new NetError('network', host, typeof code === 'string' ? code : 'Network error', {
-    cause: error,
-  });
+  const name = typeof code === 'string' ? code : null;
+  return new NetError(connectionErrorKind(name), host, name ?? 'Network error', counted);
 }

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { brazeChecks } from '../../main/braze/checks.ts';
 import { runChecks } from '../../main/checks/engine.ts';
 import { outcomeForError } from '../../main/checks/outcomes.ts';
+import { apiKeyCheck } from '../../main/odp/checks/api-key.ts';
 import { s3CredentialsCheck } from '../../main/s3/checks/credentials.ts';
 import { NetError, type NetErrorKind } from '../../main/net/errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../../main/net/http-client.ts';
@@ -77,6 +78,24 @@ const options: HttpClientOptions = {
 };
 const client = (over: Partial<HttpClientOptions> = {}) => createHttpClient({ ...options, ...over });
 
+/**
+ * Slack for a loaded 2-core CI machine. A request that hangs or is retried without end still
+ * blows through it; a slow scheduler does not.
+ */
+const LOAD_ALLOWANCE_MS = 5_000;
+
+/**
+ * The longest a request may take and still have ended "within its timeout": every attempt using
+ * the whole timeout, every backoff at its ceiling, plus the allowance.
+ */
+const budget = (attempts: number, timeoutMs = options.timeoutMs ?? 0) =>
+  attempts * timeoutMs +
+  Array.from({ length: attempts - 1 }, (_, i) => (options.backoffBaseMs ?? 0) * 2 ** i).reduce(
+    (a, b) => a + b,
+    0,
+  ) +
+  LOAD_ALLOWANCE_MS;
+
 /** Runs a request and returns what it ended with, and how long it took. */
 async function outcome(
   promise: Promise<HttpResponse>,
@@ -112,6 +131,33 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   };
 };
 
+/** Starts an answer with `head`, then drips `drip` every 50 ms and never ends it. */
+const trickling = (type: string, head: string, drip: string): Reply => {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': type });
+    res.write(head);
+    const timer = setInterval(() => res.write(drip), 50);
+    res.on('close', () => clearInterval(timer));
+  };
+};
+
+/**
+ * An answer that never ends: 64 MB (far past every cap) as fast as the client reads, then silence.
+ * Bounded, so a client without a cap fails on its timeout instead of filling the machine's memory.
+ */
+const endless = (type: string): Reply => {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': type });
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    let left = 1024;
+    const pump = () => {
+      while (!res.destroyed && left-- > 0 && res.write(chunk));
+    };
+    res.on('drain', pump);
+    pump();
+  };
+};
+
 after(() => {
   process.off('unhandledRejection', onUnhandled);
   assert.deepEqual(unhandled, [], 'unhandled promise rejections');
@@ -126,7 +172,7 @@ describe('network faults against the HttpClient', () => {
     assertClearStatus(error, 'network');
     assert.equal(error.attempts, 3);
     assert.match(error.message, /ECONNREFUSED/);
-    assert.ok(ms < 2_000, `took ${ms} ms`);
+    assert.ok(ms < budget(3), `took ${ms} ms`);
   });
 
   it('DNS failure: an unresolvable host is a network error naming it', async () => {
@@ -137,22 +183,13 @@ describe('network faults against the HttpClient', () => {
     assert.equal(error.host, 'no-such-host.invalid');
     assertClearStatus(error, error.kind === 'offline' ? 'offline' : 'network');
     assert.match(error.message, /ENOTFOUND|EAI_AGAIN/);
-    assert.ok(ms < 5_000, `took ${ms} ms`);
+    assert.ok(ms < budget(1), `took ${ms} ms`);
   });
 
   describe('TLS failure', () => {
     let tls: Fake;
     before(async () => {
-      const dir = await mkCert();
-      let count = 0;
-      const server = createTlsServer(
-        { key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) },
-        (_req, res) => {
-          count++;
-          res.end('{}');
-        },
-      );
-      tls = await listen(server, 'https', () => count);
+      tls = await selfSignedFake();
     });
     after(() => tls.close());
 
@@ -172,21 +209,17 @@ describe('network faults against the HttpClient', () => {
     assert.ok(error);
     assertClearStatus(error, 'timeout');
     assert.equal(server.requests(), 1);
-    assert.ok(ms >= 350 && ms < 1_500, `took ${ms} ms`);
+    // Not before the timeout (it did wait), and not a retry's worth after it.
+    assert.ok(ms >= 350 && ms < budget(1), `took ${ms} ms`);
   });
 
   it('a slow trickling body is cut off by the same timeout', async () => {
-    const server = await fake((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"segments": [');
-      const drip = setInterval(() => res.write('1,'), 50);
-      res.on('close', () => clearInterval(drip));
-    });
+    const server = await fake(trickling('application/json', '{"segments": [', '1,'));
     const { error, ms } = await outcome(client().request({ method: 'GET', url: server.url }));
     assert.ok(error);
     assertClearStatus(error, 'timeout');
     assert.equal(server.requests(), 1);
-    assert.ok(ms < 1_500, `took ${ms} ms`);
+    assert.ok(ms < budget(1), `took ${ms} ms`);
   });
 
   it('5xx: retried twice (3 requests), then the last answer is returned', async () => {
@@ -243,23 +276,29 @@ describe('network faults against the HttpClient', () => {
     assertClearStatus(first.error, 'body_too_large');
     assert.equal(declared.requests(), 1);
 
-    const endless = await fake((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(64 * 1024, 'x');
-      const pump = () => {
-        while (!res.destroyed && res.write(chunk));
-      };
-      res.on('drain', pump);
-      pump();
-    });
+    const unending = await fake(endless('application/json'));
     const second = await outcome(
-      client({ timeoutMs: 5_000 }).request({ method: 'GET', url: endless.url }),
+      client({ timeoutMs: 5_000 }).request({ method: 'GET', url: unending.url }),
     );
     assert.ok(second.error, 'an endless body was read to the end');
     assertClearStatus(second.error, 'body_too_large');
-    assert.equal(endless.requests(), 1);
+    assert.equal(unending.requests(), 1);
   });
 });
+
+/** An https server with a self-signed certificate, counting requests that got past the handshake; the caller closes it. */
+async function selfSignedFake(): Promise<Fake> {
+  const dir = await mkCert();
+  let count = 0;
+  const server = createTlsServer(
+    { key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) },
+    (_req, res) => {
+      count++;
+      res.end('{}');
+    },
+  );
+  return listen(server, 'https', () => count);
+}
 
 /** A throwaway self-signed certificate for 127.0.0.1, made with openssl at test time. */
 async function mkCert(): Promise<string> {
@@ -292,15 +331,7 @@ async function mkCert(): Promise<string> {
 // requests the server received.
 describe('network faults through the real Braze and S3 checks', () => {
   const timeoutMs = options.timeoutMs ?? 0;
-  const backoffBaseMs = options.backoffBaseMs ?? 0;
   const retries = 2;
-  /** Time for `attempts` requests that each may use the whole timeout, plus every backoff ceiling. */
-  const budget = (attempts: number) =>
-    attempts * timeoutMs +
-    Array.from({ length: attempts - 1 }, (_, i) => backoffBaseMs * 2 ** i).reduce(
-      (a, b) => a + b,
-      0,
-    );
   /** One probe per Braze check: the key, five permissions, and page 0 of the segments. */
   const probes = brazeChecks.length;
 
@@ -333,25 +364,39 @@ describe('network faults through the real Braze and S3 checks', () => {
     assert.ok(ms < budget(1 + retries), `took ${ms} ms`);
   });
 
+  it('DNS failure: every check names the unresolvable host, after 1 + 2 attempts each', async () => {
+    // A generous timeout, so a slow resolver still ends in its own error rather than a timeout.
+    const { results, ms } = await runBraze('https://no-such-host.invalid', { timeoutMs: 5_000 });
+    assert.equal(results.length, probes);
+    for (const result of results) {
+      // No resolver at all reads as offline (skipped, last result kept); NXDOMAIN as unreachable.
+      assert.match(
+        `${result.status} ${result.messageKey}`,
+        /^(inconclusive checks:error\.network|skipped checks:error\.offline)$/,
+        result.id,
+      );
+      assert.equal(result.params.host, 'no-such-host.invalid', result.id);
+      assert.equal(attemptsOf(result), 1 + retries, result.id);
+    }
+    assert.ok(ms < budget(1 + retries, 5_000), `took ${ms} ms`);
+  });
+
   it('a server that never answers: every check times out once, not retried', async () => {
     const server = await fake(() => undefined);
     const { results, ms } = await runBraze(server.url);
     assertEvery(results, 'inconclusive', 'checks:error.timeout');
     assert.equal(server.requests(), probes);
-    assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+    assert.ok(ms < budget(1), `took ${ms} ms for a ${timeoutMs} ms timeout`);
   });
 
   it('a trickling body: cut off by the same timeout', async () => {
-    const server = await fake((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"message": "success", "segments": [');
-      const drip = setInterval(() => res.write(' '), 50);
-      res.on('close', () => clearInterval(drip));
-    });
+    const server = await fake(
+      trickling('application/json', '{"message": "success", "segments": [', ' '),
+    );
     const { results, ms } = await runBraze(server.url);
     assertEvery(results, 'inconclusive', 'checks:error.timeout');
     assert.equal(server.requests(), probes);
-    assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+    assert.ok(ms < budget(1), `took ${ms} ms for a ${timeoutMs} ms timeout`);
   });
 
   it('5xx: inconclusive naming the status, after 1 + 2 requests per probe', async () => {
@@ -411,23 +456,18 @@ describe('network faults through the real Braze and S3 checks', () => {
   }
 
   it('an oversized body: refused as too large, once per probe', async () => {
-    const server = await fake((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(16 * 1024, ' ');
-      const pump = () => {
-        while (!res.destroyed && res.write(chunk));
-      };
-      res.on('drain', pump);
-      pump();
-    });
+    const server = await fake(endless('application/json'));
     const { results, ms } = await runBraze(server.url, { maxBodyBytes: 64 * 1024 });
     assertEvery(results, 'inconclusive', 'checks:error.bodyTooLarge');
     assert.equal(server.requests(), probes);
-    assert.ok(ms < budget(2), `took ${ms} ms`);
+    assert.ok(ms < budget(1), `took ${ms} ms`);
   });
 
+  // The S3 checks go through the AWS SDK, with its own retries (3 attempts for a refused
+  // connection, a 5xx or a throttle) inside one timeout per call: each case ends within that
+  // timeout with a status of its own, and the server counts what the SDK sent.
   describe('s3.credentials', () => {
-    async function runS3(url: string) {
+    async function runS3(url: string, s3TimeoutMs = timeoutMs) {
       const started = Date.now();
       const { results } = await runChecks({
         client: testClient({
@@ -439,19 +479,90 @@ describe('network faults through the real Braze and S3 checks', () => {
           'jacquard.awsAccessKeyId': 'AKIAIOSFODNN7EXAMPLE',
           'jacquard.awsSecretAccessKey': 'loopback-test-secret',
         }),
-        http: client({ retries }),
+        http: client({ retries, timeoutMs: s3TimeoutMs }),
       });
       const [result] = results;
       assert.ok(result);
-      return { result, ms: Date.now() - started };
+      return { result, ms: Date.now() - started, shown: `${result.status} ${result.messageKey}` };
     }
+
+    /** Room for the SDK's three attempts and its backoffs (at most 0.2 s + 0.4 s) before the timeout. */
+    const roomyTimeoutMs = 5_000;
+
+    it('connection refused: unreachable, after the SDK’s 3 attempts', async () => {
+      const server = await fake(json(200, {}));
+      await server.close();
+      const { result, ms, shown } = await runS3(server.url, roomyTimeoutMs);
+      assert.equal(shown, 'inconclusive checks:error.network');
+      assert.equal(result.params.code, 'ECONNREFUSED');
+      assert.equal(attemptsOf(result), 3);
+      assert.ok(ms < budget(1, roomyTimeoutMs), `took ${ms} ms`);
+    });
+
+    it('a self-signed certificate (https endpoint): not trusted, one handshake, no request', async () => {
+      const tls = await selfSignedFake();
+      after(tls.close);
+      const { result, shown } = await runS3(tls.url.replace(/\/api$/, ''), roomyTimeoutMs);
+      assert.equal(shown, 'inconclusive checks:error.tls');
+      assert.match(String(result.params.code), /SELF_SIGNED|CERT/);
+      assert.equal(attemptsOf(result), 1, 'a certificate does not fix itself on retry');
+      assert.equal(tls.requests(), 0, 'a request was sent over an untrusted connection');
+    });
 
     it('a server that never answers: a timeout within the run’s timeout, one request', async () => {
       const server = await fake(() => undefined);
-      const { result, ms } = await runS3(server.url);
-      assert.equal(`${result.status} ${result.messageKey}`, 'inconclusive checks:error.timeout');
+      const { ms, shown } = await runS3(server.url);
+      assert.equal(shown, 'inconclusive checks:error.timeout');
       assert.equal(server.requests(), 1);
-      assert.ok(ms < budget(2), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+      assert.ok(ms < budget(1), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+    });
+
+    it('a trickling body: cut off by the same timeout, one request', async () => {
+      const server = await fake(
+        trickling('application/xml', '<?xml version="1.0"?><LocationConstraint>', ' '),
+      );
+      const { ms, shown } = await runS3(server.url);
+      assert.equal(shown, 'inconclusive checks:error.timeout');
+      assert.equal(server.requests(), 1);
+      assert.ok(ms < budget(1), `took ${ms} ms for a ${timeoutMs} ms timeout`);
+    });
+
+    it('an endless answer: refused as too large long before its timeout, one request', async () => {
+      const server = await fake(endless('application/xml'));
+      // Only the size cap can stop this one in time: a timeout would show as "did not answer".
+      const { shown } = await runS3(server.url, 15_000);
+      assert.equal(shown, 'inconclusive checks:error.bodyTooLarge');
+      assert.equal(server.requests(), 1);
+    });
+
+    it('an answer announcing 50 MB: refused before it is read, one request', async () => {
+      const server = await fake((_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/xml',
+          'content-length': String(50 * 1024 * 1024),
+        });
+        res.write('<?xml version="1.0"?>');
+      });
+      const { shown } = await runS3(server.url, 15_000);
+      assert.equal(shown, 'inconclusive checks:error.bodyTooLarge');
+      assert.equal(server.requests(), 1);
+    });
+
+    it('429 (with x-ratelimit-reset, which S3 never sends): S3’s answer shown after 3 requests', async () => {
+      const server = await fake((_req, res) => {
+        const reset = String(Math.floor(Date.now() / 1000) + 1);
+        res.writeHead(429, { 'content-type': 'application/xml', 'x-ratelimit-reset': reset });
+        res.end(
+          '<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Slow down</Message></Error>',
+        );
+      });
+      // The SDK waits up to 1 s, then 2 s, between throttled attempts.
+      const throttleTimeoutMs = 10_000;
+      const { result, ms, shown } = await runS3(server.url, throttleTimeoutMs);
+      assert.equal(shown, 'inconclusive checks-jacquard:s3.credentials.unexpectedAnswer');
+      assert.deepEqual(result.params, { code: 'SlowDown', status: 429 });
+      assert.equal(server.requests(), 3);
+      assert.ok(ms < budget(1, throttleTimeoutMs), `took ${ms} ms`);
     });
 
     const garbage: { name: string; reply: Reply; code: RegExp }[] = [
@@ -475,24 +586,60 @@ describe('network faults through the real Braze and S3 checks', () => {
     for (const { name, reply, code } of garbage) {
       it(`${name}: inconclusive, never "keys accepted", one request`, async () => {
         const server = await fake(reply);
-        const { result } = await runS3(server.url);
-        assert.equal(
-          `${result.status} ${result.messageKey}`,
-          'inconclusive checks-jacquard:s3.serverError',
-        );
+        const { result, shown } = await runS3(server.url);
+        assert.equal(shown, 'inconclusive checks-jacquard:s3.serverError');
         assert.match(String(result.params.code), code);
         assert.equal(server.requests(), 1);
       });
     }
 
-    it('5xx: inconclusive after at most 1 + 2 requests', async () => {
+    it('5xx: inconclusive as a server error, after the SDK’s 3 requests', async () => {
       const server = await fake((_req, res) => {
         res.writeHead(503, { 'content-type': 'text/html' });
         res.end('<html><body>Service Unavailable</body></html>');
       });
-      const { result } = await runS3(server.url);
-      assert.equal(result.status, 'inconclusive');
-      assert.ok(server.requests() <= 1 + retries, `${server.requests()} requests`);
+      const { ms, shown } = await runS3(server.url, roomyTimeoutMs);
+      assert.equal(shown, 'inconclusive checks-jacquard:s3.serverError');
+      assert.equal(server.requests(), 3);
+      assert.ok(ms < budget(1, roomyTimeoutMs), `took ${ms} ms`);
+    });
+  });
+
+  describe('odp.api_key', () => {
+    const fields = [{ name: 'email', display_name: 'Email', type: 'string' }];
+
+    async function runOdp(url: string) {
+      const apiKey = apiKeyCheck({ us: url, eu: url, au: url });
+      const { results } = await runChecks({
+        client: testClient({ integrations: ['optimizely'], inputs: { 'odp.apiBase': url } }),
+        definitions: [apiKey],
+        secrets: secretsOf({ 'odp.apiKey': 'trk-us.private-loopback-key' }),
+        http: client({ retries }),
+      });
+      const [result] = results;
+      assert.ok(result);
+      return { result, shown: `${result.status} ${result.messageKey}` };
+    }
+
+    it('a 503 then the fields: retried once, and the key passes', async () => {
+      const server = await fake((req, res) => {
+        if (server.requests() === 1) json(503, { message: 'Service Unavailable' })(req, res);
+        else json(200, fields)(req, res);
+      });
+      const { shown } = await runOdp(server.url.replace(/\/api$/, ''));
+      assert.match(shown, /^pass checks-odp:apiKey\.pass\./);
+      assert.equal(server.requests(), 2);
+    });
+
+    it('a server that never answers: one timeout within the run’s timeout', async () => {
+      const server = await fake(() => undefined);
+      const started = Date.now();
+      const { result, shown } = await runOdp(server.url.replace(/\/api$/, ''));
+      const ms = Date.now() - started;
+      assert.equal(shown, 'inconclusive checks:error.timeout');
+      assert.equal(result.params.host, new URL(server.url).host);
+      assert.equal(server.requests(), 1);
+      assert.ok(ms < budget(1), `took ${ms} ms for a ${timeoutMs} ms timeout`);
     });
   });
 });
