@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SAMPLE_EVENTS, type AuditSummary, type HourlySeries } from '../../main/currents/audit.ts';
 import { MAX_FILES_PER_HOUR } from '../../main/currents/discover.ts';
+import { EMAIL_CLICK } from '../../main/currents/keys.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import type { LayoutInfo } from '../support/currents-layout.ts';
 import {
@@ -124,6 +125,21 @@ void describe('Currents audit', () => {
     assert.match(String(types.params.types), /users\.messages\.contentcard\.Click \(1\)/);
     assert.match(String(types.params.types), /users\.messages\.email\.Send \(4\)/);
     assert.match(String(types.params.types), /users\.messages\.banner\.Click/);
+  });
+
+  void test("every other type Braze documents is listed with its count, Email Click's sample included", async () => {
+    const expected = currentsScenarios.allTypes
+      .filter((b) => b.type !== EMAIL_CLICK)
+      .map((b) => `${b.type} (${b.files})`);
+    assert.equal(expected.length, 93, 'Braze ships 94 sample types, Email Click among them');
+    const { get, summary } = await audit('allTypes');
+    assert.equal(summary?.types.length, 94);
+    assert.equal(get('currents.delivery').status, 'pass');
+    const types = get('currents.event_types');
+    assert.equal(types.status, 'warn');
+    assert.equal(types.messageKey, 'checks-jacquard:currents.event_types.unexpected');
+    assert.equal(types.params.count, 93);
+    assert.deepEqual(String(types.params.types).split(', ').sort(), expected.sort());
   });
 
   void test('a stale Current warns with the newest hour and its age', async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,10 +157,9 @@ export async function writeCurrentsLayout(dir: string, spec: LayoutSpec): Promis
   return info;
 }
 
-/** Every event type Braze ships a sample for. */
-export async function sampleEventTypes(): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  return (await readdir(samplesDir))
+/** Every event type Braze ships a sample for (read when a scenario table is built, hence sync). */
+export function sampleEventTypes(): string[] {
+  return readdirSync(samplesDir)
     .filter((n) => n.endsWith('.avro'))
     .map((n) => n.slice(0, -5))
     .sort();

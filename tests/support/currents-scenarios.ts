@@ -1,5 +1,10 @@
 import { EMAIL_CLICK } from '../../main/currents/keys.ts';
-import { writeCurrentsLayout, type HourBatch, type LayoutInfo } from './currents-layout.ts';
+import {
+  sampleEventTypes,
+  writeCurrentsLayout,
+  type HourBatch,
+  type LayoutInfo,
+} from './currents-layout.ts';
 
 /**
  * Currents folders the engine tests and the CLI tests both audit: one folder per scenario, all
@@ -31,6 +36,13 @@ export const currentsScenarios = {
     { type: 'users.messages.banner.Click', hoursAgo: 70, files: 1, eventsPerFile: 3 },
     { type: 'users.messages.email.Send', hoursAgo: 1, files: 4, eventsPerFile: 3 },
   ],
+  /** Every type Braze ships a sample for, Email Click included: 1, 2 or 3 files each. */
+  allTypes: sampleEventTypes().map((type, i): HourBatch => ({
+    type,
+    hoursAgo: 1,
+    files: 1 + (i % 3),
+    eventsPerFile: 2,
+  })),
   onlyOthers: [{ type: 'users.messages.email.Send', hoursAgo: 1, files: 2, eventsPerFile: 5 }],
   realEmails: [click({ email: 'real', codec: 'snappy' })],
   hashedEmails: [click({ email: 'hashed', codec: 'deflate' })],
