@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { brazeInstanceIds, customInstanceId } from './braze/instances.ts';
 import { bundleFields } from './bundle/fields.ts';
 import { bundleVersion } from './bundle/version.ts';
+import { patterns } from './guides/patterns.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
 import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
 import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
@@ -15,9 +16,15 @@ import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
 export const clientFileVersion = bundleVersion;
 
 const text = (description: string) => InputValueSchema.min(1).meta({ description });
-const httpUrl = (description: string) =>
+/**
+ * https, or plain http to a loopback host only: the same rule as the guides' inputs, so the JSON
+ * Schema refuses `http://remote.example` too. Whether plain http may be used at all is decided
+ * at run time (`--allow-insecure-loopback`).
+ */
+const webUrl = (description: string) =>
   z
     .url({ protocol: /^https?$/ })
+    .regex(new RegExp(patterns.url))
     .max(2000)
     .meta({ description });
 
@@ -28,7 +35,7 @@ const BrazeSection = z
     instance: z
       .enum(instanceChoices as [string, ...string[]])
       .meta({ description: 'Braze instance (US-01 … KR-01), or "custom" to use restEndpoint.' }),
-    restEndpoint: httpUrl(
+    restEndpoint: webUrl(
       'REST endpoint when instance is "custom" (https; plain http only for a loopback service with --allow-insecure-loopback).',
     ).optional(),
   })
@@ -42,7 +49,7 @@ const JacquardSection = z
       'Bucket Jacquard provisioned (default phrasee-braze-currents-exports).',
     ).optional(),
     s3Folder: text('Folder in the bucket, from the Jacquard CSM.').optional(),
-    s3Endpoint: httpUrl('Custom S3 endpoint, for a local S3-compatible service.').optional(),
+    s3Endpoint: webUrl('Custom S3 endpoint, for a local S3-compatible service.').optional(),
     snippets: text('The Jacquard X Connected Content snippets, as pasted.').optional(),
   })
   .meta({ description: 'Braze ⇄ Jacquard settings.' });
@@ -53,8 +60,8 @@ const OdpSection = z
       .enum(['auto', 'us', 'eu', 'au'])
       .meta({ description: 'ODP region; auto reads the key suffix.' })
       .optional(),
-    apiBase: httpUrl('ODP API base URL override (advanced, or a local service).').optional(),
-    currentsUrl: httpUrl('Custom Currents export URL ODP gave you.').optional(),
+    apiBase: webUrl('ODP API base URL override (advanced, or a local service).').optional(),
+    currentsUrl: webUrl('Custom Currents export URL ODP gave you.').optional(),
   })
   .meta({ description: 'Optimizely Data Platform settings.' });
 

@@ -33,6 +33,11 @@ after(async () => {
 
 describe('partner-setup check (spawned)', () => {
   it('runs through npx: every Braze check passes, exit 0, one JSON document in English', async (t) => {
+    assert.match(
+      fake.url,
+      /^http:\/\/127\.0\.0\.1:/,
+      'the client file names a plain-http loopback endpoint',
+    );
     const file = await clientFile(t, acme(fake.url));
     const ran = await cli(
       ['partner-setup', ...brazeJsonArgs(file)],
@@ -193,6 +198,8 @@ describe('partner-setup check (spawned)', () => {
       { ...acme('notaurl'), braze: { instance: 'custom', restEndpoint: 'notaurl' } },
       /braze\.restEndpoint/,
     ],
+    // Plain http only reaches a loopback service (http://127.0.0.1 above runs every check).
+    ['plain http to a remote host', acme('http://remote.example'), /“braze\.restEndpoint”/],
   ];
   for (const [name, content, message] of badFiles) {
     it(`exits 2 on a bad client file: ${name}`, async (t) => {
