@@ -10,6 +10,9 @@ export const webPaths = {
   events: '/api/events',
 } as const;
 
+/** Calls from the renderer's code (answered in JSON), as opposed to pages a person opens. */
+export const isApiPath = (path: string): boolean => path.startsWith('/api/');
+
 export const sessionCookieName = 'partner_setup_session';
 
 /** Sent on every API call so a cross-site form post (which cannot set headers) is refused. */

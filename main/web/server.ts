@@ -16,6 +16,7 @@ import { serveStatic } from './static-files.ts';
 import { openEventStream } from './event-stream.ts';
 import { readBody, BodyTooLarge } from './read-body.ts';
 import { logError } from '../log.ts';
+import { refuse } from './refusal.ts';
 
 export interface WebServerOptions {
   services: Services;
@@ -45,22 +46,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logError('browser mode', error);
-      if (!res.headersSent) reply(res, 500, 'Internal error');
+      if (!res.headersSent) refuse(res, req.url ?? '/', 'internal', services);
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedHost(req, port)) return reply(res, 421, 'Misdirected request');
-    if (!isAllowedOrigin(req, port)) return reply(res, 403, 'Forbidden origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const path = url.pathname;
+    if (!isAllowedHost(req, port)) return refuse(res, path, 'wrongHost', services);
+    if (!isAllowedOrigin(req, port)) return refuse(res, path, 'foreignOrigin', services);
 
     const token = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && token !== null) {
+    if (req.method === 'GET' && path === '/' && token !== null) {
       const session = sessions.redeem(token);
       if (!session) {
         if (sessions.isValid(cookieValue(req, sessionCookieName))) return redirectHome(res);
-        return reply(res, 403, services.t('app:browserMode.linkUsed'));
+        return refuse(res, path, 'linkUsed', services);
       }
       res.setHeader(
         'set-cookie',
@@ -68,32 +70,38 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return redirectHome(res);
     }
-    if (!sessions.isValid(cookieValue(req, sessionCookieName)))
-      return reply(res, 401, 'Unauthorized');
-
-    if (url.pathname.startsWith(webPaths.invoke)) {
-      if (req.method !== 'POST') return reply(res, 405, 'Method not allowed');
-      // A cross-site form post can neither set this header nor send JSON.
-      if (req.headers[apiHeader.name] !== apiHeader.value) return reply(res, 403, 'Forbidden');
-      if (!req.headers['content-type']?.startsWith('application/json')) {
-        return reply(res, 415, 'Unsupported media type');
-      }
-      return invoke(req, res, url.pathname.slice(webPaths.invoke.length));
+    if (!sessions.isValid(cookieValue(req, sessionCookieName))) {
+      return refuse(res, path, 'sessionMissing', services);
     }
-    if (url.pathname === webPaths.events && req.method === 'GET') {
+
+    if (path.startsWith(webPaths.invoke)) {
+      if (req.method !== 'POST') return refuse(res, path, 'wrongMethod', services);
+      // A cross-site form post can neither set this header nor send JSON.
+      if (req.headers[apiHeader.name] !== apiHeader.value) {
+        return refuse(res, path, 'missingApiHeader', services);
+      }
+      if (!req.headers['content-type']?.startsWith('application/json')) {
+        return refuse(res, path, 'notJson', services);
+      }
+      return invoke(req, res, path);
+    }
+    if (path === webPaths.events && req.method === 'GET') {
       return openEventStream(req, res, services.events);
     }
-    if (req.method !== 'GET') return reply(res, 405, 'Method not allowed');
-    return serveStatic(rendererDir, url.pathname, res);
+    if (req.method !== 'GET') return refuse(res, path, 'wrongMethod', services);
+    if (!(await serveStatic(rendererDir, path, res))) refuse(res, path, 'notFound', services);
   }
 
-  async function invoke(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function invoke(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     let payload: unknown;
-    const name = decodeURIComponent(channel);
+    const name = decodeURIComponent(path.slice(webPaths.invoke.length));
+    const limit = requestLimitFor(name);
     try {
-      payload = JSON.parse(await readBody(req, requestLimitFor(name)));
+      payload = JSON.parse(await readBody(req, limit));
     } catch (error) {
-      if (error instanceof BodyTooLarge) return reply(res, 413, 'Payload too large');
+      if (error instanceof BodyTooLarge) {
+        return refuse(res, path, 'tooLarge', services, { megabytes: limit / 2 ** 20 });
+      }
       payload = Symbol('unparsable');
     }
     const result = await dispatch(table, name, payload, services.t);
@@ -121,9 +129,4 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 function redirectHome(res: ServerResponse): void {
   res.writeHead(303, { ...securityHeaders, location: '/' });
   res.end();
-}
-
-function reply(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
-  res.end(text);
 }

@@ -14,30 +14,29 @@ export const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves the built renderer; anything outside its folder, or missing, is a 404. */
+/**
+ * Serves a file of the built renderer. False, with nothing sent, for anything outside its folder
+ * or missing: the caller answers that in the CSM's language.
+ */
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
-): Promise<void> {
+): Promise<boolean> {
   const file = resolveRendererFile(root, urlPath);
-  if (!file) return notFound(res);
+  if (!file) return false;
   let body: Buffer;
   try {
     body = await readFile(file);
   } catch {
-    return notFound(res);
+    return false;
   }
   res.writeHead(200, {
     ...securityHeaders,
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
   });
   res.end(body);
-}
-
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
-  res.end('Not found');
+  return true;
 }
 
 /** The file a URL path names inside `root`, or null for anything that escapes it. */
