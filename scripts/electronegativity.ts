@@ -1,4 +1,4 @@
-// Electronegativity over the Electron main process, the preload and the renderer: fails on any
+// Electronegativity over the Electron main process, the preload, shared/ and the renderer: fails on any
 // HIGH or MEDIUM finding that security/electronegativity-suppressions.json does not explain.
 //
 //   node scripts/electronegativity.ts [--root <project folder>]
