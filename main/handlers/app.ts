@@ -1,3 +1,4 @@
+import { insecureLoopbackFromEnv } from '../net/url-policy.ts';
 import type { Services } from '../services.ts';
 import type { Handlers } from './types.ts';
 
@@ -14,6 +15,7 @@ export function appHandlers(
         home: s.home,
         storeIssue: s.store.issue,
         demo: s.demo,
+        allowInsecureLoopback: insecureLoopbackFromEnv(s.env),
       }),
     'app:keychainStatus': async () => {
       try {

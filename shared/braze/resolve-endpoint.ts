@@ -1,3 +1,4 @@
+import { patterns } from '../guides/patterns.ts';
 import { customInstanceId, findBrazeInstance } from './instances.ts';
 
 /** What a pasted dashboard URL or REST endpoint means. */
@@ -29,13 +30,15 @@ function instanceIdForHost(host: string): string | null {
   return null;
 }
 
-const isLoopbackName = (host: string): boolean =>
-  host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** What the REST endpoint input accepts: https, or http to a loopback host, and no path. */
+const baseUrl = new RegExp(patterns.baseUrl);
 
 /**
  * Resolves what a CSM pasted (a dashboard URL, a REST endpoint, with or without scheme or path)
  * to a known instance, or to a custom https REST endpoint. Plain http is accepted only for a
- * loopback host and only when the caller allows it (tests and local demos).
+ * loopback host and only when the caller allows it (tests and local demos). A custom endpoint
+ * keeps only its origin: Braze's REST endpoints are origins, a pasted path is usually one API
+ * call's, and the REST endpoint input (`patterns.baseUrl`) would refuse it anyway.
  */
 export function resolveBrazeEndpoint(
   pasted: string,
@@ -65,10 +68,10 @@ export function resolveBrazeEndpoint(
       reason: host.startsWith('dashboard') ? 'dashboard-only' : 'unknown-braze-host',
     };
   }
-  const insecureAllowed = options.allowInsecureLoopback === true && isLoopbackName(host);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && insecureAllowed)) {
+  const origin = url.origin;
+  if (url.protocol === 'http:' && options.allowInsecureLoopback !== true)
+    return { ok: false, reason: 'insecure' };
+  if (!baseUrl.test(origin))
     return { ok: false, reason: url.protocol === 'http:' ? 'insecure' : 'invalid' };
-  }
-  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  return { ok: true, instance: customInstanceId, restEndpoint: base };
+  return { ok: true, instance: customInstanceId, restEndpoint: origin };
 }

@@ -20,6 +20,8 @@ export const AppInfoSchema = z.object({
   home: z.string(),
   storeIssue: StoreIssueSchema.nullable(),
   demo: z.boolean(),
+  /** Started with `--allow-insecure-loopback`: pasted http://127.0.0.1 endpoints may be used. */
+  allowInsecureLoopback: z.boolean(),
 });
 
 export const appChannels = {

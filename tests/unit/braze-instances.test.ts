@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { brazeInstanceIds, brazeInstances } from '../../shared/braze/instances.ts';
 import { resolveBrazeEndpoint } from '../../shared/braze/resolve-endpoint.ts';
+import { brazeRestEndpointInput } from '../../shared/guides/braze-inputs.ts';
 import { documentedBrazeInstanceIds } from '../support/braze-reference.ts';
 
 describe('Braze instance table', () => {
@@ -41,12 +42,38 @@ describe('resolving a pasted dashboard URL or REST endpoint', () => {
     });
   }
 
-  it('keeps a custom https host as a custom REST endpoint', () => {
+  it('keeps a custom https host as a custom REST endpoint, without the pasted path', () => {
     assert.deepEqual(resolveBrazeEndpoint('https://braze-proxy.acme.example/api/'), {
       ok: true,
       instance: 'custom',
-      restEndpoint: 'https://braze-proxy.acme.example/api',
+      restEndpoint: 'https://braze-proxy.acme.example',
     });
+    assert.deepEqual(resolveBrazeEndpoint('https://braze-proxy.acme.example:8443/segments/list'), {
+      ok: true,
+      instance: 'custom',
+      restEndpoint: 'https://braze-proxy.acme.example:8443',
+    });
+  });
+
+  it('every endpoint it resolves is one the REST endpoint input accepts', () => {
+    const accepted = new RegExp(brazeRestEndpointInput.pattern ?? '');
+    const pasted = [
+      ...known.map(([p]) => p),
+      'https://braze-proxy.acme.example/api/',
+      'braze-proxy.acme.example/v1?x=1',
+      'http://127.0.0.1:4010/api',
+      'http://localhost:4010',
+      'http://[::1]:4010/',
+      'http://127.0.0.2:4010',
+    ];
+    for (const text of pasted) {
+      const resolution = resolveBrazeEndpoint(text, { allowInsecureLoopback: true });
+      if (resolution.ok) assert.match(resolution.restEndpoint, accepted, text);
+    }
+    assert.equal(
+      resolveBrazeEndpoint('http://127.0.0.2:4010', { allowInsecureLoopback: true }).ok,
+      false,
+    );
   });
 
   it('accepts plain http only for loopback, and only when allowed', () => {
@@ -55,7 +82,7 @@ describe('resolving a pasted dashboard URL or REST endpoint', () => {
       reason: 'insecure',
     });
     assert.deepEqual(
-      resolveBrazeEndpoint('http://127.0.0.1:4010', { allowInsecureLoopback: true }),
+      resolveBrazeEndpoint('http://127.0.0.1:4010/api', { allowInsecureLoopback: true }),
       {
         ok: true,
         instance: 'custom',

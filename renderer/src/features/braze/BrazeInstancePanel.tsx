@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/braze/resolve-endpoint.ts';
 import type { InstanceAttemptSchema } from '../../../../shared/contract/checks.ts';
 import { call } from '../../api/index.ts';
+import { useAppStore } from '../../stores/app-store.ts';
 import { useClientStore } from '../../stores/client-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
 import type { StepPanelProps } from '../step-panels.tsx';
@@ -35,6 +36,8 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
   const [searching, setSearching] = useState(false);
   const [attempts, setAttempts] = useState<InstanceAttempt[] | null>(null);
   const setInput = useClientStore((s) => s.setInput);
+  // The same rule the checks will apply: a pasted http://127.0.0.1 endpoint only when allowed.
+  const allowInsecureLoopback = useAppStore((s) => s.info?.allowInsecureLoopback ?? false);
 
   const use = async (instance: string, restEndpoint: string) => {
     await setInput('braze.instance', instance);
@@ -74,7 +77,7 @@ export function BrazeInstancePanel({ client }: StepPanelProps) {
           <button
             type="button"
             className="button"
-            onClick={() => setResolution(resolveBrazeEndpoint(pasted))}
+            onClick={() => setResolution(resolveBrazeEndpoint(pasted, { allowInsecureLoopback }))}
           >
             {t('checks-braze:instance.resolve')}
           </button>
