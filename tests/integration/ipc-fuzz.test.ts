@@ -11,12 +11,14 @@ import { createServices, type Services } from '../../main/services.ts';
 import { channels, contract, type Channel } from '../../shared/contract/index.ts';
 import { AppErrorSchema, errorCodes } from '../../shared/errors.ts';
 import { integrationIds, languages, secretNames } from '../../shared/types/ids.ts';
-import { memoryKeychain } from '../support/memory-keychain.ts';
+import { memoryKeychain, type MemoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 // Every channel of the contract gets ≥ 1,000 malformed payloads through the same `dispatch` that
 // Electron IPC and browser mode use: each must come back as a typed result, never as a throw, and a
-// rejected payload must leave the store file byte-for-byte as it was.
+// rejected payload must leave the store file byte-for-byte as it was and the keychain as it was.
+// Every request in the contract is an object, so anything else is refused on every channel, even
+// those whose request has no fields.
 const runsPerChannel = 1000;
 
 const WireSchema = z.union([
@@ -67,6 +69,7 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 interface Fixture {
   services: Services;
   storeFile: string;
+  keychain: MemoryKeychain;
   clientId: string;
 }
 
@@ -113,6 +116,10 @@ function payloads(channel: Channel, f: Fixture): fc.Arbitrary<unknown> {
   );
 }
 
+/** What no request schema of the contract accepts: a primitive, null, undefined or an array. */
+const notAnObject = (payload: unknown): boolean =>
+  typeof payload !== 'object' || payload === null || Array.isArray(payload);
+
 const protoSnapshot = (): string[] =>
   [Object.prototype, Array.prototype, Function.prototype].flatMap((p) =>
     Reflect.ownKeys(p).map(String),
@@ -130,9 +137,18 @@ globalThis.fetch = (input: string | URL | Request) => {
 /** A fresh store with one client per channel, so a lucky valid `clients:delete` spoils nothing. */
 async function setup(t: TestContext) {
   const home = await tempDir(t, 'partner-setup-fuzz-');
-  const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+  const keychain = memoryKeychain();
+  const services = await createServices({ home, mode: 'browser', keychain });
   const client = await services.store.create({ name: 'Acme Retail', integrations: ['jacquard'] });
-  const fixture: Fixture = { services, storeFile: join(home, 'store.json'), clientId: client.id };
+  // A secret whose only check needs no network, so a lucky valid `checks:run` stays offline; a
+  // rejected `secrets:set` or `clients:delete` that touched the keychain would show.
+  await services.secrets.set(client.id, 'jacquard.connectToken', 'fuzz-connect-token-0123');
+  const fixture: Fixture = {
+    services,
+    storeFile: join(home, 'store.json'),
+    keychain,
+    clientId: client.id,
+  };
   return { fixture, table: createHandlerTable(services), runs: trackRuns(services) };
 }
 
@@ -166,12 +182,14 @@ describe('IPC fuzz: every channel of the contract', () => {
   });
 
   for (const channel of channels) {
-    it(`${channel}: ${runsPerChannel} malformed payloads → typed results, store untouched when rejected`, async (t) => {
+    it(`${channel}: ${runsPerChannel} malformed payloads → typed results, store and keychain untouched when rejected`, async (t) => {
       const { fixture, table, runs } = await setup(t);
       let rejected = 0;
+      let nonObjects = 0;
       await fc.assert(
         fc.asyncProperty(payloads(channel, fixture), async (payload) => {
           const before = await readFile(fixture.storeFile);
+          const secretsBefore = fixture.keychain.snapshot();
           let result: unknown;
           try {
             result = await dispatch(table, channel, payload, fixture.services.t);
@@ -179,6 +197,10 @@ describe('IPC fuzz: every channel of the contract', () => {
             assert.fail(`dispatch threw: ${String(error)}`);
           }
           const wire = WireSchema.parse(result);
+          if (notAnObject(payload)) {
+            nonObjects++;
+            assert.equal(wire.ok, false, `${Object.prototype.toString.call(payload)} was accepted`);
+          }
           if (wire.ok) {
             // A payload that happened to be valid: the answer still honours the contract.
             contract[channel].response.parse(wire.value);
@@ -189,13 +211,17 @@ describe('IPC fuzz: every channel of the contract', () => {
           assert.ok(errorCodes.includes(wire.error.code));
           assert.notEqual(wire.error.code, 'INTERNAL', `unexpected failure: ${wire.error.message}`);
           assert.ok(wire.error.message.length > 0 && wire.error.message.length < 500);
+          if (notAnObject(payload)) assert.equal(wire.error.code, 'BAD_REQUEST');
           assert.ok((await readFile(fixture.storeFile)).equals(before), 'store changed');
+          assert.deepEqual(fixture.keychain.snapshot(), secretsBefore, 'keychain changed');
           assert.deepEqual(protoSnapshot(), prototypesBefore);
           assert.equal(({} as Record<string, unknown>).polluted, undefined);
         }),
         { numRuns: runsPerChannel },
       );
-      // Read-only channels accept any object; the others must have refused most of the noise.
+      // Enough non-objects were tried for the refusal above to mean something on every channel.
+      assert.ok(nonObjects > runsPerChannel / 10, `only ${nonObjects} non-object payloads`);
+      // Requests without fields accept any object; the others must have refused most of the noise.
       if (fieldsOf(channel).length > 0) assert.ok(rejected > runsPerChannel / 2);
     });
   }
