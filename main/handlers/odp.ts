@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors.ts';
 import { maxActivationFields, planArtifactKey } from '../../shared/odp-plan.ts';
 import { brazeKeySecret } from '../braze/context.ts';
 import { AppCheckRuns } from '../checks/app-runs.ts';
-import { listBrazeTargets } from '../odp/braze-targets.ts';
+import { listBrazeTargets, noList } from '../odp/braze-targets.ts';
 import { extraActivationFields, planView } from '../odp/plan-view.ts';
 import { nextRuns, validateSchedule } from '../odp/plans/schedule.ts';
 import type { Services } from '../services.ts';
@@ -31,12 +31,12 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
     'odp:brazeTargets': async ({ clientId, kind }) => {
       const client = s.store.get(clientId);
       const apiKey = (await runs.secretsFor(clientId).get(brazeKeySecret))?.trim();
-      if (!apiKey) return { status: 'unavailable', items: [] };
+      if (!apiKey) return noList('unavailable');
       try {
         return await listBrazeTargets(runs.http(), client, apiKey, kind);
       } catch {
         // No answer (offline, timeout): the CSM types the id instead.
-        return { status: 'unavailable', items: [] };
+        return noList('unavailable');
       }
     },
     'odp:previewSchedule': ({ schedule }) => {

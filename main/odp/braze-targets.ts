@@ -5,7 +5,14 @@ import type { BrazeTargetList } from '../../shared/contract/odp.ts';
 import type { HttpClient } from '../net/types.ts';
 
 /** Braze lists 100 per page; a picker needs no more than this many pages (bounded loop). */
+const pageSize = 100;
 const maxPages = 10;
+
+export const noList = (status: 'denied' | 'unavailable'): BrazeTargetList => ({
+  status,
+  items: [],
+  truncated: false,
+});
 
 const lists = {
   campaigns: { path: '/campaigns/list', field: 'campaigns' },
@@ -33,17 +40,18 @@ export async function listBrazeTargets(
   kind: keyof typeof lists,
 ): Promise<BrazeTargetList> {
   const endpoint = brazeEndpointFor(client);
-  if (!endpoint.ok) return { status: 'unavailable', items: [] };
+  if (!endpoint.ok) return noList('unavailable');
   const rest = createBrazeRestClient(http, endpoint.baseUrl, apiKey);
   const { path, field } = lists[kind];
   const items: BrazeTargetList['items'] = [];
   for (let page = 0; page < maxPages; page += 1) {
     const reply = await rest.get(path, { page });
-    if (reply.status === 401 || reply.status === 403) return { status: 'denied', items: [] };
-    if (reply.status < 200 || reply.status > 299) return { status: 'unavailable', items: [] };
+    if (reply.status === 401 || reply.status === 403) return noList('denied');
+    if (reply.status < 200 || reply.status > 299) return noList('unavailable');
     const pageItems = itemsOf(reply.body, field);
     items.push(...pageItems);
-    if (pageItems.length < 100) break;
+    if (pageItems.length < pageSize) return { status: 'ok', items, truncated: false };
   }
-  return { status: 'ok', items };
+  // Every page was full up to the bound: Braze may hold more than the picker shows.
+  return { status: 'ok', items, truncated: true };
 }

@@ -1,7 +1,7 @@
 import { emptyOdpPlan, maxActivationFields, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { OdpPlanView } from '../../shared/contract/odp.ts';
 import type { Client } from '../../shared/types/client.ts';
-import { readBrazeSegments, readFields, readPlan } from './artifacts.ts';
+import { readBrazeSegments, readFields, savedPlan } from './artifacts.ts';
 import { defaultEmailField, withDefaultEmailTarget } from './plans/mappings.ts';
 import { nextRuns } from './plans/schedule.ts';
 import { planSummary } from './plans/summary.ts';
@@ -11,8 +11,8 @@ import { validatePlan } from './plans/validate.ts';
 export function planView(client: Client, now: Date, draft?: OdpPlan): OdpPlanView {
   const fields = readFields(client);
   const emailField = fields ? defaultEmailField(fields.fields) : null;
-  const saved = readPlan(client);
-  const base = draft ?? saved ?? emptyOdpPlan(emailField);
+  const saved = savedPlan(client);
+  const base = draft ?? (saved.kind === 'ok' ? saved.plan : emptyOdpPlan(emailField));
   const plan = fields
     ? { ...base, mappings: withDefaultEmailTarget(base.mappings, fields.fields) }
     : base;
@@ -20,7 +20,8 @@ export function planView(client: Client, now: Date, draft?: OdpPlan): OdpPlanVie
   const schedule = plan.activation?.enrollment.kind === 'segment' ? plan.activation.schedule : null;
   return {
     plan,
-    saved: saved !== null,
+    saved: saved.kind === 'ok',
+    unreadable: saved.kind === 'unreadable' ? saved.field : null,
     fields,
     defaultEmailField: emailField,
     issues: validatePlan(plan, {

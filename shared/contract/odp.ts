@@ -15,6 +15,8 @@ export const OdpPlanViewSchema = z.object({
   /** The saved plan, or a fresh one (with the default Email mapping) when none was saved. */
   plan: OdpPlanSchema,
   saved: z.boolean(),
+  /** Where the saved plan stops fitting the plan's format when it no longer reads (kept as is). */
+  unreadable: z.string().nullable(),
   /** ODP customer fields from the last `odp.fields` check; null when never fetched. */
   fields: OdpFieldsArtifactSchema.nullable(),
   /** API name of the field ODP displays as "Last Seen Email", when known. */
@@ -29,6 +31,8 @@ export type OdpPlanView = z.infer<typeof OdpPlanViewSchema>;
 export const BrazeTargetListSchema = z.object({
   status: z.enum(['ok', 'denied', 'unavailable']),
   items: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Braze holds more than the picker lists: the one wanted may have to be typed. */
+  truncated: z.boolean(),
 });
 export type BrazeTargetList = z.infer<typeof BrazeTargetListSchema>;
 

@@ -586,6 +586,58 @@ describe('plan checks (offline, from the saved plan)', () => {
   });
 });
 
+describe('a saved plan that no longer reads', () => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const activation = {
+    ...defaultActivation('Europe/Paris', tomorrow),
+    enrollment: { kind: 'segment', segment: 'Buyers' },
+    targetIdentifier: 'email',
+  };
+  const planChecks = ['odp.segments', 'odp.mappings', 'odp.activation'];
+  const unreadable: Array<[string, JsonValue, string]> = [
+    [
+      '26 additional fields',
+      {
+        ...activation,
+        additionalFields: Array.from({ length: 26 }, (_, i) => ({
+          brazeField: `f${i}`,
+          value: '{{customer.company_name}}',
+        })),
+      },
+      'artifacts["odp.plan"].activation.additionalFields',
+    ],
+    [
+      'a kind of target ODP has not',
+      { ...activation, addUsersTo: { kind: 'journey', id: 'j1', name: 'J' } },
+      'artifacts["odp.plan"].activation.addUsersTo.kind',
+    ],
+  ];
+  for (const [name, savedActivation, field] of unreadable) {
+    test(`${name}: every plan check fails naming the field, none reads it as "no plan"`, async () => {
+      const plan = { ...emptyOdpPlan('last_seen_email'), activation: savedActivation };
+      const client = testClient({ artifacts: { 'odp.plan': plan } });
+      const { results } = await runChecks({
+        client,
+        definitions: createOdpChecks(fake.bases).filter(
+          (c) => planChecks.includes(c.id) || c.id === 'odp.fields' || c.id === 'odp.api_key',
+        ),
+        secrets: secretsOf({}),
+        http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
+      });
+      const t = translator(() => 'en');
+      for (const id of planChecks) {
+        const result = results.find((r) => r.id === id);
+        assert.equal(result?.status, 'fail', id);
+        assert.equal(result?.messageKey, 'checks-odp:plan.unreadable', id);
+        assert.match(t(result.messageKey, result.params), /no longer reads/, id);
+        assert.ok(t(result.messageKey, result.params).includes(field), id);
+      }
+      // The client's plan is what it was: nothing rewrote it.
+      assert.deepEqual(client.artifacts['odp.plan'], plan);
+    });
+  }
+});
+
 describe('the ODP fake answers as the reference documents', () => {
   test('403 body, lists with 202, writes logged so "no write" assertions can fail', async () => {
     const own = await startOdpFake();

@@ -3,7 +3,7 @@ import { test, type TestContext } from 'node:test';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { createServices } from '../../main/services.ts';
-import type { OdpPlanView } from '../../shared/contract/odp.ts';
+import type { BrazeTargetList, OdpPlanView } from '../../shared/contract/odp.ts';
 import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
@@ -53,6 +53,22 @@ test('a fresh plan maps Braze Email to "Last Seen Email" and warns no profile wo
     view.issues.map((i) => i.messageKey),
     ['odp:issue.segments.noneChosen'],
   );
+});
+
+test('a saved plan that no longer reads is named to the editor and left as it is', async (t) => {
+  const { services, call, clientId } = await setup(t);
+  const unreadable = {
+    segments: { importAll: true, segments: [] },
+    mappings: [{ brazeField: 'email', brazeType: 'uuid', odpField: 'lse' }],
+    activation: null,
+  };
+  await services.store.update(clientId, (c) => {
+    c.artifacts['odp.plan'] = unreadable;
+  });
+  const view = await call<OdpPlanView>('odp:getPlan', { clientId });
+  assert.equal(view.unreadable, 'artifacts["odp.plan"].mappings[0].brazeType');
+  assert.equal(view.saved, false);
+  assert.deepEqual(services.store.get(clientId).artifacts['odp.plan'], unreadable);
 });
 
 test('a saved draft comes back with its issues, summary and next runs', async (t) => {
@@ -150,4 +166,28 @@ test('Braze campaigns and Canvases are listed for the picker when the key may li
   await services.keychain.set(clientId, 'braze.apiKey', 'nolist-key-000000000002');
   assert.equal((await targets('canvases')).status, 'denied');
   assert.deepEqual(braze.sideEffects(), []);
+});
+
+test('a Braze workspace with more campaigns than the picker lists says the id may have to be typed', async (t) => {
+  const { services, call, clientId } = await setup(t);
+  const braze = await startBrazeFake({
+    keys: { 'lister-key-000000000001': {} },
+    names: { campaigns: Array.from({ length: 1001 }, (_, i) => `Campaign ${i + 1}`) },
+  });
+  t.after(() => braze.close());
+  await services.store.update(clientId, (c) => {
+    c.inputs['braze.instance'] = 'custom';
+    c.inputs['braze.restEndpoint'] = braze.url;
+  });
+  await services.keychain.set(clientId, 'braze.apiKey', 'lister-key-000000000001');
+  const targets = (kind: 'campaigns' | 'canvases') =>
+    call<BrazeTargetList>('odp:brazeTargets', { clientId, kind });
+  const campaigns = await targets('campaigns');
+  assert.equal(campaigns.status, 'ok');
+  assert.equal(campaigns.items.length, 1000);
+  assert.equal(campaigns.truncated, true);
+  const hint = services.t('odp:ui.activation.pick.truncated', { count: campaigns.items.length });
+  assert.match(hint, /first 1000 .* type its id/);
+  const canvases = await targets('canvases');
+  assert.equal(canvases.truncated, false, 'a short list is complete');
 });

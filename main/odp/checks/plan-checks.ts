@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OdpFieldSchema, type OdpField } from '../../../shared/odp-plan.ts';
-import type { CheckContext, CheckDefinition } from '../../checks/types.ts';
-import { readBrazeSegments, readFields, readPlan } from '../artifacts.ts';
+import { OdpFieldSchema, type OdpField, type OdpPlan } from '../../../shared/odp-plan.ts';
+import type { CheckContext, CheckDefinition, CheckOutcome } from '../../checks/types.ts';
+import { readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
 import { validateActivation } from '../plans/activation.ts';
 import { validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
 import { validateSegments } from '../plans/segments.ts';
@@ -17,13 +17,33 @@ function currentFields(ctx: CheckContext): OdpField[] | null {
 }
 const FreshFieldsSchema = z.object({ fields: z.array(OdpFieldSchema) });
 
+/**
+ * The saved plan (null when none was saved), or the failure every plan check reports when the saved
+ * one no longer reads: judging it as "no plan" would ask the CSM to plan again what is there.
+ */
+function planOrFailure(ctx: CheckContext): { plan: OdpPlan | null } | { failure: CheckOutcome } {
+  const saved = savedPlan(ctx.client);
+  if (saved.kind === 'unreadable') {
+    return {
+      failure: {
+        status: 'fail',
+        messageKey: `${ns}:plan.unreadable`,
+        params: { field: saved.field },
+        details: { field: saved.field },
+      },
+    };
+  }
+  return { plan: saved.kind === 'ok' ? saved.plan : null };
+}
+
 export const segmentsPlanCheck: CheckDefinition = {
   id: 'odp.segments',
   domain: 'optimizely',
   requires: { network: false },
   run(ctx) {
-    const plan = readPlan(ctx.client);
-    const segments = plan?.segments ?? { importAll: false, segments: [] };
+    const read = planOrFailure(ctx);
+    if ('failure' in read) return Promise.resolve(read.failure);
+    const segments = read.plan?.segments ?? { importAll: false, segments: [] };
     const known = readBrazeSegments(ctx.client);
     const outcome = issuesOutcome(
       'segments',
@@ -45,11 +65,13 @@ export const mappingsPlanCheck: CheckDefinition = {
   dependsOn: ['odp.fields'],
   anyDependencyVerdict: true,
   run(ctx) {
+    const read = planOrFailure(ctx);
+    if ('failure' in read) return Promise.resolve(read.failure);
     const fields = currentFields(ctx);
     if (!fields) {
       return Promise.resolve({ status: 'inconclusive', messageKey: `${ns}:mappings.noFields` });
     }
-    const mappings = readPlan(ctx.client)?.mappings ?? [];
+    const mappings = read.plan?.mappings ?? [];
     return Promise.resolve(
       issuesOutcome('mappings', validateMappings(withDefaultEmailTarget(mappings, fields), fields)),
     );
@@ -64,7 +86,9 @@ export const activationPlanCheck: CheckDefinition = {
   dependsOn: ['odp.fields'],
   anyDependencyVerdict: true,
   run(ctx) {
-    const activation = readPlan(ctx.client)?.activation;
+    const read = planOrFailure(ctx);
+    if ('failure' in read) return Promise.resolve(read.failure);
+    const activation = read.plan?.activation;
     if (!activation) {
       return Promise.resolve({ status: 'warn', messageKey: `${ns}:activation.none` });
     }

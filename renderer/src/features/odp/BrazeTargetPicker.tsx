@@ -33,6 +33,11 @@ export function BrazeTargetPicker({ kind }: { kind: 'campaign' | 'canvas' }) {
       ) : null}
       {list?.status === 'ok' ? (
         <>
+          {list.truncated ? (
+            <p className="field-help">
+              {t('odp:ui.activation.pick.truncated', { count: list.items.length })}
+            </p>
+          ) : null}
           <label htmlFor={selectId}>{t(`odp:ui.activation.pick.${kind}`)}</label>
           <select
             id={selectId}

@@ -7,6 +7,7 @@ import { OdpSummary } from './OdpSummary.tsx';
 import { useOdpPlan } from './plan-store.ts';
 import { SchedulePanel } from './SchedulePanel.tsx';
 import { SegmentPicker } from './SegmentPicker.tsx';
+import { UnreadablePlanGate } from './UnreadablePlanGate.tsx';
 import './odp.css';
 
 /** Loads the client's ODP plan once per client; every plan panel shares it. */
@@ -29,48 +30,48 @@ function Panel({ labelKey, children }: { labelKey: string; children: React.React
 export function SegmentsStepPanel({ client }: StepPanelProps) {
   usePlan(client.id, client.updatedAt);
   return (
-    <>
+    <UnreadablePlanGate>
       <Panel labelKey="odp:ui.segments.title">
         <SegmentPicker client={client} />
       </Panel>
       <OdpSummary section="segments" />
-    </>
+    </UnreadablePlanGate>
   );
 }
 
 export function MappingsStepPanel({ client }: StepPanelProps) {
   usePlan(client.id, client.updatedAt);
   return (
-    <>
+    <UnreadablePlanGate>
       <Panel labelKey="odp:ui.mappings.title">
         <MappingEditor />
       </Panel>
       <OdpSummary section="mappings" />
-    </>
+    </UnreadablePlanGate>
   );
 }
 
 export function ActivationStepPanel({ client }: StepPanelProps) {
   usePlan(client.id, client.updatedAt);
   return (
-    <>
+    <UnreadablePlanGate>
       <Panel labelKey="odp:ui.activation.title">
         <ActivationPlanner />
       </Panel>
       <OdpSummary section="activation" />
-    </>
+    </UnreadablePlanGate>
   );
 }
 
 export function ScheduleStepPanel({ client }: StepPanelProps) {
   usePlan(client.id, client.updatedAt);
   return (
-    <>
+    <UnreadablePlanGate>
       <Panel labelKey="odp:ui.schedule.title">
         <SchedulePanel />
       </Panel>
       <OdpSummary section="activation" />
-    </>
+    </UnreadablePlanGate>
   );
 }
 

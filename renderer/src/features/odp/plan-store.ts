@@ -11,6 +11,12 @@ interface PlanState {
   plan: OdpPlan | null;
   /** What main computed for the last saved plan: issues, summary, next runs, fields. */
   view: OdpPlanView | null;
+  /**
+   * The CSM chose to replace a saved plan that no longer reads; until then nothing is saved over it
+   * (the editors stay hidden behind the notice).
+   */
+  replacingUnreadable: boolean;
+  replaceUnreadable: () => void;
   load: (clientId: string) => Promise<void>;
   /** Applies a change at once and saves shortly after (typing does not wait for disk). */
   edit: (change: (draft: OdpPlan) => void) => void;
@@ -29,10 +35,12 @@ export const useOdpPlan = create<PlanState>()((set, get) => ({
   clientId: null,
   plan: null,
   view: null,
+  replacingUnreadable: false,
+  replaceUnreadable: () => set({ replacingUnreadable: true }),
   async load(clientId) {
     if (get().clientId !== clientId) {
       void saver.flush();
-      set({ clientId, plan: null, view: null });
+      set({ clientId, plan: null, view: null, replacingUnreadable: false });
     }
     const ticket = saver.ticket();
     try {
@@ -45,8 +53,8 @@ export const useOdpPlan = create<PlanState>()((set, get) => ({
     }
   },
   edit(change) {
-    const { plan, clientId } = get();
-    if (!plan || !clientId) return;
+    const { plan, clientId, view, replacingUnreadable } = get();
+    if (!plan || !clientId || (view?.unreadable && !replacingUnreadable)) return;
     const draft = structuredClone(plan);
     change(draft);
     set({ plan: draft });
