@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createRequire, registerHooks } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { mainWindowOptions, pdfWindowOptions } from '../../main/security/window-options.ts';
 import { ipcChannels } from '../../preload/ipc-channels.ts';
 import { recorded, type StubWebContents } from '../support/electron-stub.ts';
@@ -71,6 +73,7 @@ describe('the built Electron main process, under a stand-in for Electron', () =>
     assert.equal(created.ok, true, JSON.stringify(created));
     const info = await invoke(appFrame, 'app:info', {});
     assert.equal(info.value?.mode, 'electron');
+    assert.equal(info.value?.allowInsecureLoopback, false, 'started without the switch');
     for (const frame of [
       { url: 'app://renderer/index.html', parent: appFrame },
       { url: 'https://evil.example/', parent: null },
@@ -180,5 +183,27 @@ describe('the built Electron main process, under a stand-in for Electron', () =>
     assert.deepEqual(printer.options, pdfWindowOptions);
     assert.match(printer.url, /^data:text\/html;charset=utf-8,/);
     assert.equal(printer.destroyed, true);
+  });
+});
+
+describe('the built Electron main process started with --allow-insecure-loopback', () => {
+  it('lets its services use plain http to loopback services', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'partner-setup-electron-switch-'));
+    try {
+      const env = { ...process.env, PARTNER_SETUP_HOME: home };
+      delete env.PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK;
+      const child = fileURLToPath(new URL('../support/electron-main-child.ts', import.meta.url));
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [child, '--allow-insecure-loopback'],
+        { env, cwd: root, timeout: 60_000 },
+      );
+      const info = JSON.parse(stdout) as { ok: boolean; value?: Record<string, unknown> };
+      assert.equal(info.ok, true, stdout);
+      assert.equal(info.value?.mode, 'electron');
+      assert.equal(info.value?.allowInsecureLoopback, true);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });

@@ -52,7 +52,13 @@ export const recorded = {
   windows: [] as BrowserWindow[],
   openedExternally: [] as string[],
   userDataPath: '',
-  switches: new Set<string>(),
+  /** Chromium-style switches given on this process's command line (`--name`), as Electron reads them. */
+  switches: new Set(
+    process.argv
+      .slice(2)
+      .filter((arg) => arg.startsWith('--'))
+      .map((arg) => arg.slice(2).split('=', 1)[0] ?? ''),
+  ),
   /** What the preload exposed to the page with `contextBridge.exposeInMainWorld`. */
   exposed: new Map<string, unknown>(),
   /** The frame the stand-in renderer calls from: the app's own main frame unless a test says. */
