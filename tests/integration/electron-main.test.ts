@@ -190,7 +190,8 @@ describe('the built Electron main process started with --allow-insecure-loopback
   it('lets its services use plain http to loopback services', async () => {
     const home = await mkdtemp(join(tmpdir(), 'partner-setup-electron-switch-'));
     try {
-      const env = { ...process.env, PARTNER_SETUP_HOME: home };
+      // Only the switch may allow it, not a variable inherited from the test run.
+      const env: NodeJS.ProcessEnv = { ...process.env, PARTNER_SETUP_HOME: home };
       delete env.PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK;
       const child = fileURLToPath(new URL('../support/electron-main-child.ts', import.meta.url));
       const { stdout } = await promisify(execFile)(
