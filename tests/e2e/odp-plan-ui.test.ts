@@ -20,6 +20,19 @@ const t = (key: string, params?: Record<string, string | number>) => en.t(key, p
 let dir: string;
 let app: AppInChromium;
 let clientId: string;
+/** A client whose saved plan no longer fits the plan's format (a brazeType ODP's editor lacks). */
+let unreadableId: string;
+const unreadableField = 'artifacts["odp.plan"].mappings[0].brazeType';
+
+const odpFields = {
+  fetchedAt: new Date().toISOString(),
+  region: 'eu',
+  fields: [
+    { name: 'company_name', displayName: 'Company Name', type: 'string' },
+    { name: 'last_seen_email', displayName: 'Last Seen Email', type: 'string' },
+    { name: 'lifetime_value', displayName: 'Lifetime Value', type: 'number' },
+  ],
+};
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'odp-ui-'));
@@ -35,14 +48,16 @@ before(async () => {
         name: i === 1234 ? 'VIP customers' : `Segment ${i}`,
       })),
     };
-    c.artifacts['odp.fields'] = {
-      fetchedAt: new Date().toISOString(),
-      region: 'eu',
-      fields: [
-        { name: 'company_name', displayName: 'Company Name', type: 'string' },
-        { name: 'last_seen_email', displayName: 'Last Seen Email', type: 'string' },
-        { name: 'lifetime_value', displayName: 'Lifetime Value', type: 'number' },
-      ],
+    c.artifacts['odp.fields'] = odpFields;
+  });
+  const unreadable = await store.create({ name: 'Globex ODP', integrations: ['optimizely'] });
+  unreadableId = unreadable.id;
+  await store.update(unreadable.id, (c) => {
+    c.artifacts['odp.fields'] = odpFields;
+    c.artifacts['odp.plan'] = {
+      segments: { importAll: true, segments: [] },
+      mappings: [{ brazeField: 'email', brazeType: 'uuid', odpField: 'last_seen_email' }],
+      activation: null,
     };
   });
   app = await startAppInChromium({ home: dir });
@@ -90,7 +105,16 @@ test('mappings: default Email → Last Seen Email, add and delete a row', async 
     .fill('plan_value');
   await odpField(2).selectOption('lifetime_value');
   // A text into a number field is only a warning, shown beside the row.
-  await page.getByText(/is a string in Braze but “Lifetime Value” is a number/).waitFor();
+  await page
+    .getByText(
+      t('odp:issue.mappings.typeMismatch', {
+        brazeField: 'plan_value',
+        brazeType: 'string',
+        field: 'Lifetime Value',
+        odpType: 'number',
+      }),
+    )
+    .waitFor();
   await page.screenshot({ path: `${screenshotDir}/odp-mappings.png`, fullPage: true });
   await page.getByRole('button', { name: t('odp:ui.mappings.delete', { row: 2 }) }).click();
   await odpField(2).waitFor({ state: 'detached' });
@@ -141,4 +165,27 @@ test('troubleshooting: what to look for in the Event Inspector and Activity Log'
   await openStep(page, 'optimizely.troubleshooting');
   await page.getByText(t('odp:ui.troubleshooting.prefix')).waitFor();
   await page.screenshot({ path: `${screenshotDir}/odp-troubleshooting.png`, fullPage: true });
+});
+
+test('a saved plan that no longer reads is named and replaced only when the CSM chooses to', async () => {
+  const { page } = app;
+  const open = () => openClientStep(page, app.server.origin, unreadableId, 'optimizely.mappings');
+  const notice = page.getByRole('alert').filter({
+    hasText: t('odp:ui.unreadable.message', { field: unreadableField }),
+  });
+  const addRow = page.getByRole('button', { name: t('odp:ui.mappings.add') });
+  await open();
+  await notice.waitFor();
+  assert.equal(await addRow.count(), 0, 'no editor to type over the saved plan');
+  await page.screenshot({ path: `${screenshotDir}/odp-unreadable-plan.png`, fullPage: true });
+  // A reload finds it still unreadable: opening the step saved nothing over it.
+  await page.reload();
+  await notice.waitFor();
+  await page.getByRole('button', { name: t('odp:ui.unreadable.replace') }).click();
+  await addRow.click();
+  // The new row's problems come from main's answer to the save.
+  await page.getByText(t('odp:issue.mappings.brazeFieldMissing')).first().waitFor();
+  await page.reload();
+  await addRow.waitFor();
+  assert.equal(await notice.count(), 0, 'the new plan was saved and reads');
 });
