@@ -169,7 +169,7 @@ function odpPlanSteps(client: Client, t: Translate, now: Date): ReportPlanSectio
 }
 
 /** Dates in the report's language and the computer's time zone, with the zone named. */
-function dateFormatter(language: Language): (iso: string) => string {
+export function dateFormatter(language: Language): (iso: string) => string {
   const format = new Intl.DateTimeFormat(language, {
     year: 'numeric',
     month: 'short',

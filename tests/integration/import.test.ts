@@ -15,6 +15,7 @@ import type { Client } from '../../shared/types/client.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { exportClient } from '../../main/reports/export.ts';
+import { dateFormatter } from '../../main/reports/model.ts';
 import { chromiumPdfPrinter } from '../../main/reports/pdf.ts';
 import { createServices } from '../../main/services.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
@@ -304,7 +305,7 @@ const run = promisify(execFile);
 const flat = (text: string) => text.replace(/-\n/g, '-').replace(/\s+/g, ' ');
 
 describe('PDF report', () => {
-  it('states the client, every step and each check with its status, in all five languages', async () => {
+  it('states the client, every step, who confirmed what and when, each check with its status, message and time, in all five languages', async () => {
     const client = reviewClient();
     const printPdf = chromiumPdfPrinter(process.env, createI18n('en').t);
     const pages = join('test-results', 'report-pages');
@@ -339,6 +340,17 @@ describe('PDF report', () => {
       ] as const) {
         const row = flat(`${checkName(id)} ${status(state)}`);
         assert.ok(text.includes(row), `${language}: "${row}"`);
+      }
+      const date = dateFormatter(language);
+      for (const result of Object.values(client.checkResults)) {
+        const said = flat(`${t(result.messageKey, result.params)} ${date(result.at)}`);
+        assert.ok(text.includes(said), `${language}: "${said}"`);
+      }
+      for (const tick of Object.values(client.confirmations)) {
+        const signed = flat(
+          t('reports:report.confirmedBy', { name: tick.by, date: date(tick.at) }),
+        );
+        assert.ok(text.includes(signed), `${language}: "${signed}"`);
       }
 
       // The pages as PNG, kept for a person to look at.

@@ -29,14 +29,14 @@ export function reviewClient(options: { name?: string; now?: number } = {}): Cli
       note: 'Keys sent by <script>alert(1)</script> & **bold** | pipe',
     };
   }
-  const result = (id: string, status: CheckResult['status'], at: number): CheckResult => ({
-    id,
-    status,
-    messageKey: 'checks:skip.offline',
-    params: {},
-    durationMs: 12,
-    at: iso(at),
-  });
+  // Each with the message its check gives for that outcome, as a real run would store it.
+  const result = (
+    id: string,
+    status: CheckResult['status'],
+    at: number,
+    messageKey: string,
+    params: CheckResult['params'],
+  ): CheckResult => ({ id, status, messageKey, params, durationMs: 12, at: iso(at) });
   return {
     id: randomUUID(),
     name: options.name ?? 'Acme <Retail> & Co',
@@ -53,9 +53,28 @@ export function reviewClient(options: { name?: string; now?: number } = {}): Cli
     confirmations,
     secrets: { 'braze.apiKey': { setAt: iso(now - 3 * hour), tail: secretTail } },
     checkResults: {
-      'braze.api_key': result('braze.api_key', 'pass', now - hour),
-      's3.bucket': result('s3.bucket', 'fail', now - 2 * hour),
-      'odp.api_key': result('odp.api_key', 'pass', now - 50 * hour),
+      'braze.api_key': result('braze.api_key', 'pass', now - hour, 'checks-braze:apiKey.valid', {
+        host: 'rest.fra-01.braze.eu',
+        instance: 'EU-01',
+      }),
+      's3.bucket': result(
+        's3.bucket',
+        'fail',
+        now - 2 * hour,
+        'checks-jacquard:s3.bucket.notFound',
+        {
+          bucket: 'phrasee-braze-currents-export',
+        },
+      ),
+      'odp.api_key': result(
+        'odp.api_key',
+        'pass',
+        now - 50 * hour,
+        'checks-odp:apiKey.pass.input',
+        {
+          region: 'eu',
+        },
+      ),
     },
     artifacts: {
       'currents.hourly': {

@@ -4,6 +4,7 @@ import { guides } from '../../shared/guides/index.ts';
 import { languages } from '../../shared/types/ids.ts';
 import { exportClient, reportTranslator } from '../../main/reports/export.ts';
 import { escapeHtml, escapeMarkdown } from '../../main/reports/escape.ts';
+import { dateFormatter } from '../../main/reports/model.ts';
 import { planView } from '../../main/odp/plan-view.ts';
 import { renderSummary } from '../../main/odp/plans/summary.ts';
 import { defaultActivation } from '../../shared/odp-plan.ts';
@@ -60,6 +61,40 @@ for (const language of languages) {
       assert.doesNotMatch(html, /<(link|img|iframe|object|embed)\b/);
       assert.doesNotMatch(html, /\b(src|href)=/);
       assert.doesNotMatch(html, /url\(/);
+    });
+
+    it("HTML and Markdown: who confirmed and when, each check's translated message and time", async () => {
+      const date = dateFormatter(language);
+      const html = await render('html', language);
+      const md = await render('md', language);
+      // Several ticks can share a signature: count each one where it should appear.
+      const signatures = new Map<string, number>();
+      for (const tick of Object.values(client.confirmations)) {
+        const text = t('reports:report.confirmedBy', { name: tick.by, date: date(tick.at) });
+        assert.ok(text.includes(tick.by) && text.includes(date(tick.at)), text);
+        signatures.set(text, (signatures.get(text) ?? 0) + 1);
+      }
+      assert.equal(signatures.size, 2, 'two people-and-times in the fixture');
+      for (const [text, count] of signatures) {
+        assert.equal(html.split(`<span class="who">${escapeHtml(text)}</span>`).length - 1, count);
+        assert.equal(md.split(` — ${escapeMarkdown(text)}\n`).length - 1, count, text);
+      }
+      for (const result of Object.values(client.checkResults)) {
+        const message = t(result.messageKey, result.params);
+        assert.ok(!message.includes(result.messageKey), `${result.messageKey} is translated`);
+        for (const value of Object.values(result.params))
+          assert.ok(message.includes(String(value)));
+        const when = date(result.at);
+        const name = t(`checks:name.${result.id}`);
+        const status = t(`reports:report.status.${result.status}`);
+        const row = new RegExp(
+          `<tr data-check-id="${result.id.replaceAll('.', '\\.')}"><td>[^<]*</td><td [^>]*>[^<]*</td>` +
+            `<td>([^<]*)</td><td>([^<]*)`,
+        ).exec(html);
+        assert.deepEqual(row?.slice(1), [escapeHtml(message), escapeHtml(when)], result.id);
+        const line = `| ${escapeMarkdown(name)} | ${escapeMarkdown(status)} | ${escapeMarkdown(message)} | ${escapeMarkdown(when)}`;
+        assert.ok(md.includes(line), `${result.id}: ${line}`);
+      }
     });
 
     it('Markdown: every step as a heading, ticks, escaped values, stale marker, no secret', async () => {
