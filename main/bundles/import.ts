@@ -1,6 +1,6 @@
 import { clientFromBundle } from '../../shared/bundle/convert.ts';
 import { parseBundle } from '../../shared/bundle/parse.ts';
-import { bundleProblemText } from '../../shared/bundle/problems.ts';
+import { bundleRefusalText } from '../../shared/bundle/problems.ts';
 import type { Bundle } from '../../shared/bundle/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Client } from '../../shared/types/client.ts';
@@ -21,8 +21,7 @@ export type OnConflict = 'ask' | 'replace' | 'new';
 export async function readBundle(text: string, t: Translate): Promise<Bundle> {
   const parsed = await parseBundle(text, { requireChecksum: true });
   if (!parsed.ok) {
-    const problem = bundleProblemText(parsed.problem, t);
-    throw new AppError('IMPORT_INVALID', `${problem} ${t('reports:bundle.nothingImported')}`);
+    throw new AppError('IMPORT_INVALID', bundleRefusalText(parsed.problem, t));
   }
   return parsed.bundle;
 }

@@ -7,6 +7,7 @@ import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
 import { BundleSchema, bundleVersion, type Bundle } from './schema.ts';
 import { secretInputIds } from './secret-inputs.ts';
+import { exceedsBundleSize, tooLargeProblem } from './size.ts';
 
 export type ParsedBundle =
   | { ok: true; bundle: Bundle; /** The version the file was written in. */ from: number }
@@ -31,8 +32,8 @@ const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): 
  * the first problem found.
  */
 export async function parseBundle(text: string, options: ParseOptions): Promise<ParsedBundle> {
-  if (new TextEncoder().encode(text).length > bundleLimits.maxBytes) {
-    return fail('tooLarge', { maxMb: bundleLimits.maxBytes / 1024 / 1024 });
+  if (exceedsBundleSize(new TextEncoder().encode(text).length)) {
+    return { ok: false, problem: tooLargeProblem };
   }
   let data: unknown;
   try {

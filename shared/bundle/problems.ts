@@ -62,3 +62,9 @@ export function bundleProblemText(
     params.expected = t(`reports:bundle.types.${problem.params.expected}`);
   return t(problemMessageKey(problem), params);
 }
+
+/** The problem and that nothing changed: what the CSM reads wherever an import is refused. */
+export const bundleRefusalText = (
+  problem: BundleProblem,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): string => `${bundleProblemText(problem, t)} ${t('reports:bundle.nothingImported')}`;

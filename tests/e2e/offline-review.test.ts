@@ -3,6 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { bundleLimits } from '../../shared/bundle/limits.ts';
+import { bundleRefusalText } from '../../shared/bundle/problems.ts';
+import { tooLargeProblem } from '../../shared/bundle/size.ts';
 import { guides } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { Client } from '../../shared/types/client.ts';
@@ -32,6 +35,19 @@ async function assertAccessible(page: Page, where: string): Promise<void> {
   assert.equal(violations.length, 0, `axe on ${where}:\n${describeViolations(violations)}`);
 }
 
+/** Dates as the page formats them (its own Intl, in the UI language, "12 Mar 2026, 14:05"). */
+async function pageDates(page: Page, isos: readonly string[]): Promise<Map<string, string>> {
+  const formatted = await page.evaluate<string[]>(`(() => {
+    const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    return ${JSON.stringify(isos)}.map((iso) => format.format(new Date(iso)));
+  })()`);
+  return new Map(isos.map((iso, i) => [iso, formatted[i]!]));
+}
+
+/** Requests that left the app's own origins (browser mode's servers). */
+const foreign = (requests: readonly string[], origins: readonly string[]) =>
+  requests.filter((url) => !origins.some((origin) => url.startsWith(`${origin}/`)));
+
 async function seed(home: string): Promise<Client> {
   const store = await ClientStore.open(home);
   await store.updateSettings({ csmName: 'Dana Moreau' });
@@ -59,7 +75,7 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   const row = page.locator(`tr[data-client-name="${client.name}"]`);
   await row.waitFor();
   assert.deepEqual(
-    requests.filter((url) => !url.startsWith(`${serverA.origin}/`)),
+    foreign(requests, [serverA.origin]),
     [],
     'the app called something other than its own origin on startup',
   );
@@ -105,6 +121,28 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
     .getByText('Note: Keys sent by <script>alert(1)</script>', { exact: false })
     .waitFor();
   await page.locator('li[data-check-id="odp.api_key"][data-stale="true"]').waitFor();
+  const results = Object.values(client.checkResults);
+  const ticks = Object.entries(client.confirmations);
+  const dates = await pageDates(page, [...results.map((r) => r.at), ...ticks.map(([, c]) => c.at)]);
+  for (const [id, tick] of ticks) {
+    const meta = checklist.locator(`li[data-confirmation-id="${id}"] .checklist-meta`);
+    const signed = en('dashboard:checklist.confirmedBy', {
+      name: tick.by,
+      date: dates.get(tick.at),
+    });
+    assert.equal((await meta.innerText()).replace(/^\s*—\s*/, ''), signed, id);
+  }
+  for (const result of results) {
+    // The Braze key check sits in both guides' steps: each place says the same.
+    const rows = checklist.locator(`li[data-check-id="${result.id}"]`);
+    assert.ok((await rows.count()) >= 1, result.id);
+    for (const row of await rows.all()) {
+      const message = en(result.messageKey, result.params);
+      assert.equal((await row.locator('.check-message').innerText()).trim(), message);
+      const when = en('dashboard:checklist.checkedAt', { date: dates.get(result.at) });
+      assert.equal((await row.locator('.checklist-meta').innerText()).trim(), when);
+    }
+  }
   await assertAccessible(page, 'the checklist view');
 
   const openStep = async (stepId: string) => {
@@ -190,6 +228,27 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   t.after(() => serverB.stop());
   const pageB = await browser.context.newPage();
   await pageB.goto(serverB.url);
+
+  // First a bundle changed after export and one far too large: each says why, nothing is added.
+  const tampered = join(downloads, 'tampered.json');
+  await writeFile(tampered, bundle.toString('utf8').replace('"acme-retail-eu"', '"elsewhere"'));
+  const oversized = join(downloads, 'oversized.json');
+  await writeFile(oversized, `{"pad":"${'x'.repeat(bundleLimits.maxBytes)}"}`);
+  const inspections = () => requests.filter((url) => url.includes('bundles%3Ainspect')).length;
+  for (const [file, problem] of [
+    [tampered, { key: 'checksumMismatch', params: {} }],
+    [oversized, tooLargeProblem],
+  ] as const) {
+    const asked = inspections();
+    await pageB.locator('[data-import-input]').setInputFiles(file);
+    const banner = pageB.locator('[data-import-error]');
+    const message = bundleRefusalText(problem, (key, params) => en(key, params));
+    await banner.getByText(message, { exact: true }).waitFor();
+    assert.equal(await pageB.getByRole('dialog').count(), 0, 'no import dialog opened');
+    if (file === oversized) assert.equal(inspections(), asked, 'the big file was sent to main');
+  }
+  assert.deepEqual((await ClientStore.open(homeB)).list(), [], 'a refused bundle added a client');
+
   await pageB.locator('[data-import-input]').setInputFiles(bundlePath);
   const dialog = pageB.getByRole('dialog');
   await dialog.locator('[data-import-conflict="none"]').waitFor();
@@ -217,4 +276,8 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   assert.equal(a.checkResults['s3.credentials']?.messageKey, 'checks:skip.offline');
   assert.deepEqual(a.checkResults['s3.bucket'], client.checkResults['s3.bucket']);
   assert.deepEqual(b.secrets, {});
+
+  // After browsing, editing, ticking, running checks offline, exporting and importing: still
+  // nothing but the app's own servers was asked for anything.
+  assert.deepEqual(foreign(requests, [serverA.origin, serverB.origin]), []);
 });

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bundleRefusalText } from '../../../../shared/bundle/problems.ts';
+import { exceedsBundleSize, tooLargeProblem } from '../../../../shared/bundle/size.ts';
 import type { ResponseOf } from '../../../../shared/contract/index.ts';
 import { call } from '../../api/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -28,6 +30,11 @@ export function ImportClient() {
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
+    // Refused before reading: browser mode would drop so large a request with no word of why.
+    if (exceedsBundleSize(file.size)) {
+      setError(bundleRefusalText(tooLargeProblem, (key, params) => t(key, params)));
+      return;
+    }
     try {
       const text = await file.text();
       setPending({ text, inspected: await call('bundles:inspect', { text }) });
