@@ -54,9 +54,10 @@ let stopping: Promise<void> | null = null;
 
 /** Ctrl-C or SIGTERM, even during start-up (the demo then stops as soon as it has started). */
 const stopRequested = new AbortController();
-const onSignal = (): void => {
+const onSignal = (signal: NodeJS.Signals): void => {
   if (stopping) process.exit(130); // a second Ctrl-C while stopping gives up waiting
-  stopRequested.abort();
+  // The signal is the reason, so --cli can pass the same one on to the check it is running.
+  stopRequested.abort(signal);
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
@@ -94,6 +95,8 @@ async function main(): Promise<number> {
       signal: stopRequested.signal,
     });
     await stop();
+    // Interrupted, as `partner-setup check` reports it.
+    if (stopRequested.signal.aborted) return 130;
     // 0 when every command ran; a check failing (exit 1) is part of the demo.
     return runs.every((r) => r.exitCode === 0 || r.exitCode === 1) ? 0 : 1;
   }

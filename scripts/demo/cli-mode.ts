@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClientFileSchema, clientFileVersion, type ClientFile } from '../../shared/client-file.ts';
@@ -83,25 +84,39 @@ async function writeClientFiles(
   return { file, envFile };
 }
 
+/** The signal that stopped the demo (its abort reason), to pass on to a running check. */
+const stopSignalOf = (signal: AbortSignal): NodeJS.Signals =>
+  signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
+
 function run(
   args: string[],
   env: NodeJS.ProcessEnv,
   out: Output,
-  capture: boolean,
+  options: { capture: boolean; signal: AbortSignal },
 ): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the terminal reaches it once, passed on below. Straight
+      // from the terminal as well, the second SIGINT would end it before it printed its report.
+      detached: true,
     });
+    const forward = (): void => void child.kill(stopSignalOf(options.signal));
+    if (options.signal.aborted) forward();
+    else options.signal.addEventListener('abort', forward, { once: true });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (capture) stdout += chunk;
+      if (options.capture) stdout += chunk;
       else out.stdout.write(chunk);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => out.stderr.write(chunk));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, stdout }));
+    child.once('close', (code, signal) => {
+      options.signal.removeEventListener('abort', forward);
+      // As a shell reports it: 128 + the signal's number when a signal ended it.
+      resolve({ code: code ?? 128 + (signal ? constants.signals[signal] : 0), stdout });
+    });
   });
 }
 
@@ -131,7 +146,10 @@ export async function runCliMode(
     say.write(`\n# ${client.scenario.name}\n`);
     if (envPart) say.write(`# (the values are in ${envFile})\n`);
     say.write(`${command}\n`);
-    const result = await run(args, runEnv(profile, client), out, options.json);
+    const result = await run(args, runEnv(profile, client), out, {
+      capture: options.json,
+      signal: options.signal,
+    });
     say.write(`# exit code ${result.code}\n`);
     runs.push({
       client: client.scenario.name,

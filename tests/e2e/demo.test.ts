@@ -164,6 +164,17 @@ const refusesConnections = (port: number): Promise<boolean> =>
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
 
+/** Whether a process of this group still exists (the demo runs in its own, as in a terminal). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
 const exists = (path: string): Promise<boolean> =>
   access(path).then(
     () => true,
@@ -377,11 +388,38 @@ void describe('npm run demo', { timeout: 600_000 }, () => {
     }
   });
 
+  test('--cli without --keep: a stop signal reaches the running check and the profile is removed', async () => {
+    const run = runDemo(['--cli'], real);
+    await until(
+      () => Promise.resolve(/npx partner-setup check /.test(run.stdout())),
+      'the first check command',
+    );
+    const profile = /^\s+Demo profile:\s+(\S+)$/m.exec(run.stdout())?.[1];
+    assert.ok(profile, run.stdout());
+    // To the demo alone, as `kill` sends it: only the demo can pass it on to the check it runs.
+    run.child.kill('SIGTERM');
+    assert.equal(await run.exited, 130, run.stderr());
+    assert.match(
+      run.stdout(),
+      /^# exit code 143$/m,
+      'the running check was waited for, not stopped',
+    );
+    assert.doesNotMatch(run.stdout(), /^# Globex/m, 'no check started after the stop');
+    assert.equal(await exists(profile), false, 'the demo profile is removed');
+    assert.equal(groupAlive(run.child.pid ?? 0), false, 'a process of the demo is still running');
+  });
+
   test('Ctrl-C stops every service, removes the demo profile, leaves the real store as it was', async () => {
     assert.equal(await exists(demo.profile), true, 'the demo profile exists while it runs');
     // What a terminal does on Ctrl-C: SIGINT to the whole foreground process group.
     process.kill(-(demo.run.child.pid ?? 0), 'SIGINT');
     assert.equal(await demo.run.exited, 0, demo.run.stderr());
+    // The S3 test bed's own process (s3rver's internal port with it) is in the demo's group.
+    assert.equal(
+      groupAlive(demo.run.child.pid ?? 0),
+      false,
+      'a process of the demo is still running',
+    );
     for (const port of demo.ports) {
       assert.equal(await refusesConnections(port), true, `port ${port} still accepts connections`);
     }
