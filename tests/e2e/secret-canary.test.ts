@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
@@ -23,8 +23,9 @@ import { pageText, received } from '../support/traffic.ts';
 // missing a permission, a wrong S3 secret and a wrong ODP Currents token), every secret a fresh
 // random value typed into the UI of a real `partner-setup ui --allow-insecure-loopback` process
 // with the OS keychain (the private GNOME Keyring of scripts/with-keyring.sh). Checks run against
-// the demo's loopback services, reports are exported from the UI and the CLI, `check --json` runs
-// as a process; no canary may appear anywhere the CSM or a file could see it.
+// the demo's loopback services, reports are exported from the UI and the CLI, `check` (JSON and the
+// terminal report) and `import` run as processes; no canary may appear anywhere the CSM or a file
+// could see it.
 
 const en = createI18n('en').t;
 const WAIT_MS = 45_000;
@@ -273,6 +274,22 @@ test(
       }
       leaks.scan(check.stdout, `check --json stdout (${subject.key})`);
       leaks.scan(check.stderr, `check --json stderr (${subject.key})`);
+      // The report a CSM reads in a terminal: every check's translated message, failures included.
+      const human = await runCli(
+        [
+          'check',
+          '--client',
+          subject.name,
+          '--allow-insecure-loopback',
+          '--opt-in',
+          'odp.currentsLive',
+        ],
+        env,
+      );
+      assert.equal(human.code, check.code, human.stderr);
+      for (const id of failed) assert.ok(human.stdout.includes(`(${id})`), `${id} in the report`);
+      leaks.scan(human.stdout, `check stdout (${subject.key})`);
+      leaks.scan(human.stderr, `check stderr (${subject.key})`);
       for (const format of ['json', 'html', 'md']) {
         const out = join(outDir, `cli-${subject.key}.${format}`);
         const run = await runCli(
@@ -286,6 +303,22 @@ test(
 
     const exported = await filesUnder(outDir);
     assert.equal(exported.length, subjects.length * 7, exported.join('\n'));
+
+    // Bundles imported back, as a new client, and one whose checksum no longer matches (refused).
+    const tamperedDir = await tempDir(t, 'partner-setup-canary-import-');
+    for (const subject of subjects) {
+      const bundle = join(outDir, `cli-${subject.key}.json`);
+      const imported = await runCli(['import', bundle, '--as-new'], env);
+      assert.equal(imported.code, 0, imported.stderr);
+      leaks.scan(imported.stdout + imported.stderr, `import output (${subject.key})`);
+      const tampered = join(tamperedDir, `${subject.key}.json`);
+      const text = await readFile(bundle, 'utf8');
+      await writeFile(tampered, text.replace(subject.name, `${subject.name} (edited)`));
+      const refused = await runCli(['import', tampered, '--as-new'], env);
+      assert.equal(refused.code, 2, refused.stdout);
+      assert.ok(refused.stderr.length > 0, 'the refusal is explained');
+      leaks.scan(refused.stdout + refused.stderr, `refused import output (${subject.key})`);
+    }
     for (const file of exported) leaks.scan(await scannableText(file), `exported ${file}`);
     const stored = await filesUnder(home);
     assert.ok(stored.length > 0);
