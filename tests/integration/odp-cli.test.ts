@@ -132,22 +132,23 @@ void describe('partner-setup check --only optimizely', () => {
     }
   });
 
-  test('a public ODP key, no segment and a Braze key without canvas.trigger.send fail (exit 1)', async () => {
+  test('a public ODP key, a quoted token, no segment and a Braze key without canvas.trigger.send fail (exit 1)', async () => {
+    // A plain-http URL is refused with the client file itself (exit 2), so the token is what fails.
     const path = await clientFile('Bad', null, {
       apiBase: odp.bases.us,
-      currentsUrl: 'http://odp.example/braze',
+      currentsUrl: 'https://odp.example/braze',
     });
     const res = await runCliIsolated(optimizelyJsonArgs(path), {
       BRAZE_API_KEY: brazeKeyNoCanvas,
       ODP_API_KEY: fakeKeys.usPublic,
-      ODP_CURRENTS_TOKEN: fakeCurrentsToken,
+      ODP_CURRENTS_TOKEN: `"${fakeCurrentsToken}"`,
     });
     assert.equal(res.code, 1, res.stderr);
     const checks = byId(res.stdout);
     assert.equal(checks.get('odp.api_key')?.status, 'fail');
     assert.match(checks.get('odp.api_key')?.message ?? '', /public key/);
     assert.equal(checks.get('odp.currents_endpoint')?.status, 'fail');
-    assert.match(checks.get('odp.currents_endpoint')?.message ?? '', /https/);
+    assert.match(checks.get('odp.currents_endpoint')?.message ?? '', /not a valid bearer token/);
     assert.equal(checks.get('odp.segments')?.status, 'fail');
     assert.match(checks.get('odp.segments')?.message ?? '', /no customer profile/);
     assert.equal(checks.get('braze.permission.canvas.trigger.send')?.status, 'fail');
