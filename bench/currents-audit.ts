@@ -51,6 +51,7 @@ function contextFor(folder: string): CheckContext {
     progress: () => undefined,
     saveArtifact: () => undefined,
     dependencies: new Map(),
+    dependencyArtifact: () => undefined,
   };
 }
 

@@ -70,6 +70,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   const requestSlots = limiterPool(perHost);
   const checkTimeoutMs = options.checkTimeoutMs ?? 5 * 60_000;
   const artifacts: Record<string, JsonValue> = {};
+  /** Which check saved each artifact, so a dependant reads only what its dependencies found. */
+  const savedBy = new Map<string, string>();
   const pending = new Map<string, Promise<CheckResult>>();
 
   const hostLimiter = (def: CheckDefinition): Limiter | null => {
@@ -152,8 +154,11 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
         }),
       saveArtifact: (key, value) => {
         artifacts[key] = value;
+        savedBy.set(key, def.id);
       },
       dependencies,
+      dependencyArtifact: (key) =>
+        dependencies.has(savedBy.get(key) ?? '') ? artifacts[key] : undefined,
     };
     try {
       return await untilAborted(def.run(ctx), signal);

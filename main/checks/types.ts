@@ -40,6 +40,11 @@ export interface CheckContext {
   saveArtifact(key: string, value: JsonValue): void;
   /** Results of this check's `dependsOn` checks in the same run. */
   dependencies: ReadonlyMap<string, CheckResult>;
+  /**
+   * What one of those dependencies saved with `saveArtifact` in this run (the client holds the
+   * previous run's until the run ends); undefined when none did.
+   */
+  dependencyArtifact(key: string): JsonValue | undefined;
 }
 
 export interface CheckRequirements {

@@ -1,12 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { brazeChecks } from '../../main/braze/checks.ts';
 import { runChecks } from '../../main/checks/engine.ts';
+import { selectChecks } from '../../main/checks/selection.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
 import { translator } from '../../main/translate.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
 import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
+import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
 import { runCheck } from '../support/check-context.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
@@ -586,6 +589,66 @@ describe('plan checks (offline, from the saved plan)', () => {
   });
 });
 
+describe('odp.segments against the Braze segments listed in the same run', () => {
+  const brazeKey = 'braze-odp-segments-key-0001';
+  let braze: BrazeFake;
+  before(async () => {
+    braze = await startBrazeFake({ keys: { [brazeKey]: {} }, names: { segments: ['VIP'] } });
+  });
+  after(() => braze.close());
+
+  const staleList = (ids: string[]): JsonValue => ({
+    fetchedAt: '2025-01-01T00:00:00.000Z',
+    instance: 'custom',
+    segments: ids.map((id) => ({ id, name: id })),
+  });
+  const cases: Array<[string, Record<string, JsonValue>]> = [
+    ['first run, no list saved yet', {}],
+    ['a saved list from before the segment was deleted', { 'braze.segments': staleList(['gone']) }],
+  ];
+  for (const [name, saved] of cases) {
+    test(`${name}: a chosen segment Braze no longer has is named`, async () => {
+      const [vip = ''] = braze.knownIds.segments;
+      const plan = {
+        ...emptyOdpPlan('last_seen_email'),
+        segments: {
+          importAll: false,
+          segments: [
+            { id: vip, name: 'VIP' },
+            { id: 'gone', name: 'Deleted last week' },
+          ],
+        },
+      };
+      const client = testClient({
+        braze: { instance: 'custom', restEndpoint: braze.url },
+        artifacts: { 'odp.plan': plan, ...saved },
+      });
+      const { results } = await runChecks({
+        client,
+        definitions: selectChecks([...brazeChecks, ...createOdpChecks(fake.bases)], {
+          ids: ['odp.segments'],
+        }),
+        secrets: secretsOf({ 'braze.apiKey': brazeKey }),
+        http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
+      });
+      assert.equal(results.find((r) => r.id === 'braze.segments')?.status, 'pass');
+      const segments = results.find((r) => r.id === 'odp.segments');
+      assert.equal(segments?.status, 'warn');
+      const issues = (
+        segments.details as { issues: Array<{ messageKey: string; params: JsonValue }> }
+      ).issues;
+      assert.deepEqual(issues, [
+        {
+          messageKey: 'odp:issue.segments.notInBraze',
+          params: { name: 'Deleted last week' },
+          path: '1',
+          severity: 'warning',
+        },
+      ]);
+    });
+  }
+});
+
 describe('a saved plan that no longer reads', () => {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const activation = {
@@ -618,9 +681,9 @@ describe('a saved plan that no longer reads', () => {
       const client = testClient({ artifacts: { 'odp.plan': plan } });
       const { results } = await runChecks({
         client,
-        definitions: createOdpChecks(fake.bases).filter(
-          (c) => planChecks.includes(c.id) || c.id === 'odp.fields' || c.id === 'odp.api_key',
-        ),
+        definitions: selectChecks([...brazeChecks, ...createOdpChecks(fake.bases)], {
+          ids: planChecks,
+        }),
         secrets: secretsOf({}),
         http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
       });

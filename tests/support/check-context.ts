@@ -66,6 +66,8 @@ export function checkContext(options: ContextOptions): TestContext {
       artifacts[key] = value;
     },
     dependencies,
+    // One check alone has no run: dependencies' artifacts come only from the engine.
+    dependencyArtifact: () => undefined,
   };
   return { ctx, artifacts, progress };
 }

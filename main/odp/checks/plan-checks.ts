@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  brazeSegmentsArtifactKey,
+  BrazeSegmentsArtifactSchema,
+} from '../../../shared/braze/segments-artifact.ts';
 import { OdpFieldSchema, type OdpField, type OdpPlan } from '../../../shared/odp-plan.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../checks/types.ts';
 import { readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
@@ -36,18 +40,32 @@ function planOrFailure(ctx: CheckContext): { plan: OdpPlan | null } | { failure:
   return { plan: saved.kind === 'ok' ? saved.plan : null };
 }
 
+/**
+ * Ids of the client's Braze segments as `braze.segments` listed them in this run, else as saved
+ * with the client; null when never listed.
+ */
+function currentBrazeSegmentIds(ctx: CheckContext): ReadonlySet<string> | null {
+  const fresh = BrazeSegmentsArtifactSchema.safeParse(
+    ctx.dependencyArtifact(brazeSegmentsArtifactKey),
+  );
+  const segments = fresh.success ? fresh.data.segments : readBrazeSegments(ctx.client);
+  return segments ? new Set(segments.map((s) => s.id)) : null;
+}
+
 export const segmentsPlanCheck: CheckDefinition = {
   id: 'odp.segments',
   domain: 'optimizely',
   requires: { network: false },
+  // "No longer in Braze" is judged on Braze's list as it is now, else as saved (offline, no key).
+  dependsOn: ['braze.segments'],
+  anyDependencyVerdict: true,
   run(ctx) {
     const read = planOrFailure(ctx);
     if ('failure' in read) return Promise.resolve(read.failure);
     const segments = read.plan?.segments ?? { importAll: false, segments: [] };
-    const known = readBrazeSegments(ctx.client);
     const outcome = issuesOutcome(
       'segments',
-      validateSegments(segments, known ? new Set(known.map((s) => s.id)) : null),
+      validateSegments(segments, currentBrazeSegmentIds(ctx)),
     );
     return Promise.resolve({
       ...outcome,
