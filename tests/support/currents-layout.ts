@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import avro from 'avsc';
 import { avroEncoders } from '../../main/currents/codecs.ts';
 import { hourLabel } from '../../main/currents/keys.ts';
+import { boundedTasks } from './bounded-tasks.ts';
 
 /**
  * Builds Currents folders from Braze's official sample files (tests/fixtures/currents-samples):
@@ -112,6 +113,12 @@ export const currentsKey = (
   return `${folder}/${base}/event_type=${type}/date=${hour}/version=10/us-01/${base}+0+${offset}.avro`;
 };
 
+/**
+ * Files written at once: a layout of thousands of small files otherwise spends most of its time
+ * waiting for the disk one file after another.
+ */
+const PARALLEL_WRITES = 16;
+
 /** Writes the layout under `dir` (path = key), ready to be a test bed bucket's `seedDir`. */
 export async function writeCurrentsLayout(dir: string, spec: LayoutSpec): Promise<LayoutInfo> {
   const now = spec.now ?? Date.now();
@@ -119,9 +126,14 @@ export async function writeCurrentsLayout(dir: string, spec: LayoutSpec): Promis
   const info: LayoutInfo = { files: 0, events: 0, uniqueEvents: 0, keys: [] };
   let serial = 0;
   let offset = 1000;
-  for (const batch of spec.batches) {
+  const writes = boundedTasks(PARALLEL_WRITES);
+  for (const batch of spec.batches.filter((b) => b.files > 0)) {
     const t = await template(batch.type);
     const hour = hourLabel(Math.floor(now / 3_600_000) * 3_600_000 - batch.hoursAgo * 3_600_000);
+    // A batch is one type's files of one hour: they share a folder.
+    await mkdir(join(dir, dirname(currentsKey(spec.folder, integrationId, batch.type, hour, 0))), {
+      recursive: true,
+    });
     let previous: Record<string, unknown>[] = [];
     for (let f = 0; f < batch.files; f++) {
       const repeated = previous.slice(0, Math.floor(previous.length * (batch.duplicateShare ?? 0)));
@@ -143,10 +155,11 @@ export async function writeCurrentsLayout(dir: string, spec: LayoutSpec): Promis
       const key = currentsKey(spec.folder, integrationId, batch.type, hour, offset);
       offset += events.length;
       const path = join(dir, key);
-      await mkdir(dirname(path), { recursive: true });
-      const bytes = await encode(t, events, batch.codec ?? 'null');
       const cut = f >= batch.files - (batch.cutFiles ?? 0);
-      await writeFile(path, cut ? bytes.subarray(0, 12) : bytes);
+      await writes.add(async () => {
+        const bytes = await encode(t, events, batch.codec ?? 'null');
+        await writeFile(path, cut ? bytes.subarray(0, 12) : bytes);
+      });
       info.files++;
       info.events += events.length;
       if (!cut) info.uniqueEvents += fresh.length;
@@ -154,6 +167,7 @@ export async function writeCurrentsLayout(dir: string, spec: LayoutSpec): Promis
       previous = events;
     }
   }
+  await writes.settled();
   return info;
 }
 
