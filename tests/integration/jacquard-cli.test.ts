@@ -7,10 +7,16 @@ import { runCliIsolated } from '../support/cli-process.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import {
   CURRENTS_BUCKET as BUCKET,
+  click,
   writeCurrentsScenarios,
   type CurrentsScenario,
 } from '../support/currents-scenarios.ts';
-import { startS3TestBed, type S3TestBed } from '../support/s3-gateway.ts';
+import {
+  startS3TestBed,
+  type S3Action,
+  type S3TestBed,
+  type TestKey,
+} from '../support/s3-gateway.ts';
 
 // `partner-setup check --only jacquard --json --client-file …` as a CSM would run it, against the
 // S3 test bed: exit codes, the JSON document, no secret in the output.
@@ -149,13 +155,58 @@ const brokenSnippets = {
 };
 
 const KMS_BUCKET = 'kms-currents-exports';
+const EU_BUCKET = 'jacquard-eu-exports';
+/** Holds only Braze's default folder `currents`, as when the Current's folder field was left empty. */
+const DEFAULTED_BUCKET = 'defaulted-exports';
+
+const testKey = (id: string, extra: Partial<TestKey> = {}): TestKey => ({
+  accessKeyId: `AKIACLI${id.toUpperCase().padEnd(13, '0')}`,
+  secretAccessKey: `cli-${id}-secret-000000000000000000`,
+  ...extra,
+});
+const readerActions: S3Action[] = [
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:GetEncryptionConfiguration',
+];
+const keys = {
+  noRead: testKey('noread', { actions: [...readerActions, 's3:PutObject'] }),
+  noList: testKey('nolist', {
+    actions: ['s3:GetBucketLocation', 's3:GetObject', 's3:PutObject'],
+  }),
+  noDelete: testKey('nodelete', {
+    actions: [...readerActions, 's3:GetObject', 's3:PutObject'],
+  }),
+  // Reads only what Braze delivered to `fresh`, not the test file written next to it.
+  readsExportsOnly: testKey('exportsonly', {
+    objectPrefixes: { 's3:GetObject': ['fresh/dataexport.'] },
+  }),
+  temporary: {
+    accessKeyId: 'ASIACLITEMPORARY0001',
+    secretAccessKey: 'cli-temporary-secret-0000000000',
+    sessionToken: 'a-session-token-braze-never-sends',
+  },
+  expired: testKey('expired', { refusal: 'ExpiredToken' }),
+  badToken: testKey('badtoken', { refusal: 'InvalidToken' }),
+};
+const keyEnv = (k: TestKey) => ({
+  JACQUARD_AWS_ACCESS_KEY_ID: k.accessKeyId,
+  JACQUARD_AWS_SECRET_ACCESS_KEY: k.secretAccessKey,
+});
+
+/** Test beds besides the main one, each for what only a whole server can be: its clock. */
+type SideBed = 'skewedClock' | 'hiddenClock';
 
 interface CliCase {
   name: string;
+  /** The scenario written to the bucket; also the folder recorded, unless `recordedFolder` says otherwise. */
   folder: CurrentsScenario;
+  recordedFolder?: string;
   bucket?: string;
+  bed?: SideBed;
   snippets?: string;
   env?: Record<string, string>;
+  optIns?: string[];
   /** Check id → expected status and English message; checks not named are not asserted. */
   expect: Record<string, readonly [status: string, message?: RegExp]>;
 }
@@ -282,26 +333,245 @@ const cliCases: CliCase[] = [
       's3.permissions': ['fail', /^Bucket kms-currents-exports encrypts with SSE-KMS by default/],
     },
   },
+  {
+    name: 'an unknown access key id',
+    folder: 'fresh',
+    env: { JACQUARD_AWS_ACCESS_KEY_ID: 'AKIACLINOSUCHKEY0000' },
+    expect: {
+      's3.credentials': ['fail', /^AWS does not know this access key ID\./],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'a temporary (ASIA) key',
+    folder: 'fresh',
+    env: keyEnv(keys.temporary),
+    expect: {
+      's3.credentials': ['fail', /^This is a temporary access key \(it starts with ASIA\)/],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'keys whose session has expired',
+    folder: 'fresh',
+    env: keyEnv(keys.expired),
+    expect: {
+      's3.credentials': ['fail', /^S3 says these keys have expired \(ExpiredToken\)/],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'keys with a session token S3 does not accept',
+    folder: 'fresh',
+    env: keyEnv(keys.badToken),
+    expect: {
+      's3.credentials': [
+        'fail',
+        /^S3 does not accept the session token of these keys \(InvalidToken\)/,
+      ],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'a clock 40 minutes off that the SDK could correct',
+    folder: 'fresh',
+    bed: 'skewedClock',
+    expect: {
+      's3.credentials': ['warn', /^The keys work, but this computer's clock differs .* 40 minutes/],
+    },
+  },
+  {
+    name: 'a clock 40 minutes off that S3 refuses, with no server time to correct it from',
+    folder: 'fresh',
+    bed: 'hiddenClock',
+    expect: {
+      's3.credentials': ['fail', /^S3 refused the request because this computer's clock differs/],
+      ...skippedAudit,
+    },
+  },
+  {
+    name: 'a bucket in another region',
+    folder: 'fresh',
+    bucket: EU_BUCKET,
+    expect: {
+      's3.bucket': ['pass', /^Bucket jacquard-eu-exports exists \(region eu-west-2\)\.$/],
+      's3.permissions': ['pass'],
+      'currents.delivery': ['pass', /^Email Click events are arriving/],
+    },
+  },
+  {
+    name: 'keys that may not read objects',
+    folder: 'fresh',
+    env: keyEnv(keys.noRead),
+    expect: {
+      's3.permissions': ['fail', /missing these permissions Braze needs: s3:GetObject\. /],
+    },
+  },
+  {
+    name: 'keys that may not list the bucket',
+    folder: 'fresh',
+    env: keyEnv(keys.noList),
+    expect: {
+      's3.permissions': [
+        'fail',
+        /needs: s3:ListBucket\. Without listing, reading \(s3:GetObject\) could not be tested/,
+      ],
+      's3.folder': ['inconclusive', /^The folder cannot be checked because the keys may not list/],
+      'currents.delivery': ['fail', /^The keys may not list or read folder fresh/],
+    },
+  },
+  {
+    name: 'writing tested on request: written, read back and removed',
+    folder: 'fresh',
+    optIns: ['s3.write'],
+    expect: {
+      's3.permissions': ['pass', /a test file was written, read back and removed\.$/],
+    },
+  },
+  {
+    name: 'writing tested on request: the test file cannot be deleted',
+    folder: 'fresh',
+    env: keyEnv(keys.noDelete),
+    optIns: ['s3.write'],
+    expect: {
+      's3.permissions': [
+        'warn',
+        /^The test file fresh\/partner-setup-check\/\S+ was written and read back, but could not be deleted/,
+      ],
+    },
+  },
+  {
+    name: 'writing tested on request: the test file cannot be read back',
+    folder: 'fresh',
+    env: keyEnv(keys.readsExportsOnly),
+    optIns: ['s3.write'],
+    expect: {
+      's3.permissions': [
+        'fail',
+        /^The test file fresh\/partner-setup-check\/\S+ was written but could not be read back/,
+      ],
+    },
+  },
+  {
+    name: 'a folder recorded in other capitals',
+    folder: 'fresh',
+    recordedFolder: 'Fresh',
+    expect: {
+      's3.folder': [
+        'warn',
+        /has a folder fresh, but the guide recorded "Fresh"\. .*case-sensitive/,
+      ],
+    },
+  },
+  {
+    name: 'a folder Braze has not written to yet',
+    folder: 'fresh',
+    recordedFolder: 'not-launched',
+    expect: {
+      's3.folder': ['warn', /^There is no folder not-launched yet; the bucket holds: /],
+      'currents.delivery': [
+        'warn',
+        /^Nothing has arrived in folder not-launched yet\. .*"Send Test Events"/,
+      ],
+      'currents.event_types': ['inconclusive', /^No events have arrived yet/],
+    },
+  },
+  {
+    name: "files in Braze's default folder",
+    folder: 'fresh',
+    bucket: DEFAULTED_BUCKET,
+    recordedFolder: 'globex',
+    expect: {
+      's3.folder': [
+        'warn',
+        /^Files are arriving in Braze's default folder "currents", not in "globex"/,
+      ],
+    },
+  },
+  {
+    name: 'other event types but no Email Click',
+    folder: 'onlyOthers',
+    expect: {
+      'currents.delivery': [
+        'warn',
+        /^Folder onlyOthers holds 1 event type\(s\), but no Email Click/,
+      ],
+      'currents.event_types': [
+        'warn',
+        /^The Current exports 1 type\(s\) but not Email Click: users\.messages\.email\.Send \(2\)/,
+      ],
+    },
+  },
+  {
+    name: 'a file cut short',
+    folder: 'cutShort',
+    expect: {
+      'currents.delivery': ['warn', /but 1 of 3 sampled files could not be downloaded or decoded/],
+    },
+  },
+  {
+    name: 'an hour holding more files of one type than are counted',
+    folder: 'busyHour',
+    expect: {
+      'currents.delivery': ['pass', /hold more than 5000 files of one type/],
+      'currents.event_types': ['warn', /users\.messages\.email\.Send \(5000\+\)/],
+    },
+  },
+  {
+    name: 'hashed and redacted addresses side by side, with a connect token holding a space',
+    folder: 'hashedAndRedacted',
+    env: { JACQUARD_CONNECT_TOKEN: 'jqx_live 5b1e2c3d4e5f60718293' },
+    expect: {
+      'currents.pii': ['pass', /^Email addresses are removed or hashed in all 120 sampled events/],
+      'jacquard.token': ['fail', /^The connect token contains spaces or line breaks/],
+    },
+  },
+  {
+    name: 'no email address in the events, with a connect token cut short',
+    folder: 'noAddresses',
+    env: { JACQUARD_CONNECT_TOKEN: 'jqx_live_5b1e' },
+    expect: {
+      'currents.pii': ['pass', /^None of the 80 sampled events contains an email address/],
+      'jacquard.token': ['fail', /^The connect token has only 13 characters \(at least 16/],
+    },
+  },
+  {
+    name: 'too few events to judge anonymous users, with a connect token in quotes',
+    folder: 'tinySample',
+    env: { JACQUARD_CONNECT_TOKEN: `"${TOKEN}"` },
+    expect: {
+      'currents.anonymous': ['inconclusive', /^Only 10 events could be sampled, none anonymous/],
+      'jacquard.token': ['fail', /^The connect token contains quotes, braces or angle brackets/],
+    },
+  },
 ];
 
 void describe('partner-setup check --only jacquard, outcome by outcome', () => {
   let bed: S3TestBed;
+  const sideBeds = {} as Record<SideBed, S3TestBed>;
   let dir: string;
   const runs = new Map<string, { code: number | null; checks: Map<string, CheckJson> }>();
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'jacquard-cli-cases-'));
     const seed = join(dir, 'seed');
-    const kmsSeed = join(dir, 'kms-seed');
+    const freshSeed = join(dir, 'fresh-seed');
+    const defaultedSeed = join(dir, 'defaulted-seed');
     await writeCurrentsScenarios(seed, [...new Set(cliCases.map((c) => c.folder))]);
-    await writeCurrentsScenarios(kmsSeed, ['fresh']);
+    await writeCurrentsScenarios(freshSeed, ['fresh']);
+    await writeCurrentsLayout(defaultedSeed, { folder: 'currents', batches: [click()] });
     bed = await startS3TestBed({
       buckets: [
         { name: BUCKET, seedDir: seed },
-        { name: KMS_BUCKET, seedDir: kmsSeed, encryption: 'aws:kms' },
+        { name: KMS_BUCKET, seedDir: freshSeed, encryption: 'aws:kms' },
+        { name: EU_BUCKET, seedDir: freshSeed, region: 'eu-west-2' },
+        { name: DEFAULTED_BUCKET, seedDir: defaultedSeed },
       ],
-      keys: [creds],
+      keys: [creds, ...Object.values(keys)],
     });
+    const clockAhead = { buckets: [{ name: BUCKET }], keys: [creds], clockOffsetMs: 40 * 60_000 };
+    sideBeds.skewedClock = await startS3TestBed(clockAhead);
+    sideBeds.hiddenClock = await startS3TestBed({ ...clockAhead, hideServerClock: true });
     // Two CLI processes at a time: each is a whole Node process, and the machine is shared.
     const queue = [...cliCases];
     const worker = async () => {
@@ -314,8 +584,8 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
             name: c.name.slice(0, 60),
             integrations: ['jacquard'],
             jacquard: {
-              s3Folder: c.folder,
-              s3Endpoint: bed.endpoint,
+              s3Folder: c.recordedFolder ?? c.folder,
+              s3Endpoint: (c.bed ? sideBeds[c.bed] : bed).endpoint,
               snippets: c.snippets ?? snippets,
               ...(c.bucket ? { s3Bucket: c.bucket } : {}),
             },
@@ -328,6 +598,7 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
             'jacquard',
             '--json',
             '--allow-insecure-loopback',
+            ...(c.optIns ?? []).flatMap((o) => ['--opt-in', o]),
             '--client-file',
             file,
           ],
@@ -340,7 +611,7 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
     await Promise.all([worker(), worker()]);
   });
   after(async () => {
-    await bed.close();
+    await Promise.all([bed, ...Object.values(sideBeds)].map((b) => b.close()));
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -353,7 +624,8 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
         assert.ok(check, id);
         assert.equal(check.status, status, `${id}: ${check.message}`);
         if (message) assert.match(check.message, message, id);
-        for (const secret of Object.values(env)) assert.ok(!check.message.includes(secret));
+        for (const secret of Object.values({ ...env, ...c.env }))
+          assert.ok(!check.message.includes(secret));
       }
       const failed = [...run.checks.values()].some((r) => r.status === 'fail');
       assert.equal(run.code, failed ? 1 : 0);
