@@ -42,8 +42,12 @@ export interface BrazeSegment {
   name: string;
 }
 
-/** The client's Braze segments (artifact `braze.segments`), or null when never fetched. */
-export function readBrazeSegments(client: Client): BrazeSegment[] | null {
-  const parsed = BrazeSegmentsArtifactSchema.safeParse(client.artifacts[brazeSegmentsArtifactKey]);
+/** The segments in a `braze.segments` artifact, or null when there is none or it does not read. */
+export function brazeSegmentsOf(artifact: unknown): BrazeSegment[] | null {
+  const parsed = BrazeSegmentsArtifactSchema.safeParse(artifact);
   return parsed.success ? parsed.data.segments : null;
 }
+
+/** The client's Braze segments (artifact `braze.segments`), or null when never fetched. */
+export const readBrazeSegments = (client: Client): BrazeSegment[] | null =>
+  brazeSegmentsOf(client.artifacts[brazeSegmentsArtifactKey]);

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import {
-  brazeSegmentsArtifactKey,
-  BrazeSegmentsArtifactSchema,
-} from '../../../shared/braze/segments-artifact.ts';
+import { brazeSegmentsArtifactKey } from '../../../shared/braze/segments-artifact.ts';
 import { OdpFieldSchema, type OdpField, type OdpPlan } from '../../../shared/odp-plan.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../checks/types.ts';
-import { readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
+import { brazeSegmentsOf, readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
 import { validateActivation } from '../plans/activation.ts';
 import { validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
 import { validateSegments } from '../plans/segments.ts';
@@ -45,10 +42,9 @@ function planOrFailure(ctx: CheckContext): { plan: OdpPlan | null } | { failure:
  * with the client; null when never listed.
  */
 function currentBrazeSegmentIds(ctx: CheckContext): ReadonlySet<string> | null {
-  const fresh = BrazeSegmentsArtifactSchema.safeParse(
-    ctx.dependencyArtifact(brazeSegmentsArtifactKey),
-  );
-  const segments = fresh.success ? fresh.data.segments : readBrazeSegments(ctx.client);
+  const segments =
+    brazeSegmentsOf(ctx.dependencyArtifact(brazeSegmentsArtifactKey)) ??
+    readBrazeSegments(ctx.client);
   return segments ? new Set(segments.map((s) => s.id)) : null;
 }
 
