@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createRequire, registerHooks } from 'node:module';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -170,19 +171,45 @@ describe('the built Electron main process, under a stand-in for Electron', () =>
     assert.equal(heard.length, 1, 'a removed listener still hears events');
   });
 
-  it('prints a PDF report in a hidden, script-less window it then destroys', async () => {
+  const exportPdf = async () => {
     const list = await invoke(appFrame, 'clients:list', {});
     const clientId = (list.value as unknown as Array<{ id: string }> | undefined)?.[0]?.id;
     assert.ok(clientId, JSON.stringify(list));
     const before = recorded.windows.length;
     const pdf = await invoke(appFrame, 'reports:export', { clientId, format: 'pdf' });
+    const printer = recorded.windows[before];
+    assert.ok(printer, 'no window printed the report');
+    return { pdf, printer };
+  };
+
+  it('prints a PDF report in a hidden, script-less window from a private file, both gone after', async () => {
+    const { pdf, printer } = await exportPdf();
     assert.equal(pdf.ok, true, JSON.stringify(pdf));
     assert.match(String(pdf.value?.fileName), /\.pdf$/);
-    const printer = recorded.windows[before];
-    assert.ok(printer);
     assert.deepEqual(printer.options, pdfWindowOptions);
-    assert.match(printer.url, /^data:text\/html;charset=utf-8,/);
+    // A file, not a data: URL, which Chromium caps at 2 MB.
+    assert.match(printer.url, /^file:\/\//);
+    assert.match(printer.loadedFile ?? '', /^<!doctype html>/);
+    assert.match(printer.loadedFile ?? '', /Content-Security-Policy" content="default-src 'none'/);
+    assert.equal(
+      existsSync(dirname(fileURLToPath(printer.url))),
+      false,
+      'the temporary folder stayed',
+    );
     assert.equal(printer.destroyed, true);
+  });
+
+  it('removes the temporary report when printing fails, too', async () => {
+    recorded.printFailure = new Error('the printer broke');
+    try {
+      const { pdf, printer } = await exportPdf();
+      assert.equal(pdf.ok, false, JSON.stringify(pdf));
+      assert.ok(printer.loadedFile, 'the report was written and loaded before printing');
+      assert.equal(existsSync(dirname(fileURLToPath(printer.url))), false);
+      assert.equal(printer.destroyed, true);
+    } finally {
+      recorded.printFailure = null;
+    }
   });
 });
 

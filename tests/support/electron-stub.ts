@@ -5,6 +5,9 @@
  * hardening) as Electron would. Tests map `electron` to this file with a module resolve hook.
  */
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 type Listener = (...args: never[]) => unknown;
 
 export interface StubWebContents {
@@ -33,7 +36,10 @@ function webContents(): StubWebContents {
     setWindowOpenHandler(handler) {
       this.windowOpenHandler = handler;
     },
-    printToPDF: () => Promise.resolve(Buffer.from('%PDF-stub')),
+    printToPDF: () =>
+      recorded.printFailure
+        ? Promise.reject(recorded.printFailure)
+        : Promise.resolve(Buffer.from('%PDF-stub')),
   };
 }
 
@@ -63,6 +69,8 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   /** The frame the stand-in renderer calls from: the app's own main frame unless a test says. */
   senderFrame: { url: 'app://renderer/index.html', parent: null } as unknown,
+  /** Set by a test to make `printToPDF` fail as a real printer can. */
+  printFailure: null as Error | null,
 };
 
 export class BrowserWindow {
@@ -72,6 +80,8 @@ export class BrowserWindow {
   readonly options: unknown;
   readonly webContents = webContents();
   url = '';
+  /** What a `file:` URL held when the window loaded it (the file may be gone afterwards). */
+  loadedFile: string | null = null;
   title = '';
   destroyed = false;
   constructor(options: unknown) {
@@ -93,6 +103,7 @@ export class BrowserWindow {
   }
   loadURL(url: string): Promise<void> {
     this.url = url;
+    if (url.startsWith('file:')) this.loadedFile = readFileSync(fileURLToPath(url), 'utf8');
     return Promise.resolve();
   }
   setTitle(title: string): void {
