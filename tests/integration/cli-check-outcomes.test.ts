@@ -56,14 +56,20 @@ const rows: Row[] = [
     name: 'an unknown key: 401, the key check fails, the others cannot tell',
     key: 'not-a-known-key-000000001',
     code: 1,
-    checks: ['inconclusive', /^Could not tell: 127\.0\.0\.1:\d+ refused the key/],
+    checks: [
+      'inconclusive',
+      /^Could not tell: 127\.0\.0\.1:\d+ refused the key \(401 “Invalid API key\.”/,
+    ],
     except: { 'braze.api_key': ['fail', /refused the key \(401 “Invalid API key\.”\)/] },
   },
   {
     name: 'an inactive account: 403 rate plan, not a missing permission',
     key: 'inactive-account-key-0001',
     code: 1,
-    checks: ['inconclusive', /^Could not tell: Braze says the account is inactive/],
+    checks: [
+      'inconclusive',
+      /^Could not tell: Braze answered 403 “The rate plan doesn't support.*”: the account is inactive/,
+    ],
     except: {
       'braze.api_key': ['fail', /rate plan does not include API access.*not a missing permission/],
     },
