@@ -20,5 +20,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** node:util parseArgs reports unknown or malformed options with these codes. */
+export const isParseArgsError = (error: unknown): error is Error & { code: string } => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+};
+
 /** 128 + SIGINT, what a shell reports for Ctrl-C: an interrupted CI run must never look green. */
 export const interruptedExitCode = 130;

@@ -1,6 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CliIo } from './command.ts';
-import { UsageError } from './command.ts';
+import { isParseArgsError, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
 /** `partner-setup <command> [options]`; returns the process exit code. */
@@ -16,7 +16,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.stderr.write(`partner-setup: unknown command "${name}". Run "partner-setup --help".\n`);
+    // Loaded only here: the translations would slow every `--help`.
+    const { cliTranslator } = await import('./cli-language.ts');
+    io.stderr.write(`partner-setup: ${cliTranslator(rest)('cli:unknownCommand', { name })}\n`);
     return 2;
   }
   try {
@@ -38,7 +40,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** One line: usage errors as written, anything else with the hint that shows its stack. */
 function describe(error: unknown): string {
-  if (error instanceof UsageError || isParseArgsError(error)) return (error as Error).message;
+  if (error instanceof UsageError || isParseArgsError(error)) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n', 1)[0] ?? '';
   return `${firstLine} (PARTNER_SETUP_DEBUG=1 prints the details)`;
@@ -59,9 +61,3 @@ function helpText(): string {
     '',
   ].join('\n');
 }
-
-// node:util parseArgs reports unknown or malformed options with these codes.
-const isParseArgsError = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-};

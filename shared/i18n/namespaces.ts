@@ -9,6 +9,7 @@ import checksOdp from '../locales/checks-odp.json' with { type: 'json' };
 import odp from '../locales/odp.json' with { type: 'json' };
 import dashboard from '../locales/dashboard.json' with { type: 'json' };
 import reports from '../locales/reports.json' with { type: 'json' };
+import cli from '../locales/cli.json' with { type: 'json' };
 
 /**
  * Each namespace file holds all five languages side by side, so a missing translation is visible
@@ -26,6 +27,7 @@ export const namespaces = {
   odp,
   reports,
   dashboard,
+  cli,
 } as const;
 
 export type Namespace = keyof typeof namespaces;

@@ -175,6 +175,30 @@ describe('partner-setup check (spawned)', () => {
     });
   }
 
+  it('says its error lines in the --lang language', async (t) => {
+    const file = await clientFile(t, acme('http://remote.example'));
+    const translated: [string[], string][] = [
+      [
+        ['check', '--lang', 'fr', '--client-file', '/nonexistent/client.json'],
+        'partner-setup check: impossible de lire le fichier client « /nonexistent/client.json » (ENOENT).\n',
+      ],
+      [
+        ['check', '--client-file', file, '--api-key', 'x', '--lang=de'],
+        'partner-setup check: unbekannte Option „--api-key“. Führen Sie „partner-setup check --help“ aus.\n',
+      ],
+      [
+        ['check', '--client-file', file, '--lang', 'es'],
+        `partner-setup check: archivo de cliente «${file}»: El campo «braze.restEndpoint» `,
+      ],
+    ];
+    for (const [args, line] of translated) {
+      const ran = await cli(args);
+      assert.equal(ran.code, 2);
+      assert.ok(ran.stderr.startsWith(line), ran.stderr);
+      assert.equal(ran.stderr.trim().split('\n').length, 1, ran.stderr);
+    }
+  });
+
   const badFiles: [string, unknown, RegExp][] = [
     ['not JSON', '{ nope', /not valid JSON/],
     ['wrong version', { ...acme('https://x.example'), version: 99 }, /version/],

@@ -13,7 +13,14 @@ import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
 import type { Translate } from '../../translate.ts';
-import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import { cliTranslator, parseArgsProblem } from '../cli-language.ts';
+import {
+  interruptedExitCode,
+  isParseArgsError,
+  UsageError,
+  type CliIo,
+  type Command,
+} from '../command.ts';
 import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
 
 const domains: readonly CheckDomain[] = ['braze', 'jacquard', 'optimizely'];
@@ -56,7 +63,7 @@ async function loadFromFile(
     raw = await readFile(path, 'utf8');
   } catch (error) {
     throw new UsageError(
-      `cannot read client file "${path}" (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      t('cli:check.cannotRead', { path, code: (error as NodeJS.ErrnoException).code ?? 'error' }),
     );
   }
   // A file written by hand may leave the checksum out; one present is always verified.
@@ -66,7 +73,7 @@ async function loadFromFile(
     // Pointing an export at local services is an edit the checksum was made to catch.
     const hint =
       parsed.problem.key === 'checksumMismatch' ? ` ${t('reports:bundle.editedClientFile')}` : '';
-    throw new UsageError(`client file "${path}": ${problem}${hint}`);
+    throw new UsageError(t('cli:check.clientFile', { path, problem: `${problem}${hint}` }));
   }
   const envSecrets = new EnvSecretStore(env);
   return {
@@ -77,12 +84,12 @@ async function loadFromFile(
   };
 }
 
-async function loadSaved(name: string, io: CliIo): Promise<LoadedClient> {
+async function loadSaved(name: string, io: CliIo, t: Translate): Promise<LoadedClient> {
   // Loaded only here: a client-file run never opens the store or the keychain.
   const { openCliServices } = await import('../cli-services.ts');
   const services = await openCliServices(io);
   const client = services.store.findByName(name);
-  if (!client) throw new UsageError(`no saved client named "${name}".`);
+  if (!client) throw new UsageError(t('cli:check.noSavedClient', { name }));
   return {
     client,
     secrets: { get: (secret) => services.keychain.get(client.id, secret) },
@@ -93,42 +100,46 @@ async function loadSaved(name: string, io: CliIo): Promise<LoadedClient> {
   };
 }
 
-function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      client: { type: 'string' },
-      'client-file': { type: 'string' },
-      only: { type: 'string' },
-      'opt-in': { type: 'string', multiple: true, default: [] },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'en' },
-      timeout: { type: 'string' },
-      'allow-insecure-loopback': { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) {
-    throw new UsageError(
-      `unexpected argument "${positionals[0]}" (secrets are read from environment variables, never from arguments).`,
-    );
+/** Options as parseArgs reads them; its own errors said in the CLI's language. */
+function readArgs(argv: string[], t: Translate) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        client: { type: 'string' },
+        'client-file': { type: 'string' },
+        only: { type: 'string' },
+        'opt-in': { type: 'string', multiple: true, default: [] },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'en' },
+        timeout: { type: 'string' },
+        'allow-insecure-loopback': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(parseArgsProblem(error, 'check', t));
+    throw error;
   }
+}
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv, t: Translate) {
+  const { values, positionals } = readArgs(argv, t);
+  if (positionals.length > 0)
+    throw new UsageError(t('cli:check.positional', { argument: positionals[0] }));
   if ((values.client === undefined) === (values['client-file'] === undefined)) {
-    throw new UsageError('give exactly one of --client NAME or --client-file FILE.');
+    throw new UsageError(t('cli:check.oneSource'));
   }
   const only = values.only;
   if (only !== undefined && !domains.includes(only as CheckDomain)) {
-    throw new UsageError(`--only must be braze, jacquard or optimizely, not "${only}".`);
+    throw new UsageError(t('cli:check.only', { value: only }));
   }
   const lang = LanguageSchema.safeParse(values.lang);
-  if (!lang.success)
-    throw new UsageError(`--lang must be en, fr, pt, es or de, not "${values.lang}".`);
+  if (!lang.success) throw new UsageError(t('cli:check.lang', { value: values.lang }));
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
-    throw new UsageError(
-      `--timeout must be a number of milliseconds between 1 and 600000, not "${values.timeout}".`,
-    );
+    throw new UsageError(t('cli:check.timeout', { value: values.timeout ?? '' }));
   }
   return {
     client: values.client,
@@ -143,12 +154,13 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const options = parseOptions(argv, io.env);
+  const t = cliTranslator(argv);
+  const options = parseOptions(argv, io.env, t);
   const i18n = createI18n(options.lang);
   const loaded =
     options.clientFile !== undefined
-      ? await loadFromFile(options.clientFile, io.env, i18n.t)
-      : await loadSaved(options.client ?? '', io);
+      ? await loadFromFile(options.clientFile, io.env, t)
+      : await loadSaved(options.client ?? '', io, t);
   const filter = options.only ? { domains: [options.only] } : {};
   const total = checksForClient(loaded.client, filter).length;
   const errPaint = painter(io.stderr.isTTY, io.env);
@@ -183,7 +195,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         (r) => r.messageKey === 'checks:skip.cancelled',
       ).length;
       io.stderr.write(
-        `partner-setup check: interrupted; ${unfinished} of ${total} checks did not finish.\n`,
+        `partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}\n`,
       );
       return interruptedExitCode;
     }

@@ -1,4 +1,5 @@
 import { clientFileJsonSchema } from '../../../shared/client-file.ts';
+import { cliTranslator } from '../cli-language.ts';
 import { UsageError, type Command } from '../command.ts';
 
 const schemas: Record<string, () => Record<string, unknown>> = { client: clientFileJsonSchema };
@@ -11,7 +12,8 @@ export const schemaCommand: Command = {
   run(argv, io) {
     const [name, ...rest] = argv;
     if (name === undefined || !Object.hasOwn(schemas, name) || rest.length > 0) {
-      return Promise.reject(new UsageError(`expected "schema client", got "${argv.join(' ')}".`));
+      const t = cliTranslator(argv);
+      return Promise.reject(new UsageError(t('cli:schema.expected', { got: argv.join(' ') })));
     }
     io.stdout.write(`${JSON.stringify((schemas[name] as () => unknown)(), null, 2)}\n`);
     return Promise.resolve(0);
