@@ -1,7 +1,10 @@
 /**
  * Braze benchmark (issue 4), against the loopback fake with 150 ms per request:
- * - all Braze checks of one client: wall time, ratio to the slowest single check run alone
- *   (goal ≤ 1.3) and to running them one after another;
+ * - all Braze checks of one client: wall time, its ratio to the slowest single check run alone
+ *   (judged against the goal ≤ 1.3), to the slowest one-request probe, and to running them one
+ *   after another. The goal is judged per check: a check is what runs alone, and `braze.segments`
+ *   needs two round trips by design (page 0 says whether there are more), so against a one-request
+ *   probe the floor is 2 whatever the concurrency; both ratios are reported;
  * - listing 3,000 segments at 150 ms a page: wall time as a multiple of one page's latency (goal ≤ 6).
  */
 import { performance } from 'node:perf_hooks';
@@ -46,11 +49,20 @@ async function run(): Promise<Record<string, unknown>> {
     await engine(brazeChecks)(); // warm-up: connections, JIT
     const allMs = await timed(engine(brazeChecks));
     const singles: Record<string, number> = {};
-    for (const check of brazeChecks) singles[check.id] = round(await timed(engine([check])), 1);
-    const [slowestCheck, slowestMs] = Object.entries(singles).sort((a, b) => b[1] - a[1])[0] ?? [
-      '',
-      NaN,
-    ];
+    const requestsPerCheck: Record<string, number> = {};
+    for (const check of brazeChecks) {
+      const sent = checksFake.requests.length;
+      singles[check.id] = round(await timed(engine([check])), 1);
+      requestsPerCheck[check.id] = (checksFake.requests.length - sent) / runs;
+    }
+    const slowest = (ids: string[]): [string, number] =>
+      ids
+        .map((id): [string, number] => [id, singles[id] ?? NaN])
+        .sort((a, b) => b[1] - a[1])[0] ?? ['', NaN];
+    const [slowestCheck, slowestMs] = slowest(Object.keys(singles));
+    const [slowestProbe, slowestProbeMs] = slowest(
+      Object.keys(singles).filter((id) => requestsPerCheck[id] === 1),
+    );
     const sequentialMs = await timed(engine(brazeChecks, 1));
 
     const rest = createBrazeRestClient(http, segmentsFake.url, key);
@@ -73,9 +85,14 @@ async function run(): Promise<Record<string, unknown>> {
         slowestSingleMs: slowestMs,
         ratioToSlowest: round(allMs / slowestMs),
         ratioToSlowestGoal: 1.3,
+        goalJudgedOn: 'ratioToSlowest: the slowest check run alone',
+        slowestOneRequestProbe: slowestProbe,
+        slowestOneRequestProbeMs: slowestProbeMs,
+        ratioToSlowestOneRequestProbe: round(allMs / slowestProbeMs),
         sequentialMs: round(sequentialMs, 1),
         ratioToSequential: round(allMs / sequentialMs),
         singleCheckMs: singles,
+        requestsPerCheck,
       },
       segmentListing: {
         segments: 3000,
