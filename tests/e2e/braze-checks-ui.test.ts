@@ -13,9 +13,21 @@ import {
   waitForStepIdle,
   watchLiveStates,
 } from '../support/guide-page.ts';
+import { watchLiveStatesByRow, type RowLiveStates } from '../support/live-states-by-row.ts';
 import { savedBrazeClient } from '../support/saved-client.ts';
 
 const en = createI18n('en').t;
+
+/** Every row in `ids` showed "Queued" or "Running" before its result. */
+function assertShownLiveFirst(seen: Record<string, RowLiveStates>, ids: readonly string[]): void {
+  const liveBefore = [en('checks:state.queued'), en('checks:state.running')];
+  for (const id of ids) {
+    assert.ok(
+      (seen[id]?.beforeResult ?? []).some((text) => liveBefore.some((s) => text.startsWith(s))),
+      `${id} showed no live state before its result: ${JSON.stringify(seen[id])}`,
+    );
+  }
+}
 const key = 'ui-e2e-key-0123456789abcdef0123456789';
 
 test(
@@ -34,7 +46,8 @@ test(
           ],
         },
       },
-      segments: 42,
+      // Three pages: after page 0 the row shows its count while pages 1 and 2 are fetched.
+      segments: 250,
     });
     t.after(() => fake.close());
     const { home, store, client } = await savedBrazeClient(t, fake.url, key);
@@ -45,7 +58,8 @@ test(
     });
     await page.locator('.client-link', { hasText: 'Acme Retail' }).click();
     const view = await openStep(page, 'optimizely.prerequisites');
-    const liveSeen = await watchLiveStates(view);
+    await watchLiveStates(view);
+    const liveByRow = await watchLiveStatesByRow(view);
     await clickRunStep(view);
 
     // Live: the run shows states while the fake answers slowly, with a Cancel button.
@@ -63,13 +77,15 @@ test(
     await waitForStepIdle(view, { everyRowHasResult: true, liveStateSeen: true, timeout: 60_000 });
     await page.screenshot({ path: `${screenshotDir}/braze-checks-done.png`, fullPage: true });
 
-    // Each check was shown queued or running before its result.
-    const seen = await liveSeen();
-    assert.ok(
-      seen.some((s) => s.startsWith(en('checks:state.running'))) ||
-        seen.some((s) => s.startsWith(en('checks:state.queued'))),
-      `live states seen: ${seen.join(' | ')}`,
+    const ids = await Promise.all(
+      (await view.locator('.check-row').all()).map(
+        async (row) => (await row.getAttribute('data-check-id')) ?? '',
+      ),
     );
+    // Each Braze check was shown queued or running before its result.
+    const brazeRows = ids.filter((id) => id.startsWith('braze.'));
+    assert.equal(brazeRows.length, 6, `Braze rows: ${brazeRows.join(', ')}`);
+    assertShownLiveFirst(await liveByRow(), brazeRows);
     // The key lacks canvas.trigger.send: that row, and only that permission, fails.
     await assertVerdict(
       view,
@@ -87,11 +103,6 @@ test(
     );
 
     // The step's summary counts what its rows show.
-    const ids = await Promise.all(
-      (await view.locator('.check-row').all()).map(
-        async (row) => (await row.getAttribute('data-check-id')) ?? '',
-      ),
-    );
     await store.refresh();
     const results = store.get(client.id).checkResults;
     const counts = { pass: 0, warn: 0, fail: 0, inconclusive: 0, skipped: 0 };
@@ -103,6 +114,22 @@ test(
     assert.equal(
       await view.locator('.run-checks-summary').innerText(),
       en('checks:ui.stepSummary', { summary: en('checks:summary', counts) }),
+    );
+
+    // The segment list, on its own step, shows its progress while the later pages come in.
+    const segmentsView = await openStep(page, 'optimizely.segments');
+    const segmentsLive = await watchLiveStatesByRow(segmentsView);
+    await clickRunStep(segmentsView);
+    await waitForStepIdle(segmentsView, {
+      badges: [{ id: 'braze.segments', badge: en('app:checks.status.pass') }],
+      timeout: 60_000,
+    });
+    const segmentsSeen = await segmentsLive();
+    assertShownLiveFirst(segmentsSeen, ['braze.segments']);
+    const firstPage = `${en('checks:state.running')} · ${en('checks:progress.count', { done: 100 })}`;
+    assert.ok(
+      segmentsSeen['braze.segments']?.beforeResult.includes(firstPage),
+      `segment progress not shown: ${JSON.stringify(segmentsSeen['braze.segments'])}`,
     );
 
     assert.deepEqual(pageErrors, []);
