@@ -6,7 +6,7 @@ import { bundleLimits, forbiddenKeys } from './limits.ts';
 import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
 import { BundleSchema, bundleVersion, type Bundle } from './schema.ts';
-import { secretInputIds } from './secret-inputs.ts';
+import { secretInputIds } from '../guides/secret-inputs.ts';
 import { exceedsBundleSize, tooLargeProblem } from './size.ts';
 
 export type ParsedBundle =

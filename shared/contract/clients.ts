@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
 import { ClientIdSchema, IntegrationIdSchema, ItemIdSchema } from '../types/ids.ts';
+import { secretInputIds } from '../guides/secret-inputs.ts';
 import {
   ClientNameSchema,
   ClientSchema,
@@ -9,6 +10,8 @@ import {
 } from '../types/client.ts';
 
 const byId = z.object({ id: ClientIdSchema });
+// A secret's value goes only to the keychain (secrets:set); as a plain input it would reach the store.
+const PlainInputIdSchema = ItemIdSchema.refine((id) => !secretInputIds.has(id));
 const Integrations = z.array(IntegrationIdSchema).min(1).max(2);
 
 export const clientChannels = {
@@ -29,7 +32,7 @@ export const clientChannels = {
     ClientSchema,
   ),
   'inputs:set': channel(
-    z.object({ clientId: ClientIdSchema, inputId: ItemIdSchema, value: InputValueSchema }),
+    z.object({ clientId: ClientIdSchema, inputId: PlainInputIdSchema, value: InputValueSchema }),
     ClientSchema,
   ),
   'confirmations:set': channel(

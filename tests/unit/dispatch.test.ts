@@ -41,6 +41,24 @@ test('an unknown channel and a malformed request are typed errors, translated', 
   assert.match(!badFr.ok ? badFr.error.message : '', /requête n'était pas valide/);
 });
 
+test('a secret sent as a plain input is refused and never reaches the store', async (t) => {
+  const { call, services } = await setup(t);
+  const created = await call('clients:create', {
+    name: 'Acme Retail',
+    integrations: ['optimizely'],
+  });
+  assert.ok(created.ok);
+  const clientId = (created.value as { id: string }).id;
+  for (const inputId of ['braze.apiKey', 'odp.apiKey']) {
+    const refused = await call('inputs:set', { clientId, inputId, value: 'canary-secret-0042' });
+    assert.equal(!refused.ok && refused.error.code, 'BAD_REQUEST', inputId);
+    assert.match(!refused.ok ? refused.error.message : '', /inputId/);
+  }
+  assert.deepEqual(services.store.get(clientId).inputs, {});
+  const plain = await call('inputs:set', { clientId, inputId: 'odp.region', value: 'eu' });
+  assert.equal(plain.ok, true);
+});
+
 test('a missing client is NOT_FOUND in the CSM’s language', async (t) => {
   const { call, services } = await setup(t);
   await services.store.updateSettings({ language: 'es' });
