@@ -12,7 +12,7 @@ import type { Client } from '../../shared/types/client.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { describeViolations, launchChromium, runAxe } from '../support/chromium.ts';
-import { reviewClient, secretTail } from '../support/review-client.ts';
+import { secretTail, seedReviewClient } from '../support/review-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -48,21 +48,11 @@ async function pageDates(page: Page, isos: readonly string[]): Promise<Map<strin
 const foreign = (requests: readonly string[], origins: readonly string[]) =>
   requests.filter((url) => !origins.some((origin) => url.startsWith(`${origin}/`)));
 
-async function seed(home: string): Promise<Client> {
-  const store = await ClientStore.open(home);
-  await store.updateSettings({ csmName: 'Dana Moreau' });
-  const source = reviewClient();
-  const created = await store.create({ name: source.name, integrations: source.integrations });
-  return store.update(created.id, (c) => {
-    Object.assign(c, { ...source, id: created.id, createdAt: created.createdAt });
-  });
-}
-
 test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import into a fresh profile', async (t) => {
   const homeA = await tempDir(t);
   const homeB = await tempDir(t);
   const downloads = await tempDir(t);
-  const client = await seed(homeA);
+  const client = await seedReviewClient(homeA, 'Dana Moreau');
   const serverA = await startBrowserMode({ home: homeA });
   t.after(() => serverA.stop());
   const browser = await launchChromium();

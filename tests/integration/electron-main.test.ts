@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createRequire, registerHooks } from 'node:module';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,19 +11,14 @@ import { promisify } from 'node:util';
 import { mainWindowOptions, pdfWindowOptions } from '../../main/security/window-options.ts';
 import { ipcChannels } from '../../preload/ipc-channels.ts';
 import { recorded, type StubWebContents } from '../support/electron-stub.ts';
+import { resolveElectronToStub } from '../support/electron-stub-hook.ts';
 
 // The built main process (out/main/index.js, what the packaged app runs) started under plain Node
 // with `electron` replaced by tests/support/electron-stub.ts: the app's own IPC handler, app://
 // protocol and session hardening are then driven as Electron would drive them.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const stubUrl = new URL('../support/electron-stub.ts', import.meta.url).href;
-registerHooks({
-  resolve: (specifier, context, nextResolve) =>
-    specifier === 'electron'
-      ? { url: stubUrl, shortCircuit: true }
-      : nextResolve(specifier, context),
-});
+resolveElectronToStub();
 
 const appFrame = { url: 'app://renderer/index.html#/', parent: null };
 

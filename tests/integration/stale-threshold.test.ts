@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Client } from '../../shared/types/client.ts';
 import { defaultSettings } from '../../shared/types/settings.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { createServices } from '../../main/services.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
-import { reviewClient } from '../support/review-client.ts';
+import { seedReviewClient } from '../support/review-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { handlerCaller } from '../support/handler-caller.ts';
 
-/** reviewClient's odp.api_key passed 50 hours ago; its other verdicts are 1 and 2 hours old. */
-async function seed(home: string): Promise<Client> {
-  const store = await ClientStore.open(home);
-  const source = reviewClient();
-  const created = await store.create({ name: source.name, integrations: source.integrations });
-  return store.update(created.id, (c) => {
-    Object.assign(c, { ...source, id: created.id, createdAt: created.createdAt });
-  });
-}
-
 test('the stale threshold: 24 hours in a fresh store; changing it re-marks the dashboard and the report', async (t) => {
   const home = await tempDir(t);
-  const client = await seed(home);
+  const client = await seedReviewClient(home);
   const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
   const call = handlerCaller(services);
 

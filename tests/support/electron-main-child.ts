@@ -4,17 +4,11 @@
  * asks it `app:info` as the app's own window would, and prints the answer as JSON. For tests that
  * need the main process started with other switches than the in-process one.
  */
-import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ipcChannels } from '../../preload/ipc-channels.ts';
+import { resolveElectronToStub } from './electron-stub-hook.ts';
 
-const stubUrl = new URL('./electron-stub.ts', import.meta.url).href;
-registerHooks({
-  resolve: (specifier, context, nextResolve) =>
-    specifier === 'electron'
-      ? { url: stubUrl, shortCircuit: true }
-      : nextResolve(specifier, context),
-});
+resolveElectronToStub();
 const { recorded } = await import('./electron-stub.ts');
 await import(fileURLToPath(new URL('../../out/main/index.js', import.meta.url)));
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { guides } from '../../shared/guides/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
+import { ClientStore } from '../../main/store/client-store.ts';
 
 /** Masked tail a secret leaves in the store; no report or bundle may ever contain it. */
 export const secretTail = 'Q7zX';
@@ -87,4 +88,15 @@ export function reviewClient(options: { name?: string; now?: number } = {}): Cli
       },
     },
   };
+}
+
+/** Saves reviewClient() into the store at `home`, as a CSM (`csmName`, when given) would find it. */
+export async function seedReviewClient(home: string, csmName?: string): Promise<Client> {
+  const store = await ClientStore.open(home);
+  if (csmName !== undefined) await store.updateSettings({ csmName });
+  const source = reviewClient();
+  const created = await store.create({ name: source.name, integrations: source.integrations });
+  return store.update(created.id, (c) => {
+    Object.assign(c, { ...source, id: created.id, createdAt: created.createdAt });
+  });
 }
