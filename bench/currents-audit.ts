@@ -55,48 +55,13 @@ function contextFor(folder: string): CheckContext {
   };
 }
 
-const audits: Record<
-  string,
-  { medianMs: number; runsMs: number[]; requests: number; filesInWindow: number }
-> = {};
-for (const folder of job.auditFolders) {
-  const runsMs: number[] = [];
-  let summary: AuditSummary | undefined;
-  for (let i = 0; i < job.runs; i++) {
-    const start = performance.now();
-    const out = await runJacquardChecks({
-      ids: ['currents.anonymous'],
-      inputs: inputs(folder),
-      secrets,
-    });
-    runsMs.push(Math.round(performance.now() - start));
-    summary = (out.byId.get('currents.delivery')?.details as unknown as { audit: AuditSummary })
-      .audit;
-  }
-  audits[folder] = {
-    medianMs: median(runsMs),
-    runsMs,
-    requests: summary?.requests ?? 0,
-    filesInWindow: summary?.types.reduce((n, t) => n + t.filesInWindow, 0) ?? 0,
-  };
-}
-
-// The audit's own peak, before the decode-rate runs read far more than its sample budget.
-const auditPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-
-const s3 = await openJacquardS3(contextFor(job.listFolder));
-const listStart = performance.now();
-const listed = await listObjects(s3, `${job.listFolder}/`, 1_000);
-const listMs = Math.round(performance.now() - listStart);
-s3.close();
-
-const decode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
 const localDecode: Record<
   string,
   { events: number; ms: number; cpuMs: number; eventsPerSecond: number; passRates: number[] }
 > = {};
 /** Timed decode passes per codec; one pass (~0.5 s) swings by tens of percent on a shared box. */
 const DECODE_PASSES = 5;
+// Before the audits, so that their garbage (a heap of hundreds of MB) does not slow the decoder.
 for (const [codec, folder] of Object.entries(job.decodeFolders)) {
   // Decoding alone, on one core: the same streaming decoder, on the layout's files on disk. This
   // process runs with UV_THREADPOOL_SIZE=1 (deflate inflates on libuv's pool), and the rate is
@@ -136,7 +101,54 @@ for (const [codec, folder] of Object.entries(job.decodeFolders)) {
     eventsPerSecond: Math.round(middle.rate),
     passRates: passes.map((p) => Math.round(p.rate)),
   };
+}
 
+const runsMs = new Map(job.auditFolders.map((folder) => [folder, [] as number[]]));
+const summaries = new Map<string, AuditSummary>();
+// The folders take turns, run by run, so that drift on a shared machine weighs on both alike.
+for (let i = 0; i < job.runs; i++) {
+  for (const folder of job.auditFolders) {
+    const start = performance.now();
+    const out = await runJacquardChecks({
+      ids: ['currents.anonymous'],
+      inputs: inputs(folder),
+      secrets,
+    });
+    runsMs.get(folder)!.push(Math.round(performance.now() - start));
+    const details = out.byId.get('currents.delivery')?.details as unknown as {
+      audit: AuditSummary;
+    };
+    summaries.set(folder, details.audit);
+  }
+}
+const audits = Object.fromEntries(
+  job.auditFolders.map((folder) => {
+    const runs = runsMs.get(folder)!;
+    const summary = summaries.get(folder);
+    return [
+      folder,
+      {
+        medianMs: median(runs),
+        runsMs: runs,
+        requests: summary?.requests ?? 0,
+        filesInWindow: summary?.types.reduce((n, t) => n + t.filesInWindow, 0) ?? 0,
+      },
+    ];
+  }),
+);
+
+// The peak after the audits (and the local decode passes before them, which stream), before the
+// decode runs through S3 read far more than an audit's sample budget.
+const auditPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+const s3 = await openJacquardS3(contextFor(job.listFolder));
+const listStart = performance.now();
+const listed = await listObjects(s3, `${job.listFolder}/`, 1_000);
+const listMs = Math.round(performance.now() - listStart);
+s3.close();
+
+const decode: Record<string, { events: number; ms: number; eventsPerSecond: number }> = {};
+for (const [codec, folder] of Object.entries(job.decodeFolders)) {
   const ctx = contextFor(folder);
   const client = await openJacquardS3(ctx);
   const files = (await listObjects(client, `${folder}/`, 100)).objects.map((o) => ({
