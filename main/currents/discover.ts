@@ -7,17 +7,20 @@ import { mapLimit } from './pool.ts';
 /**
  * Finds what a Current delivered using delimiter listings only: folders down to `event_type=…/`,
  * then its `date=…/` hours. The number of requests grows with event types and hours, never with
- * the number of files; only the hours inside the chart window are listed file by file.
+ * the number of files; only the hours inside the chart window are listed file by file, one page
+ * of at most `MAX_FILES_PER_HOUR` each, so a busy bucket costs no more than a quiet one.
  */
 
 const CONCURRENCY = 8;
 /** `<folder>/dataexport…/event_type=…/` is two levels down; one more leaves room for a new layout. */
 const MAX_TYPE_DEPTH = 3;
 const MAX_HOUR_DEPTH = 2;
-/** Pages of 1,000 files listed per hour in the window (Currents writes at most ~12 files an hour per partition). */
-const MAX_PAGES_PER_HOUR = 5;
-/** Files counted at most in one hour of one type; an hour holding more is reported as capped. */
-export const MAX_FILES_PER_HOUR = MAX_PAGES_PER_HOUR * 1000;
+/**
+ * Files counted at most in one hour of one type, in one listing page; an hour holding more is
+ * reported as capped. Currents writes about a dozen files an hour per partition, so real hours fit;
+ * counting every file of a busier one would make the audit's cost grow with the bucket.
+ */
+export const MAX_FILES_PER_HOUR = 100;
 
 export interface HourFiles {
   hour: string;
@@ -98,7 +101,7 @@ function asCandidates(files: _Object[], hour: string): Candidate[] {
 async function newestHourCandidates(s3: JacquardS3, hourPrefixes: string[]): Promise<Candidate[]> {
   const newest = [...hourPrefixes].sort((a, b) => (hourOf(a)! < hourOf(b)! ? 1 : -1))[0];
   if (!newest) return [];
-  const listed = await listObjects(s3, newest, 1);
+  const listed = await listObjects(s3, newest, 1, MAX_FILES_PER_HOUR);
   return asCandidates(avroFiles(listed.objects), hourOf(newest)!);
 }
 
@@ -152,7 +155,7 @@ export async function discover(s3: JacquardS3, options: DiscoverOptions): Promis
     a.hour !== b.hour ? (a.hour < b.hour ? 1 : -1) : b.modified - a.modified;
   done = 0;
   const counted = await mapLimit(jobs, CONCURRENCY, signal, async (job) => {
-    const listed = await listObjects(s3, job.prefix, MAX_PAGES_PER_HOUR);
+    const listed = await listObjects(s3, job.prefix, 1, MAX_FILES_PER_HOUR);
     const files = avroFiles(listed.objects);
     if (job.type === EMAIL_CLICK) {
       candidates.push(...asCandidates(files, job.hour));

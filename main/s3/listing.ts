@@ -32,11 +32,12 @@ export async function listFolders(
   return { folders, complete: false };
 }
 
-/** Objects anywhere under `prefix` (flat), at most `maxPages` pages of 1,000. */
+/** Objects anywhere under `prefix` (flat), at most `maxPages` pages of `pageSize` (S3's most: 1,000). */
 export async function listObjects(
   s3: JacquardS3,
   prefix: string,
   maxPages: number,
+  pageSize = 1000,
 ): Promise<{ objects: _Object[]; complete: boolean }> {
   const objects: _Object[] = [];
   let token: string | undefined;
@@ -46,6 +47,7 @@ export async function listObjects(
         new ListObjectsV2Command({
           Bucket: s3.inputs.bucket,
           Prefix: prefix,
+          MaxKeys: pageSize,
           ContinuationToken: token,
         }),
         o,

@@ -59,10 +59,10 @@ export const currentsScenarios = {
   fewFiles: Array.from({ length: 4 }, (_, h) =>
     click({ hoursAgo: h, files: 50, eventsPerFile: 2 }),
   ),
-  /** Three listing pages of Email Click and, beside it, more Send files than an hour is counted for. */
+  /** An hour of Email Click counted whole and, beside it, more Send files than an hour is counted for. */
   busyHour: [
-    click({ hoursAgo: 1, files: 2_500, eventsPerFile: 1 }),
-    { type: 'users.messages.email.Send', hoursAgo: 1, files: 5_001, eventsPerFile: 1 },
+    click({ hoursAgo: 1, files: 80, eventsPerFile: 1 }),
+    { type: 'users.messages.email.Send', hoursAgo: 1, files: 101, eventsPerFile: 1 },
   ],
   /** One file with more events than the sample reads. */
   hugeFile: [click({ files: 1, eventsPerFile: 50_100 })],
