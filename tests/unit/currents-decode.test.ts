@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
+import { avroDecoders } from '../../main/currents/codecs.ts';
 import { decodeEvents, type Projected } from '../../main/currents/sample.ts';
 import { EMAIL_CLICK } from '../../main/currents/keys.ts';
 import { samplesDir, writeCurrentsLayout } from '../support/currents-layout.ts';
@@ -90,4 +92,19 @@ void test('every event of a multi-block file is read; returning false stops the 
     assert.equal(seen, 10);
     assert.equal(body.destroyed, true);
   }
+});
+
+test('a deflate block that inflates past 64 MB is refused, not held in memory', () => {
+  const bomb = deflateRawSync(Buffer.alloc(65 * 1024 * 1024));
+  let outcome: { err: Error | null; bytes?: number } | undefined;
+  avroDecoders.deflate!(bomb, (err, data) => {
+    outcome = { err, bytes: data?.length };
+  });
+  assert.match(outcome?.err?.message ?? '', /buffer/i);
+  assert.equal(outcome?.bytes, undefined);
+  const small = deflateRawSync(Buffer.from('a block'));
+  avroDecoders.deflate!(small, (err, data) => {
+    outcome = { err, bytes: data?.length };
+  });
+  assert.deepEqual(outcome, { err: null, bytes: 7 });
 });
