@@ -64,7 +64,7 @@ const DECODE_PASSES = 5;
 // Before the audits, so that their garbage (a heap of hundreds of MB) does not slow the decoder.
 for (const [codec, folder] of Object.entries(job.decodeFolders)) {
   // Decoding alone, on one core: the same streaming decoder, on the layout's files on disk. This
-  // process runs with UV_THREADPOOL_SIZE=1 (deflate inflates on libuv's pool), and the rate is
+  // process runs with UV_THREADPOOL_SIZE=1 (its file reads run on libuv's pool), and the rate is
   // taken over the wall time or the CPU time of all its threads (V8's GC helpers included),
   // whichever is longer, so work done on a second core cannot raise it.
   const paths = (await readdir(join(job.seedDir, folder), { recursive: true }))

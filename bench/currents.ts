@@ -18,7 +18,7 @@ import { startS3TestBed } from '../tests/support/s3-gateway.ts';
  * its figures under "currents" in bench/results.json.
  */
 
-/** libuv's pool inflates deflate blocks: one thread of it keeps the decode measurement to one core. */
+/** libuv's pool reads the files from disk: one thread of it keeps the decode measurement to one core. */
 const DECODE_THREADPOOL_SIZE = '1';
 
 const BUCKET = 'phrasee-braze-currents-exports';
