@@ -1,4 +1,6 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LanguageSchema, type Language } from '../../shared/types/ids.ts';
+import { isParseArgsError, UsageError } from './command.ts';
 import { i18nFor, type Translate } from '../translate.ts';
 
 /**
@@ -39,4 +41,18 @@ export function parseArgsProblem(
   const key =
     error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'cli:unknownOption' : 'cli:optionValue';
   return t(key, { option, command });
+}
+
+/** parseArgs for `partner-setup <command>`: its own errors become usage errors in the CLI's language. */
+export function parseCliArgs<T extends ParseArgsConfig>(
+  command: string,
+  t: Translate,
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(parseArgsProblem(error, command, t));
+    throw error;
+  }
 }

@@ -190,6 +190,16 @@ describe('partner-setup check (spawned)', () => {
         ['check', '--client-file', file, '--lang', 'es'],
         `partner-setup check: archivo de cliente «${file}»: El campo «braze.restEndpoint» `,
       ],
+      [
+        ['export', '--lang', 'fr', '--format', 'docx', '--client', 'Acme'],
+        'partner-setup export: --format doit valoir json, html, md, pdf, pas « docx ».\n',
+      ],
+      [['export', '--lang', 'pt'], 'partner-setup export: indique o cliente com --client NOME.\n'],
+      [
+        ['export', '--client', 'Acme', '--lang', 'de', '--lang', 'xx'],
+        'partner-setup export: --lang muss en, fr, pt, es oder de sein, nicht „xx“.\n',
+      ],
+      [['import', 'a.json', '--replace', '--as-new'], 'partner-setup import: choose either'],
     ];
     for (const [args, line] of translated) {
       const ran = await cli(args);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parseBundle } from '../../../shared/bundle/parse.ts';
 import { bundleProblemText } from '../../../shared/bundle/problems.ts';
 import { clientFromFile } from '../../../shared/client-file.ts';
@@ -13,14 +12,8 @@ import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
 import type { Translate } from '../../translate.ts';
-import { cliTranslator, parseArgsProblem } from '../cli-language.ts';
-import {
-  interruptedExitCode,
-  isParseArgsError,
-  UsageError,
-  type CliIo,
-  type Command,
-} from '../command.ts';
+import { cliTranslator, parseCliArgs } from '../cli-language.ts';
+import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
 import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
 
 const domains: readonly CheckDomain[] = ['braze', 'jacquard', 'optimizely'];
@@ -102,26 +95,21 @@ async function loadSaved(name: string, io: CliIo, t: Translate): Promise<LoadedC
 
 /** Options as parseArgs reads them; its own errors said in the CLI's language. */
 function readArgs(argv: string[], t: Translate) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        client: { type: 'string' },
-        'client-file': { type: 'string' },
-        only: { type: 'string' },
-        'opt-in': { type: 'string', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'en' },
-        timeout: { type: 'string' },
-        'allow-insecure-loopback': { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    if (isParseArgsError(error)) throw new UsageError(parseArgsProblem(error, 'check', t));
-    throw error;
-  }
+  return parseCliArgs('check', t, {
+    args: argv,
+    options: {
+      client: { type: 'string' },
+      'client-file': { type: 'string' },
+      only: { type: 'string' },
+      'opt-in': { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      timeout: { type: 'string' },
+      'allow-insecure-loopback': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv, t: Translate) {
@@ -136,7 +124,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv, t: Translate) {
     throw new UsageError(t('cli:check.only', { value: only }));
   }
   const lang = LanguageSchema.safeParse(values.lang);
-  if (!lang.success) throw new UsageError(t('cli:check.lang', { value: values.lang }));
+  if (!lang.success) throw new UsageError(t('cli:lang', { value: values.lang }));
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
     throw new UsageError(t('cli:check.timeout', { value: values.timeout ?? '' }));

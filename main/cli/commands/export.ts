@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { exportFormats } from '../../../shared/contract/reports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { LanguageSchema } from '../../../shared/types/ids.ts';
 import { exportClient, reportTranslator, type ExportFormat } from '../../reports/export.ts';
 import { chromiumPdfPrinter } from '../../reports/pdf.ts';
+import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
@@ -22,7 +22,8 @@ export const exportCommand: Command = {
     '  --lang xx       report language: en, fr, pt, es or de (default: the app’s language)',
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseArgs({
+    const usageT = cliTranslator(argv);
+    const { values } = parseCliArgs('export', usageT, {
       args: argv,
       options: {
         client: { type: 'string' },
@@ -32,14 +33,16 @@ export const exportCommand: Command = {
       },
       strict: true,
     });
-    if (!values.client) throw new UsageError('give the client with --client NAME.');
+    if (!values.client) throw new UsageError(usageT('cli:export.client'));
     const format = values.format as ExportFormat;
     if (!(exportFormats as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${exportFormats.join(', ')}, not "${format}".`);
+      throw new UsageError(
+        usageT('cli:export.format', { formats: exportFormats.join(', '), value: format }),
+      );
     }
     const lang = values.lang === undefined ? undefined : LanguageSchema.safeParse(values.lang);
     if (lang && !lang.success) {
-      throw new UsageError(`--lang must be one of en, fr, pt, es, de, not "${values.lang}".`);
+      throw new UsageError(usageT('cli:lang', { value: values.lang }));
     }
     const services = await openCliServices(io);
     const settings = services.store.settings();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors.ts';
 import { findConflict, importBundle, readBundle } from '../../bundles/import.ts';
+import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
@@ -18,15 +18,16 @@ export const importCommand: Command = {
     '  --as-new    keep both',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
+    const usageT = cliTranslator(argv);
+    const { values, positionals } = parseCliArgs('import', usageT, {
       args: argv,
       options: { replace: { type: 'boolean' }, 'as-new': { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('give exactly one bundle file.');
+    if (positionals.length !== 1) throw new UsageError(usageT('cli:import.oneFile'));
     if (values.replace && values['as-new']) {
-      throw new UsageError('choose either --replace or --as-new, not both.');
+      throw new UsageError(usageT('cli:import.replaceOrNew'));
     }
     const path = positionals[0] as string;
     const services = await openCliServices(io);
