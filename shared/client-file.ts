@@ -58,7 +58,10 @@ const OdpSection = z
   .strictObject({
     region: z
       .enum(['auto', 'us', 'eu', 'au'])
-      .meta({ description: 'ODP region; auto reads the key suffix.' })
+      .meta({
+        description:
+          'ODP region; auto reads the key suffix (-eu1, -au1), else tries US, then EU, then AU.',
+      })
       .optional(),
     apiBase: webUrl('ODP API base URL override (advanced, or a local service).').optional(),
     currentsUrl: webUrl('Custom Currents export URL ODP gave you.').optional(),
