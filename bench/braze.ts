@@ -8,9 +8,9 @@
  * - listing 3,000 segments at 150 ms a page: wall time as a multiple of one page's latency (goal ≤ 6).
  */
 import { performance } from 'node:perf_hooks';
-import { brazeChecks } from '../main/braze/checks.ts';
-import { createBrazeRestClient } from '../main/braze/rest-client.ts';
-import { listAllSegments } from '../main/braze/segment-list.ts';
+import { brazeChecks } from '../main/integrations/braze/checks.ts';
+import { createBrazeRestClient } from '../main/integrations/braze/rest-client.ts';
+import { listAllSegments } from '../main/integrations/braze/segment-list.ts';
 import { runChecks } from '../main/checks/engine.ts';
 import type { CheckDefinition } from '../main/checks/types.ts';
 import { createHttpClient } from '../main/net/http-client.ts';

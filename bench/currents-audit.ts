@@ -2,12 +2,12 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AuditSummary } from '../main/currents/audit.ts';
-import { decodeEvents, sampleEvents } from '../main/currents/sample.ts';
+import type { AuditSummary } from '../main/integrations/jacquard/currents/audit.ts';
+import { decodeEvents, sampleEvents } from '../main/integrations/jacquard/currents/sample.ts';
 import type { CheckContext } from '../main/checks/types.ts';
 import { createHttpClient } from '../main/net/http-client.ts';
-import { openJacquardS3 } from '../main/s3/client.ts';
-import { listObjects } from '../main/s3/listing.ts';
+import { openJacquardS3 } from '../main/integrations/jacquard/s3/client.ts';
+import { listObjects } from '../main/integrations/jacquard/s3/listing.ts';
 import { testClient } from '../tests/support/check-context.ts';
 import { runJacquardChecks } from '../tests/support/jacquard-run.ts';
 

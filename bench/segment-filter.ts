@@ -7,7 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSegmentIndex, filterSegments } from '../renderer/src/features/odp/segment-filter.ts';
+import {
+  buildSegmentIndex,
+  filterSegments,
+} from '../renderer/src/integrations/optimizely/segment-filter.ts';
 import { ClientStore } from '../main/store/client-store.ts';
 import { startBrowserMode } from '../tests/support/browser-mode.ts';
 import { launchChromium } from '../tests/support/chromium.ts';

@@ -1,5 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { brazeInstances, type BrazeInstance } from '../shared/braze/instances.ts';
+import { brazeInstances, type BrazeInstance } from '../shared/integrations/braze/instances.ts';
 import { EventBus } from './events.ts';
 import { ClientSecrets } from './keychain/client-secrets.ts';
 import { KeyringSecretStore } from './keychain/keyring-store.ts';

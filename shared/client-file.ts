@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brazeInstanceIds, customInstanceId } from './braze/instances.ts';
+import { brazeInstanceIds, customInstanceId } from './integrations/braze/instances.ts';
 import { bundleFields } from './bundle/fields.ts';
 import { bundleVersion } from './bundle/version.ts';
 import { patterns } from './guides/patterns.ts';

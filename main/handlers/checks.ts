@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
-import { brazeEndpointFor } from '../braze/endpoint.ts';
-import { brazeKeySecret } from '../braze/context.ts';
-import { findInstance } from '../braze/find-instance.ts';
+import { brazeEndpointFor } from '../integrations/braze/endpoint.ts';
+import { brazeKeySecret } from '../integrations/braze/context.ts';
+import { findInstance } from '../integrations/braze/find-instance.ts';
 import { AppCheckRuns } from '../checks/app-runs.ts';
 import { checkRegistry } from '../checks/registry.ts';
 import type { Services } from '../services.ts';

@@ -2,7 +2,7 @@ import type { Services } from '../services.ts';
 import { appHandlers } from './app.ts';
 import { checkHandlers } from './checks.ts';
 import { clientHandlers } from './clients.ts';
-import { odpHandlers } from './odp.ts';
+import { odpHandlers } from '../integrations/optimizely/handlers.ts';
 import { reportHandlers } from './reports.ts';
 import { secretHandlers } from './secrets.ts';
 import type { HandlerTable } from './types.ts';

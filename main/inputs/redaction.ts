@@ -1,5 +1,5 @@
 import type { SecretName } from '../../shared/types/ids.ts';
-import { redactSnippetTokens } from '../jacquard/snippet-redaction.ts';
+import { redactSnippetTokens } from '../integrations/jacquard/snippet-redaction.ts';
 
 /**
  * Inputs that may carry a secret in pasted text. Their stored value has the secret taken out,

@@ -6,10 +6,10 @@ import {
   currentsHourlyArtifactKey,
   CurrentsHourlySchema,
   type CurrentsHourly,
-} from '../../shared/types/currents-hourly.ts';
+} from '../../shared/integrations/jacquard/currents-hourly.ts';
 import type { Language } from '../../shared/types/ids.ts';
-import { planView } from '../odp/plan-view.ts';
-import { renderSummary } from '../odp/plans/summary.ts';
+import { planView } from '../integrations/optimizely/plan-view.ts';
+import { renderSummary } from '../integrations/optimizely/plans/summary.ts';
 import type { Translate } from '../translate.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { customInstanceId } from '../../shared/braze/instances.ts';
+import { customInstanceId } from '../../shared/integrations/braze/instances.ts';
 import {
   defaultActivation,
   fieldsArtifactKey,
@@ -6,7 +6,7 @@ import {
   type ActivationPlan,
   type OdpFieldsArtifact,
   type OdpPlan,
-} from '../../shared/odp-plan.ts';
+} from '../../shared/integrations/optimizely/plan.ts';
 import type { Artifacts } from '../../shared/types/artifacts.ts';
 import type { SecretName } from '../../shared/types/ids.ts';
 import type { Sandbox } from './sandbox.ts';

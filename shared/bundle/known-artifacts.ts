@@ -2,14 +2,17 @@ import { z } from 'zod';
 import {
   brazeSegmentsArtifactKey,
   BrazeSegmentsArtifactSchema,
-} from '../braze/segments-artifact.ts';
+} from '../integrations/braze/segments-artifact.ts';
 import {
   fieldsArtifactKey,
   OdpFieldsArtifactSchema,
   OdpPlanSchema,
   planArtifactKey,
-} from '../odp-plan.ts';
-import { currentsHourlyArtifactKey, CurrentsHourlySchema } from '../types/currents-hourly.ts';
+} from '../integrations/optimizely/plan.ts';
+import {
+  currentsHourlyArtifactKey,
+  CurrentsHourlySchema,
+} from '../integrations/jacquard/currents-hourly.ts';
 
 /**
  * The artifacts the app reads back, each with the schema its reader uses. The store keeps

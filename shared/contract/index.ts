@@ -3,7 +3,7 @@ import type { WireResult } from '../errors.ts';
 import { appChannels } from './app.ts';
 import { checkChannels } from './checks.ts';
 import { clientChannels } from './clients.ts';
-import { odpChannels } from './odp.ts';
+import { odpChannels } from '../integrations/optimizely/contract.ts';
 import { reportChannels } from './reports.ts';
 import { secretChannels } from './secrets.ts';
 import { events } from './events.ts';

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { storeFileName } from '../../main/store/paths.ts';
-import { optimizelyGuide } from '../../shared/guides/optimizely.ts';
+import { optimizelyGuide } from '../../shared/integrations/optimizely/guide.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';

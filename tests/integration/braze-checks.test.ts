@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import {
   brazeSegmentsArtifactKey,
   BrazeSegmentsArtifactSchema,
-} from '../../shared/braze/segments-artifact.ts';
+} from '../../shared/integrations/braze/segments-artifact.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
-import { brazeChecks } from '../../main/braze/checks.ts';
-import { findInstance } from '../../main/braze/find-instance.ts';
+import { brazeChecks } from '../../main/integrations/braze/checks.ts';
+import { findInstance } from '../../main/integrations/braze/find-instance.ts';
 import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import {

@@ -3,9 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SAMPLE_EVENTS, type AuditSummary, type HourlySeries } from '../../main/currents/audit.ts';
-import { MAX_FILES_PER_HOUR } from '../../main/currents/discover.ts';
-import { EMAIL_CLICK } from '../../main/currents/keys.ts';
+import {
+  SAMPLE_EVENTS,
+  type AuditSummary,
+  type HourlySeries,
+} from '../../main/integrations/jacquard/currents/audit.ts';
+import { MAX_FILES_PER_HOUR } from '../../main/integrations/jacquard/currents/discover.ts';
+import { EMAIL_CLICK } from '../../main/integrations/jacquard/currents/keys.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import type { LayoutInfo } from '../support/currents-layout.ts';
 import {

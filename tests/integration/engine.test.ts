@@ -7,7 +7,7 @@ import { checkRegistry } from '../../main/checks/registry.ts';
 import { selectChecks } from '../../main/checks/selection.ts';
 import type { CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
 import { NetError } from '../../main/net/errors.ts';
-import { brazeKeyCheck } from '../../main/odp/checks/braze-key.ts';
+import { brazeKeyCheck } from '../../main/integrations/optimizely/checks/braze-key.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';

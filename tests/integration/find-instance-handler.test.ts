@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { summarizeFindInstance } from '../../shared/braze/find-instance-summary.ts';
+import { summarizeFindInstance } from '../../shared/integrations/braze/find-instance-summary.ts';
 import type { InstanceAttemptSchema } from '../../shared/contract/checks.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';

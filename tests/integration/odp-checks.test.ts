@@ -1,13 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { brazeChecks } from '../../main/braze/checks.ts';
+import { brazeChecks } from '../../main/integrations/braze/checks.ts';
 import { runChecks } from '../../main/checks/engine.ts';
 import { selectChecks } from '../../main/checks/selection.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
-import { createOdpChecks, odpChecks } from '../../main/odp/checks/index.ts';
+import { createOdpChecks, odpChecks } from '../../main/integrations/optimizely/checks/index.ts';
 import { translator } from '../../main/translate.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
-import { defaultActivation, emptyOdpPlan, type OdpPlan } from '../../shared/odp-plan.ts';
+import {
+  defaultActivation,
+  emptyOdpPlan,
+  type OdpPlan,
+} from '../../shared/integrations/optimizely/plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
+import { defaultActivation, type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { runCliIsolated } from '../support/cli-process.ts';
 import { fakeCurrentsToken, fakeKeys, startOdpFake, type OdpFake } from '../support/odp-fake.ts';

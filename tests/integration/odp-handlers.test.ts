@@ -3,8 +3,11 @@ import { test, type TestContext } from 'node:test';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
 import { createServices } from '../../main/services.ts';
-import type { BrazeTargetList, OdpPlanView } from '../../shared/contract/odp.ts';
-import { defaultActivation, type OdpPlan } from '../../shared/odp-plan.ts';
+import type {
+  BrazeTargetList,
+  OdpPlanView,
+} from '../../shared/integrations/optimizely/contract.ts';
+import { defaultActivation, type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';

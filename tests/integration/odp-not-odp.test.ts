@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { runChecks } from '../../main/checks/engine.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
-import { shownMessage } from '../../main/odp/api.ts';
-import { createOdpChecks } from '../../main/odp/checks/index.ts';
+import { shownMessage } from '../../main/integrations/optimizely/api.ts';
+import { createOdpChecks } from '../../main/integrations/optimizely/checks/index.ts';
 import { runCheck } from '../support/check-context.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
 import {

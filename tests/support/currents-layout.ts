@@ -4,8 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import avro from 'avsc';
-import { avroEncoders } from '../../main/currents/codecs.ts';
-import { hourLabel } from '../../main/currents/keys.ts';
+import { avroEncoders } from '../../main/integrations/jacquard/currents/codecs.ts';
+import { hourLabel } from '../../main/integrations/jacquard/currents/keys.ts';
 import { boundedTasks } from './bounded-tasks.ts';
 
 /**

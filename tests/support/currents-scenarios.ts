@@ -1,4 +1,4 @@
-import { EMAIL_CLICK } from '../../main/currents/keys.ts';
+import { EMAIL_CLICK } from '../../main/integrations/jacquard/currents/keys.ts';
 import {
   sampleEventTypes,
   writeCurrentsLayout,

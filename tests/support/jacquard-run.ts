@@ -1,6 +1,6 @@
 import { runChecks, type RunOutcome } from '../../main/checks/engine.ts';
 import { selectChecks } from '../../main/checks/selection.ts';
-import { jacquardChecks } from '../../main/jacquard/checks.ts';
+import { jacquardChecks } from '../../main/integrations/jacquard/checks.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import type { SecretName } from '../../shared/types/ids.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brazeInstanceIds, brazeInstances } from '../../shared/braze/instances.ts';
-import { resolveBrazeEndpoint } from '../../shared/braze/resolve-endpoint.ts';
-import { brazeRestEndpointInput } from '../../shared/guides/braze-inputs.ts';
+import { brazeInstanceIds, brazeInstances } from '../../shared/integrations/braze/instances.ts';
+import { resolveBrazeEndpoint } from '../../shared/integrations/braze/resolve-endpoint.ts';
+import { brazeRestEndpointInput } from '../../shared/integrations/braze/guide-inputs.ts';
 import { documentedBrazeInstanceIds } from '../support/braze-reference.ts';
 
 describe('Braze instance table', () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bucketNameProblem, type BucketNameProblem } from '../../main/s3/bucket-names.ts';
+import {
+  bucketNameProblem,
+  type BucketNameProblem,
+} from '../../main/integrations/jacquard/s3/bucket-names.ts';
 
 const REAL = 'phrasee-braze-currents-exports';
 

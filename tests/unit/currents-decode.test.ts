@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { avroDecoders } from '../../main/currents/codecs.ts';
-import { decodeEvents, type Projected } from '../../main/currents/sample.ts';
-import { EMAIL_CLICK } from '../../main/currents/keys.ts';
+import { avroDecoders } from '../../main/integrations/jacquard/currents/codecs.ts';
+import { decodeEvents, type Projected } from '../../main/integrations/jacquard/currents/sample.ts';
+import { EMAIL_CLICK } from '../../main/integrations/jacquard/currents/keys.ts';
 import { samplesDir, writeCurrentsLayout } from '../support/currents-layout.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

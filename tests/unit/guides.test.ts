@@ -20,7 +20,7 @@ import {
   brazeApiKeyInput,
   brazeInstanceInput,
   brazeRestEndpointInput,
-} from '../../shared/guides/braze-inputs.ts';
+} from '../../shared/integrations/braze/guide-inputs.ts';
 import { namespaces } from '../../shared/i18n/namespaces.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { integrationIds, ItemIdSchema, languages, secretNames } from '../../shared/types/ids.ts';

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withDefaultEmailTarget } from '../../main/odp/plans/mappings.ts';
-import { mappingsPlanCheck } from '../../main/odp/checks/plan-checks.ts';
-import { planView } from '../../main/odp/plan-view.ts';
+import { withDefaultEmailTarget } from '../../main/integrations/optimizely/plans/mappings.ts';
+import { mappingsPlanCheck } from '../../main/integrations/optimizely/checks/plan-checks.ts';
+import { planView } from '../../main/integrations/optimizely/plan-view.ts';
 import {
   emptyOdpPlan,
   fieldsArtifactKey,
   planArtifactKey,
   type FieldMapping,
   type OdpField,
-} from '../../shared/odp-plan.ts';
+} from '../../shared/integrations/optimizely/plan.ts';
 import { checkContext, testClient } from '../support/check-context.ts';
 
 // A plan saved before ODP's fields were fetched (the guide has segments picked before mappings)

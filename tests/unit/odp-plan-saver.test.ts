@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createPlanSaver } from '../../renderer/src/features/odp/plan-saver.ts';
+import { createPlanSaver } from '../../renderer/src/integrations/optimizely/plan-saver.ts';
 
 // The plan editor's save logic, with main replaced by requests the test answers in any order.
 

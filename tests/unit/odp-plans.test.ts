@@ -9,16 +9,19 @@ import {
   type OdpPlan,
   type PlanIssue,
   type Schedule,
-} from '../../shared/odp-plan.ts';
+} from '../../shared/integrations/optimizely/plan.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages } from '../../shared/types/ids.ts';
-import { validateActivation } from '../../main/odp/plans/activation.ts';
-import { defaultEmailField, validateMappings } from '../../main/odp/plans/mappings.ts';
-import { nextRuns, validateSchedule } from '../../main/odp/plans/schedule.ts';
-import { validateSegments } from '../../main/odp/plans/segments.ts';
-import { planSummary, renderSummary } from '../../main/odp/plans/summary.ts';
-import { validatePlan } from '../../main/odp/plans/validate.ts';
-import { regionFromKey, resolveOdpTarget } from '../../main/odp/region.ts';
+import { validateActivation } from '../../main/integrations/optimizely/plans/activation.ts';
+import {
+  defaultEmailField,
+  validateMappings,
+} from '../../main/integrations/optimizely/plans/mappings.ts';
+import { nextRuns, validateSchedule } from '../../main/integrations/optimizely/plans/schedule.ts';
+import { validateSegments } from '../../main/integrations/optimizely/plans/segments.ts';
+import { planSummary, renderSummary } from '../../main/integrations/optimizely/plans/summary.ts';
+import { validatePlan } from '../../main/integrations/optimizely/plans/validate.ts';
+import { regionFromKey, resolveOdpTarget } from '../../main/integrations/optimizely/region.ts';
 import type { Client } from '../../shared/types/client.ts';
 
 const fields: OdpField[] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planSummary, renderSummary } from '../../main/odp/plans/summary.ts';
-import { validateSchedule } from '../../main/odp/plans/schedule.ts';
+import { planSummary, renderSummary } from '../../main/integrations/optimizely/plans/summary.ts';
+import { validateSchedule } from '../../main/integrations/optimizely/plans/schedule.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import {
   canonicalTimeZone,
@@ -11,7 +11,7 @@ import {
   type FieldMapping,
   type OdpField,
   type OdpPlan,
-} from '../../shared/odp-plan.ts';
+} from '../../shared/integrations/optimizely/plan.ts';
 import { languages } from '../../shared/types/ids.ts';
 
 const fields: OdpField[] = [

@@ -5,9 +5,9 @@ import { languages } from '../../shared/types/ids.ts';
 import { exportClient, reportTranslator } from '../../main/reports/export.ts';
 import { escapeHtml, escapeMarkdown } from '../../main/reports/escape.ts';
 import { dateFormatter } from '../../main/reports/model.ts';
-import { planView } from '../../main/odp/plan-view.ts';
-import { renderSummary } from '../../main/odp/plans/summary.ts';
-import { defaultActivation } from '../../shared/odp-plan.ts';
+import { planView } from '../../main/integrations/optimizely/plan-view.ts';
+import { renderSummary } from '../../main/integrations/optimizely/plans/summary.ts';
+import { defaultActivation } from '../../shared/integrations/optimizely/plan.ts';
 import { reviewClient, secretTail } from '../support/review-client.ts';
 
 const now = Date.UTC(2026, 10, 20, 12);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { jacquardSnippetsCheck } from '../../main/jacquard/checks/snippets.ts';
-import { lintSnippets } from '../../main/jacquard/snippet-lint.ts';
+import { jacquardSnippetsCheck } from '../../main/integrations/jacquard/checks/snippets.ts';
+import { lintSnippets } from '../../main/integrations/jacquard/snippet-lint.ts';
 import {
   findingParams,
   previewOf,
-} from '../../renderer/src/features/jacquard/snippet-preview-data.ts';
+} from '../../renderer/src/integrations/jacquard/snippet-preview-data.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages } from '../../shared/types/ids.ts';
 import { runCheck, testClient } from '../support/check-context.ts';

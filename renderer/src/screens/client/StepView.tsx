@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
 import { RichText } from '../../components/RichText.tsx';
 import { CheckList } from '../../features/checks/CheckList.tsx';
-import { stepPanels } from '../../features/step-panels.tsx';
+import { stepPanels } from '../../integrations/step-panels.tsx';
 import { ConfirmationList } from './ConfirmationList.tsx';
 import { CopyValues } from './CopyValues.tsx';
 import { guideKey, type GuideStep } from './guide-steps.ts';

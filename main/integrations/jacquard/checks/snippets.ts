@@ -1,0 +1,38 @@
+import type { CheckDefinition, CheckOutcome } from '../../../checks/types.ts';
+import { outcome } from '../outcome.ts';
+import { lintSnippets } from '../snippet-lint.ts';
+
+export const SNIPPET_PREVIEW_ARTIFACT = 'jacquard.snippetPreview';
+
+export const jacquardSnippetsCheck: CheckDefinition = {
+  id: 'jacquard.snippets',
+  domain: 'jacquard',
+  requires: { inputs: ['jacquard.snippets'], network: false },
+  async run(ctx): Promise<CheckOutcome> {
+    const text = ctx.client.inputs['jacquard.snippets'] ?? '';
+    const lint = lintSnippets(text, await ctx.secrets.get('jacquard.connectToken'));
+    const findings = lint.findings.map((f) => ({
+      severity: f.severity,
+      messageKey: `checks-jacquard:jacquard.snippets.finding.${f.code}`,
+      line: f.line,
+      column: f.column,
+      params: f.params,
+    }));
+    ctx.saveArtifact(SNIPPET_PREVIEW_ARTIFACT, { text: lint.preview, findings });
+    const details = { calls: lint.calls, tokenMatch: lint.tokenMatch, findings };
+    const first = lint.findings.find((f) => f.severity === 'error') ?? lint.findings[0];
+    if (!first) return outcome('pass', 'jacquard.snippets.ok', { calls: lint.calls }, details);
+    const params = {
+      ...first.params,
+      line: first.line ?? 0,
+      column: first.column ?? 0,
+      more: lint.findings.length - 1,
+    };
+    return outcome(
+      first.severity === 'error' ? 'fail' : 'warn',
+      `jacquard.snippets.finding.${first.code}`,
+      params,
+      details,
+    );
+  },
+};

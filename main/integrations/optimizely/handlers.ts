@@ -1,0 +1,53 @@
+import { AppError } from '../../../shared/errors.ts';
+import {
+  maxActivationFields,
+  planArtifactKey,
+} from '../../../shared/integrations/optimizely/plan.ts';
+import { brazeKeySecret } from '../braze/context.ts';
+import { AppCheckRuns } from '../../checks/app-runs.ts';
+import { listBrazeTargets, noList } from './braze-targets.ts';
+import { extraActivationFields, planView } from './plan-view.ts';
+import { nextRuns, validateSchedule } from './plans/schedule.ts';
+import type { Services } from '../../services.ts';
+import type { Handlers } from '../../handlers/types.ts';
+
+type OdpChannels = 'odp:getPlan' | 'odp:savePlan' | 'odp:previewSchedule' | 'odp:brazeTargets';
+
+export function odpHandlers(s: Services): Handlers<OdpChannels> {
+  const runs = new AppCheckRuns(s);
+  return {
+    'odp:getPlan': ({ clientId }) => Promise.resolve(planView(s.store.get(clientId), new Date())),
+    'odp:savePlan': async ({ clientId, plan }) => {
+      const extra = extraActivationFields(plan);
+      if (extra > 0) {
+        throw new AppError(
+          'BAD_REQUEST',
+          s.t('odp:error.tooManyFields', { max: maxActivationFields, extra }),
+        );
+      }
+      const stored = { ...plan, updatedAt: new Date().toISOString() };
+      const client = await s.store.update(clientId, (c) => {
+        c.artifacts[planArtifactKey] = stored;
+      });
+      return planView(client, new Date());
+    },
+    'odp:brazeTargets': async ({ clientId, kind }) => {
+      const client = s.store.get(clientId);
+      const apiKey = (await runs.secretsFor(clientId).get(brazeKeySecret))?.trim();
+      if (!apiKey) return noList('unavailable');
+      try {
+        return await listBrazeTargets(runs.http(), client, apiKey, kind);
+      } catch {
+        // No answer (offline, timeout): the CSM types the id instead.
+        return noList('unavailable');
+      }
+    },
+    'odp:previewSchedule': ({ schedule }) => {
+      const now = new Date();
+      return Promise.resolve({
+        runs: nextRuns(schedule, now),
+        issues: validateSchedule(schedule, now),
+      });
+    },
+  };
+}
