@@ -1,7 +1,11 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { brazeInstances, type BrazeInstance } from '../shared/integrations/braze/instances.ts';
+import type { SecretReader } from './checks/types.ts';
 import { EventBus } from './events.ts';
+import type { IntegrationServiceOptions } from './integrations/registry.ts';
 import { ClientSecrets } from './keychain/client-secrets.ts';
+import { createHttpClient } from './net/http-client.ts';
+import type { HttpClient } from './net/types.ts';
+import { insecureLoopbackFromEnv } from './net/url-policy.ts';
 import { KeyringSecretStore } from './keychain/keyring-store.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import type { PdfPrinter } from './reports/pdf.ts';
@@ -24,8 +28,12 @@ export interface Services {
   /** Translates in the language the CSM chose in settings. */
   t: Translate;
   env: NodeJS.ProcessEnv;
-  /** Where "find my instance" looks: Braze's instances (tests point them at local fakes). */
-  brazeInstances: readonly BrazeInstance[];
+  /** Reads one client's secrets from the keychain, for checks and for handlers that call a service. */
+  secretReader(clientId: string): SecretReader;
+  /** The one HTTP client (timeouts, retries, the loopback rule) for a handler's or a run's calls. */
+  httpClient(): HttpClient;
+  /** Settings integrations take from the process (tests and the demo point them at fakes). */
+  integrationOptions: IntegrationServiceOptions;
   /** Electron prints reports with its own engine; elsewhere the Chromium on the computer does. */
   printPdf?: PdfPrinter;
 }
@@ -36,7 +44,7 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Another secret store (e.g. environment variables for `--client-file`); default: the OS keychain. */
   keychain?: SecretStore & { probe?(): Promise<void> };
-  brazeInstances?: readonly BrazeInstance[];
+  integrationOptions?: IntegrationServiceOptions;
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
@@ -64,6 +72,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: new EventBus(),
     t,
     env,
-    brazeInstances: options.brazeInstances ?? brazeInstances,
+    secretReader: (clientId) => ({ get: (name) => keychain.get(clientId, name) }),
+    httpClient: () => createHttpClient({ allowInsecureLoopback: insecureLoopbackFromEnv(env) }),
+    integrationOptions: options.integrationOptions ?? {},
   };
 }

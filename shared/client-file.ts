@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { brazeInstanceIds, customInstanceId } from './integrations/braze/instances.ts';
 import { bundleFields } from './bundle/fields.ts';
 import { bundleVersion } from './bundle/version.ts';
-import { patterns } from './guides/patterns.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
 import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
-import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
+import { ItemIdSchema } from './types/ids.ts';
+import { clientFileSections, IntegrationIdSchema, integrationIds } from './integrations/lists.ts';
 
 /**
  * A client described in a file, for `partner-setup check --client-file`: every non-secret setting
@@ -15,75 +14,27 @@ import { IntegrationIdSchema, ItemIdSchema } from './types/ids.ts';
  */
 export const clientFileVersion = bundleVersion;
 
-const text = (description: string) => InputValueSchema.min(1).meta({ description });
-/**
- * https, or plain http to a loopback host only: the same rule as the guides' inputs, so the JSON
- * Schema refuses `http://remote.example` too. Whether plain http may be used at all is decided
- * at run time (`--allow-insecure-loopback`).
- */
-const webUrl = (description: string) =>
-  z
-    .url({ protocol: /^https?$/ })
-    .regex(new RegExp(patterns.url))
-    .max(2000)
-    .meta({ description });
+type Section = (typeof clientFileSections)[number];
+type Sections = { [S in Section as S['key']]: z.ZodOptional<S['schema']> };
 
-const instanceChoices = [...brazeInstanceIds, customInstanceId];
-
-const BrazeSection = z
-  .strictObject({
-    instance: z
-      .enum(instanceChoices as [string, ...string[]])
-      .meta({ description: 'Braze instance (US-01 … KR-01), or "custom" to use restEndpoint.' }),
-    restEndpoint: webUrl(
-      'REST endpoint when instance is "custom" (https; plain http only for a loopback service with --allow-insecure-loopback).',
-    ).optional(),
-  })
-  .meta({ description: 'The Braze workspace the key belongs to.' });
-
-const JacquardSection = z
-  .strictObject({
-    currentName: text('Name of the Amazon S3 Current in Braze.').optional(),
-    contactEmail: z.email().meta({ description: 'Contact email on the Current.' }).optional(),
-    s3Bucket: text(
-      'Bucket Jacquard provisioned (default phrasee-braze-currents-exports).',
-    ).optional(),
-    s3Folder: text('Folder in the bucket, from the Jacquard CSM.').optional(),
-    s3Endpoint: webUrl('Custom S3 endpoint, for a local S3-compatible service.').optional(),
-    snippets: text('The Jacquard X Connected Content snippets, as pasted.').optional(),
-  })
-  .meta({ description: 'Braze ⇄ Jacquard settings.' });
-
-const OdpSection = z
-  .strictObject({
-    region: z
-      .enum(['auto', 'us', 'eu', 'au'])
-      .meta({
-        description:
-          'ODP region; auto reads the key suffix (-eu1, -au1), else tries US, then EU, then AU.',
-      })
-      .optional(),
-    apiBase: webUrl('ODP API base URL override (advanced, or a local service).').optional(),
-    currentsUrl: webUrl('Custom Currents export URL ODP gave you.').optional(),
-  })
-  .meta({ description: 'Optimizely Data Platform settings.' });
+/** One optional section per integration that has settings (`"<key>": { "<field>": … }`). */
+const sections = Object.fromEntries(
+  clientFileSections.map(({ key, schema }) => [key, schema.optional()]),
+) as Sections;
 
 export const ClientFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     version: z.literal(clientFileVersion),
     name: ClientNameSchema,
-    integrations: z.array(IntegrationIdSchema).min(1).max(2),
-    braze: BrazeSection.optional(),
-    jacquard: JacquardSection.optional(),
-    odp: OdpSection.optional(),
+    integrations: z.array(IntegrationIdSchema).min(1).max(integrationIds.length),
+    ...sections,
     inputs: z
       .record(ItemIdSchema, InputValueSchema)
       .meta({ description: 'Any other guide input by id (e.g. plans), as the app stores them.' })
       .optional(),
     artifacts: ArtifactsSchema.meta({
-      description:
-        'Data saved by earlier runs or built in the app (e.g. braze.segments, ODP plans).',
+      description: 'Data saved by earlier runs or built in the app (e.g. braze.segments, plans).',
     }).optional(),
     // An exported bundle is a client file with the review state and a checksum (shared/bundle/).
     ...bundleFields,
@@ -99,10 +50,10 @@ export type ClientFile = z.infer<typeof ClientFileSchema>;
 export const clientFileJsonSchema = (): Record<string, unknown> =>
   z.toJSONSchema(ClientFileSchema, { io: 'input' });
 
-/** Sections map to input ids by prefix: `braze.instance`, `jacquard.s3Folder`, `odp.apiBase` … */
+/** Sections map to input ids by prefix: `"<key>": { "<field>": … }` is the input `<key>.<field>`. */
 export function clientFromFile(file: ClientFile, id: string, now: Date = new Date()): Client {
   const inputs: Record<string, string> = {};
-  for (const section of ['braze', 'jacquard', 'odp'] as const) {
+  for (const { key: section } of clientFileSections) {
     for (const [key, value] of Object.entries(file[section] ?? {})) {
       if (typeof value === 'string') inputs[`${section}.${key}`] = value;
     }

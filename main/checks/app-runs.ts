@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
-import { createHttpClient } from '../net/http-client.ts';
-import { insecureLoopbackFromEnv } from '../net/url-policy.ts';
 import type { Services } from '../services.ts';
 import { checksForClient, recordRun, runClientChecks, type ChecksFilter } from './client-run.ts';
-import type { SecretReader } from './types.ts';
 
 /**
  * Runs started from the UI (window or browser mode): in the background, one AbortController per
@@ -16,14 +13,6 @@ export class AppCheckRuns {
 
   constructor(services: Services) {
     this.#services = services;
-  }
-
-  secretsFor(clientId: string): SecretReader {
-    return { get: (name) => this.#services.keychain.get(clientId, name) };
-  }
-
-  http() {
-    return createHttpClient({ allowInsecureLoopback: insecureLoopbackFromEnv(this.#services.env) });
   }
 
   start(
@@ -41,8 +30,8 @@ export class AppCheckRuns {
     const done = runClientChecks({
       client,
       ...filter,
-      secrets: this.secretsFor(clientId),
-      http: this.http(),
+      secrets: this.#services.secretReader(clientId),
+      http: this.#services.httpClient(),
       optIns,
       offline,
       signal: controller.signal,

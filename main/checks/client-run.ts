@@ -2,25 +2,19 @@ import type { Client } from '../../shared/types/client.ts';
 import type { HttpClient } from '../net/types.ts';
 import { runChecks, type CheckEvent, type RunOutcome } from './engine.ts';
 import { reasonNotReached } from './outcomes.ts';
-import { checkRegistry } from './registry.ts';
-import { domainsForClient, selectChecks } from './selection.ts';
-import type { CheckDefinition, CheckDomain, SecretReader } from './types.ts';
+import { checkOwners, checkRegistry } from './registry.ts';
+import { selectChecks, type ChecksFilter } from './selection.ts';
+import type { CheckDefinition, SecretReader } from './types.ts';
 
-export interface ChecksFilter {
-  checkIds?: readonly string[];
-  domains?: readonly CheckDomain[];
-}
+export type { ChecksFilter };
 
-/** The checks a run covers: those asked for, else every check of the client's integrations. */
+/** The checks a run covers (see `selectChecks`): the client's guides' checks, as filtered. */
 export function checksForClient(
   client: Client,
   filter: ChecksFilter = {},
   registry: readonly CheckDefinition[] = checkRegistry,
 ): CheckDefinition[] {
-  return selectChecks(registry, {
-    ...(filter.checkIds ? { ids: filter.checkIds } : {}),
-    domains: filter.domains ?? domainsForClient(client),
-  });
+  return selectChecks(client, registry, checkOwners, filter);
 }
 
 export interface ClientRunOptions extends ChecksFilter {

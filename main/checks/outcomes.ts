@@ -4,7 +4,7 @@ import type { CheckOutcome } from './types.ts';
 
 /**
  * Engine-level outcomes (namespace `checks`), shared by every domain so a timeout or a refused
- * URL reads the same whether it came from Braze, ODP or S3.
+ * URL reads the same whichever service it came from.
  */
 const netKeys: Record<NetErrorKind, string> = {
   timeout: 'checks:error.timeout',

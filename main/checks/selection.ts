@@ -1,21 +1,54 @@
+import { checkIdsFor, guides } from '../../shared/guides/index.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { CheckDefinition, CheckDomain } from './types.ts';
+import type { CheckDefinition } from './types.ts';
 
-/**
- * The domains that concern a client: Braze always (both integrations start from a Braze account),
- * plus one per integration.
- */
-export function domainsForClient(client: Pick<Client, 'integrations'>): CheckDomain[] {
-  return ['braze', ...client.integrations];
+export interface ChecksFilter {
+  /** Only these checks (a step's, say), of those that apply to the client. */
+  checkIds?: readonly string[];
+  /**
+   * An integration's id (the checks its guide names, or for Braze the checks it owns) or a
+   * check's id.
+   */
+  only?: string;
 }
 
 /**
- * The checks to run, in registry order: those named (or all of the given domains), plus every
- * check they depend on, so a dependant is never skipped just because its dependency was left out.
+ * Whether a check that applies to the client falls under `--only`: the check itself, a check of
+ * that integration's guide, or a check that integration implements (Braze has no guide of its
+ * own; its checks are named by the partners' guides).
+ */
+function matchesOnly(checkId: string, only: string, owners: ReadonlyMap<string, string>): boolean {
+  if (checkId === only || owners.get(checkId) === only) return true;
+  const guide = Object.hasOwn(guides, only) ? guides[only as keyof typeof guides] : undefined;
+  return guide?.steps.some((step) => step.checks.includes(checkId)) ?? false;
+}
+
+/**
+ * The checks a run covers: those the client's guides name (every step the CSM sees), narrowed by
+ * the filter, plus every check they depend on, in registry order. A check no step of the client's
+ * guides shows is never run: the UI, the dashboard, the reports and the engine count the same set.
  */
 export function selectChecks(
+  client: Pick<Client, 'integrations'>,
   registry: readonly CheckDefinition[],
-  filter: { ids?: readonly string[]; domains?: readonly CheckDomain[] },
+  owners: ReadonlyMap<string, string>,
+  filter: ChecksFilter = {},
+): CheckDefinition[] {
+  const named = checkIdsFor(client.integrations).filter(
+    (id) =>
+      (!filter.checkIds || filter.checkIds.includes(id)) &&
+      (filter.only === undefined || matchesOnly(id, filter.only, owners)),
+  );
+  return withDependencies(registry, named);
+}
+
+/**
+ * The named checks and every check they depend on, in registry order, so a dependant is never
+ * skipped just because its dependency was left out.
+ */
+export function withDependencies(
+  registry: readonly CheckDefinition[],
+  ids: Iterable<string>,
 ): CheckDefinition[] {
   const byId = new Map(registry.map((def) => [def.id, def]));
   const wanted = new Set<string>();
@@ -25,10 +58,6 @@ export function selectChecks(
     wanted.add(id);
     def.dependsOn?.forEach(add);
   };
-  for (const def of registry) {
-    const named = filter.ids ? filter.ids.includes(def.id) : true;
-    const inDomain = filter.domains ? filter.domains.includes(def.domain) : true;
-    if (named && inDomain) add(def.id);
-  }
+  for (const id of ids) add(id);
   return registry.filter((def) => wanted.has(def.id));
 }

@@ -5,11 +5,8 @@ import type {
   JsonValue,
   MessageParams,
 } from '../../shared/types/checks.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import type { HttpClient } from '../net/types.ts';
-
-/** Which part of the setup a check verifies; `partner-setup check --only` filters on it. */
-export type CheckDomain = 'braze' | 'jacquard' | 'optimizely';
 
 /** What a check returns; the engine adds id, duration and time. */
 export interface CheckOutcome {
@@ -59,14 +56,13 @@ export interface CheckRequirements {
 
 export interface CheckDefinition {
   id: string;
-  domain: CheckDomain;
   requires: CheckRequirements;
   /** Checks whose results this one reads; it is skipped when one of them did not pass (or warn). */
   dependsOn?: readonly string[];
   /**
    * Runs once its dependencies have finished, whatever their verdict: their verdicts are what it
-   * reports (which Braze permissions the key for ODP lacks), or it has a fallback when they found
-   * nothing (plans checked against the ODP fields saved with the client).
+   * reports (which permissions another check found missing), or it has a fallback when they found
+   * nothing (plans checked against fields saved with the client).
    */
   anyDependencyVerdict?: boolean;
   /** Host the check talks to, for the per-host concurrency cap. */

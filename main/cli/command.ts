@@ -8,9 +8,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** A command's options and behaviour; its name and one-line summary live in the command table. */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }

@@ -1,8 +1,8 @@
 import type { Services } from '../services.ts';
 import { appHandlers } from './app.ts';
+import { integrationHandlers } from '../integrations/registry.ts';
 import { checkHandlers } from './checks.ts';
 import { clientHandlers } from './clients.ts';
-import { odpHandlers } from '../integrations/optimizely/handlers.ts';
 import { reportHandlers } from './reports.ts';
 import { secretHandlers } from './secrets.ts';
 import type { HandlerTable } from './types.ts';
@@ -15,6 +15,6 @@ export function createHandlerTable(s: Services): HandlerTable {
     ...secretHandlers(s),
     ...checkHandlers(s),
     ...reportHandlers(s),
-    ...odpHandlers(s),
+    ...integrationHandlers(s, s.integrationOptions),
   };
 }

@@ -1,5 +1,5 @@
-import type { SecretName } from '../../shared/types/ids.ts';
-import { redactSnippetTokens } from '../integrations/jacquard/snippet-redaction.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
+import { mainIntegrations } from '../integrations/registry.ts';
 
 /**
  * Inputs that may carry a secret in pasted text. Their stored value has the secret taken out,
@@ -11,9 +11,9 @@ export interface InputRedactor {
   redact(value: string, secretValue: string | null): string;
 }
 
-export const inputRedactors: readonly InputRedactor[] = [
-  { inputId: 'jacquard.snippets', secret: 'jacquard.connectToken', redact: redactSnippetTokens },
-];
+export const inputRedactors: readonly InputRedactor[] = mainIntegrations.flatMap(
+  (m) => m.inputRedactors ?? [],
+);
 
 /** The value to store for one input of a client (`ClientSecrets.redactInput`, as inputs:set uses). */
 export type RedactInput = (clientId: string, inputId: string, value: string) => Promise<string>;

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import { secretNames, type SecretName } from '../../shared/types/ids.ts';
+import { secretNames, type SecretName } from '../../shared/integrations/lists.ts';
 import type { SecretStatus } from '../../shared/types/secrets.ts';
 import type { ClientStore } from '../store/client-store.ts';
 import type { SecretStore } from './secret-store.ts';

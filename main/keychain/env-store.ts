@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import { secretEnvVars, type SecretName } from '../../shared/types/ids.ts';
+import { secretEnvVars, type SecretName } from '../../shared/integrations/lists.ts';
 import type { SecretStore } from './secret-store.ts';
 
 /**

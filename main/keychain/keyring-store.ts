@@ -1,5 +1,5 @@
 import { AsyncEntry } from '@napi-rs/keyring';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import { keychainService, accountFor, type SecretStore } from './secret-store.ts';
 import { keychainFailure, type KeychainMessages } from './keychain-errors.ts';
 

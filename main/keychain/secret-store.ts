@@ -1,4 +1,4 @@
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 
 /**
  * The OS keychain as the app and the CLI see it. Accounts are `<clientId>/<secretName>`: stable

@@ -1,16 +1,10 @@
-/**
- * Links the app may hand to the system browser: Braze, ODP and Jacquard dashboards and docs.
- * Anything else — another scheme, another host, credentials in the URL — stays closed.
- */
-const allowedHostSuffixes = [
-  'braze.com',
-  'braze.eu',
-  'optimizely.com',
-  'zaius.com',
-  'jacquard.com',
-  'phrasee.co',
-] as const;
+import { linkHostSuffixes } from '../../shared/integrations/lists.ts';
 
+/**
+ * Links the app may hand to the system browser: the integrations' dashboards and docs (each
+ * integration names its hosts). Anything else — another scheme, another host, credentials in the
+ * URL — stays closed.
+ */
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;
   try {
@@ -20,5 +14,5 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
   const host = url.hostname.toLowerCase();
-  return allowedHostSuffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return linkHostSuffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }

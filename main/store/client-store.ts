@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { ClientSchema, type Client, type ClientSummary } from '../../shared/types/client.ts';
-import type { IntegrationId } from '../../shared/types/ids.ts';
+import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import { SettingsSchema, type Settings } from '../../shared/types/settings.ts';
 import { withFileLock } from './file-lock.ts';
 import { storeFileName } from './paths.ts';

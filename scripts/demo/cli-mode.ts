@@ -4,7 +4,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClientFileSchema, clientFileVersion, type ClientFile } from '../../shared/client-file.ts';
-import { secretEnvVars, type SecretName } from '../../shared/types/ids.ts';
+import { secretEnvVars, type SecretName } from '../../shared/integrations/lists.ts';
 import type { DemoClient, DemoProfile } from './profile.ts';
 
 /**

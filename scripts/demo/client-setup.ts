@@ -8,7 +8,7 @@ import {
   type OdpPlan,
 } from '../../shared/integrations/optimizely/plan.ts';
 import type { Artifacts } from '../../shared/types/artifacts.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import type { Sandbox } from './sandbox.ts';
 import type { ClientScenario, OdpScenario } from './scenarios.ts';
 import { brazeWorkspace, jacquardBucket, odpCustomerFields } from './workspace.ts';

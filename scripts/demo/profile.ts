@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guides } from '../../shared/guides/index.ts';
 import type { Confirmation } from '../../shared/types/client.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import { createServices, type Services } from '../../main/services.ts';
 import { memoryKeychain } from '../../tests/support/memory-keychain.ts';
 import { clientSetup, type ClientSetup } from './client-setup.ts';
@@ -65,7 +65,11 @@ export async function createDemoProfile(
       env,
       keychain: memoryKeychain(),
       // "Find my instance" asks the practice Braze, not the real instances.
-      brazeInstances: [{ id: brazeInstance, restEndpoint: sandbox.braze.url, dashboardHosts: [] }],
+      integrationOptions: {
+        braze: {
+          instances: [{ id: brazeInstance, restEndpoint: sandbox.braze.url, dashboardHosts: [] }],
+        },
+      },
     });
     await services.store.updateSettings({ csmName });
     const clients: DemoClient[] = [];

@@ -1,4 +1,4 @@
-import type { IntegrationId } from '../../shared/types/ids.ts';
+import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import { brazePermissions, type BrazePermission } from '../../tests/support/braze-fake.ts';
 import type { AvroCodec, EmailVariant, HourBatch } from '../../tests/support/currents-layout.ts';
 

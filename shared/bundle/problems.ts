@@ -1,7 +1,7 @@
 /**
  * Why a document is not a usable bundle: the key of a translated message in the `reports`
  * namespace (`bundle.problems.*`) and its parameters. `field` is a path such as
- * `inputs["jacquard.s3Folder"]` or `checkResults["braze.api_key"].status`.
+ * `inputs["<section>.<field>"]` or `checkResults["braze.api_key"].status`.
  */
 export interface BundleProblem {
   key: BundleProblemKey;

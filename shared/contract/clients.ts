@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
-import { ClientIdSchema, IntegrationIdSchema, ItemIdSchema } from '../types/ids.ts';
+import { ClientIdSchema, ItemIdSchema } from '../types/ids.ts';
+import { IntegrationIdSchema, integrationIds } from '../integrations/lists.ts';
 import { secretInputIds } from '../guides/secret-inputs.ts';
 import {
   ClientNameSchema,
@@ -12,7 +13,7 @@ import {
 const byId = z.object({ id: ClientIdSchema });
 // A secret's value goes only to the keychain (secrets:set); as a plain input it would reach the store.
 const PlainInputIdSchema = ItemIdSchema.refine((id) => !secretInputIds.has(id));
-const Integrations = z.array(IntegrationIdSchema).min(1).max(2);
+const Integrations = z.array(IntegrationIdSchema).min(1).max(integrationIds.length);
 
 export const clientChannels = {
   'clients:list': channel(z.object({}), z.array(ClientSummarySchema)),

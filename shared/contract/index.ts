@@ -3,10 +3,10 @@ import type { WireResult } from '../errors.ts';
 import { appChannels } from './app.ts';
 import { checkChannels } from './checks.ts';
 import { clientChannels } from './clients.ts';
-import { odpChannels } from '../integrations/optimizely/contract.ts';
 import { reportChannels } from './reports.ts';
 import { secretChannels } from './secrets.ts';
 import { events } from './events.ts';
+import { integrationChannels } from '../integrations/registry.ts';
 
 /** The single IPC contract: every channel the renderer may call, with its request and response. */
 export const contract = {
@@ -15,7 +15,7 @@ export const contract = {
   ...secretChannels,
   ...checkChannels,
   ...reportChannels,
-  ...odpChannels,
+  ...integrationChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define.ts';
-import { ClientIdSchema, SecretNameSchema } from '../types/ids.ts';
+import { ClientIdSchema } from '../types/ids.ts';
+import { SecretNameSchema } from '../integrations/lists.ts';
 import { SecretStatusSchema } from '../types/secrets.ts';
 
 export const secretChannels = {

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import { guideFor, type Step } from '../guides/index.ts';
 import type { CheckResult, CheckStatus } from '../types/checks.ts';
 import type { Client } from '../types/client.ts';
-import {
-  ClientIdSchema,
-  IntegrationIdSchema,
-  IsoDateSchema,
-  type IntegrationId,
-} from '../types/ids.ts';
+import { ClientIdSchema, IsoDateSchema } from '../types/ids.ts';
+import { IntegrationIdSchema, integrationIds, type IntegrationId } from '../integrations/lists.ts';
 import { ClientNameSchema } from '../types/client.ts';
 
 /** What one integration's cell of a dashboard row shows. */
@@ -80,10 +76,10 @@ function guidePartsOf(integration: IntegrationId): GuideParts {
 }
 
 /** Guides are fixed data: each integration's steps to tick and its checks, worked out once. */
-const guideParts: Record<IntegrationId, GuideParts> = {
-  jacquard: guidePartsOf('jacquard'),
-  optimizely: guidePartsOf('optimizely'),
-};
+const guideParts = Object.fromEntries(integrationIds.map((id) => [id, guidePartsOf(id)])) as Record<
+  IntegrationId,
+  GuideParts
+>;
 
 interface VerdictFigures {
   failing: number;

@@ -1,17 +1,8 @@
-import type { IntegrationId } from '../types/ids.ts';
+import { guides, type IntegrationId } from '../integrations/lists.ts';
 import type { Confirmation, Guide, InputDef, Step } from './types.ts';
-import { jacquardGuide } from '../integrations/jacquard/guide.ts';
-import { optimizelyGuide } from '../integrations/optimizely/guide.ts';
 
 export type * from './types.ts';
-export { brazeInstances, CUSTOM_BRAZE_INSTANCE } from '../integrations/braze/guide-inputs.ts';
-export { JACQUARD_BUCKET } from '../integrations/jacquard/guide.ts';
-export { odpBrazeKeyPermissions } from '../integrations/braze/odp-permissions.ts';
-
-export const guides: Record<IntegrationId, Guide> = {
-  jacquard: jacquardGuide,
-  optimizely: optimizelyGuide,
-};
+export { guides };
 
 export function guideFor(id: IntegrationId): Guide {
   return guides[id];

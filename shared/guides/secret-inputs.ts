@@ -1,5 +1,5 @@
 import { allInputs } from './index.ts';
-import { secretNames } from '../types/ids.ts';
+import { secretNames } from '../integrations/lists.ts';
 
 /**
  * Input ids whose value is a secret: the guides' secret inputs and the keychain's secret names.

@@ -1,8 +1,8 @@
-import type { IntegrationId, SecretName } from '../types/ids.ts';
+import type { IntegrationId, SecretName } from '../integrations/lists.ts';
 
 /**
  * A guide is data: the renderer draws it, the check engine runs its checks, reports print it.
- * Every user-facing string is an i18n key in the guide's own namespace (e.g. `guide-jacquard`).
+ * Every user-facing string is an i18n key in the guide's own namespace (`guide.namespace`).
  */
 
 export type InputKind = 'text' | 'multiline' | 'url' | 'email' | 'choice';
@@ -57,8 +57,11 @@ export interface Confirmation {
 
 /** Where in which dashboard the step happens, shown as a breadcrumb. */
 export interface Location {
-  app: 'braze' | 'odp' | 'jacquard' | 'email';
+  /** The dashboard, labelled `app:step.apps.<app>` (the integration adds the label). */
+  app: string;
   pathKey: string;
+  /** Its menus exist in English only, so the path is given in English in every language. */
+  englishMenus?: boolean;
 }
 
 export interface Step {

@@ -1,12 +1,12 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { languages, type Language } from '../types/ids.ts';
-import { namespaces, type Namespace } from './namespaces.ts';
-import { i18nOptions, type LanguageResources, type Tree } from './options.ts';
+import { namespaces } from './namespaces.ts';
+import { i18nOptions, type LanguageResources } from './options.ts';
 
 /** One language's texts from the namespace files (which hold all five languages side by side). */
 export function resourcesFor(language: Language): LanguageResources {
   const out: LanguageResources = {};
-  for (const [ns, byLang] of Object.entries(namespaces) as [Namespace, Record<string, Tree>][]) {
+  for (const [ns, byLang] of Object.entries(namespaces)) {
     out[ns] = byLang[language] ?? {};
   }
   return out;
@@ -30,4 +30,4 @@ export function createI18n(language: Language): I18n {
   return instance;
 }
 
-export { namespaces, type Namespace };
+export { namespaces };

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { CheckResultSchema } from './checks.ts';
-import {
-  ClientIdSchema,
-  IntegrationIdSchema,
-  IsoDateSchema,
-  ItemIdSchema,
-  SecretNameSchema,
-} from './ids.ts';
+import { ClientIdSchema, InputValueSchema, IsoDateSchema, ItemIdSchema } from './ids.ts';
+import { IntegrationIdSchema, SecretNameSchema } from '../integrations/lists.ts';
 import { ArtifactsSchema } from './artifacts.ts';
 
 export const ClientNameSchema = z.string().trim().min(1).max(120);
@@ -26,8 +21,7 @@ export const SecretMetaSchema = z.object({
 });
 export type SecretMeta = z.infer<typeof SecretMetaSchema>;
 
-/** A non-secret value a CSM typed into a guide input. Long inputs (snippets) fit in 100 kB. */
-export const InputValueSchema = z.string().max(100_000);
+export { InputValueSchema };
 
 export const ClientSchema = z.object({
   id: ClientIdSchema,
@@ -39,7 +33,7 @@ export const ClientSchema = z.object({
   confirmations: z.record(ItemIdSchema, ConfirmationSchema),
   secrets: z.partialRecord(SecretNameSchema, SecretMetaSchema),
   checkResults: z.record(ItemIdSchema, CheckResultSchema),
-  /** Data fetched by checks or built by plans (segments, ODP fields, mappings …). */
+  /** Data fetched by checks or built by plans (segments, fields, mappings …). */
   artifacts: ArtifactsSchema,
 });
 export type Client = z.infer<typeof ClientSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateSchema, SecretNameSchema } from './ids.ts';
+import { IsoDateSchema } from './ids.ts';
+import { SecretNameSchema } from '../integrations/lists.ts';
 
 /**
  * What the UI may know about a secret. `unavailable` means the store remembers setting it but the

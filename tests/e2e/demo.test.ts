@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { guides } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
-import { secretNames } from '../../shared/types/ids.ts';
+import { secretNames } from '../../shared/integrations/lists.ts';
 import { launchChromium, type Chromium } from '../support/chromium.ts';
 import { testKeyring } from '../support/saved-client.ts';
 

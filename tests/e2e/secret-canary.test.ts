@@ -7,7 +7,7 @@ import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
-import { secretNames, type SecretName } from '../../shared/types/ids.ts';
+import { secretNames, type SecretName } from '../../shared/integrations/lists.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { clientSetup } from '../../scripts/demo/client-setup.ts';
 import { startSandbox } from '../../scripts/demo/sandbox.ts';

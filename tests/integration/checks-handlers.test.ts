@@ -37,7 +37,7 @@ test('the UI path: checks:run streams queued/running/done, stores results; check
   const catalog = await call('checks:catalog', {});
   assert.ok(catalog.available.includes('braze.permission.canvas.trigger.send'));
 
-  const started = await call('checks:run', { clientId, domain: 'braze' });
+  const started = await call('checks:run', { clientId, only: 'braze' });
   const done = finished(started.runId);
   assert.equal(started.checkIds.length, 7);
   assert.equal((await done).cancelled, false);

@@ -72,6 +72,38 @@ describe('partner-setup check (spawned)', () => {
     assert.equal(ran.stderr, '', 'no progress lines when stderr is not a terminal');
   });
 
+  it('runs only what a Jacquard-only client’s guide names: no ODP-only permission, no segment list', async (t) => {
+    // This key lacks canvas.trigger.send, which only ODP's Braze app needs.
+    const file = await clientFile(t, { ...acme(fake.url), integrations: ['jacquard'] });
+    const env = { BRAZE_API_KEY: 'no-canvas-key-0123456789' };
+    const listedBefore = fake.requests.filter((r) => r.path.startsWith('/segments/list')).length;
+    const ran = await cli(
+      ['check', '--client-file', file, '--only', 'braze', '--json', '--allow-insecure-loopback'],
+      env,
+    );
+    assert.equal(ran.code, 0, ran.stderr);
+    const report = JSON.parse(ran.stdout) as JsonReport;
+    assert.deepEqual(
+      report.checks.map((c) => [c.id, c.status]),
+      [['braze.api_key', 'pass']],
+    );
+    assert.equal(
+      fake.requests.filter((r) => r.path.startsWith('/segments/list')).length,
+      listedBefore,
+      'segments were listed for a client that syncs none',
+    );
+
+    const odp = await cli(
+      ['check', '--client-file', file, '--only', 'optimizely', '--allow-insecure-loopback'],
+      env,
+    );
+    assert.equal(odp.code, 2);
+    assert.match(
+      odp.stderr,
+      /--only must be one of this client’s integrations or checks \(jacquard, braze\)/,
+    );
+  });
+
   it('exits 1 when a check fails, and says which permission is missing', async (t) => {
     const file = await clientFile(t, acme(fake.url));
     const ran = await cli(['check', '--client-file', file, '--json', '--allow-insecure-loopback'], {
@@ -144,7 +176,7 @@ describe('partner-setup check (spawned)', () => {
     [
       'bad --only',
       (f) => ['check', '--client-file', f, '--only', 'salesforce'],
-      /--only must be braze, jacquard or optimizely/,
+      /--only must be one of this client’s integrations or checks \(braze, jacquard, optimizely\), not "salesforce"/,
     ],
     ['bad --lang', (f) => ['check', '--client-file', f, '--lang', 'it'], /--lang must be/],
     [

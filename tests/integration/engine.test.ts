@@ -3,12 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { recordRun } from '../../main/checks/client-run.ts';
 import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
-import { checkRegistry } from '../../main/checks/registry.ts';
-import { selectChecks } from '../../main/checks/selection.ts';
+import { checkOwners, checkRegistry } from '../../main/checks/registry.ts';
+import { selectChecks, withDependencies } from '../../main/checks/selection.ts';
+import { brazeChecks } from '../../main/integrations/braze/checks.ts';
 import type { CheckDefinition, CheckOutcome } from '../../main/checks/types.ts';
 import { NetError } from '../../main/net/errors.ts';
 import { brazeKeyCheck } from '../../main/integrations/optimizely/checks/braze-key.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
+import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
@@ -18,7 +20,6 @@ const pass: CheckOutcome = { status: 'pass', messageKey: 'checks:status.pass' };
 
 const def = (id: string, extra: Partial<CheckDefinition> = {}): CheckDefinition => ({
   id,
-  domain: 'braze',
   requires: { network: false },
   run: () => Promise.resolve(pass),
   ...extra,
@@ -258,7 +259,7 @@ describe('check engine', () => {
       const started = Date.now();
       const run = runChecks({
         client,
-        definitions: selectChecks(checkRegistry, { domains: ['braze'] }),
+        definitions: brazeChecks,
         secrets: secretsOf({ 'braze.apiKey': 'stuck' }),
         http,
         signal: controller.signal,
@@ -352,18 +353,37 @@ describe('check engine', () => {
     }
   });
 
-  it('selects a domain’s checks and pulls in their dependencies', () => {
-    const registry = [
-      def('x.base', { domain: 'jacquard' }),
-      def('y.top', { domain: 'optimizely', dependsOn: ['x.base'] }),
-    ];
+  it('pulls in the dependencies of the checks it is asked for', () => {
+    const registry = [def('x.base'), def('y.top', { dependsOn: ['x.base'] })];
     assert.deepEqual(
-      selectChecks(registry, { domains: ['optimizely'] }).map((d) => d.id),
+      withDependencies(registry, ['y.top']).map((d) => d.id),
       ['x.base', 'y.top'],
     );
     assert.deepEqual(
-      selectChecks(registry, { ids: ['x.base'] }).map((d) => d.id),
+      withDependencies(registry, ['x.base']).map((d) => d.id),
       ['x.base'],
     );
+  });
+
+  it('runs only what the client’s guides name: no ODP-only Braze permission for a Jacquard client', () => {
+    const ids = (integrations: IntegrationId[], filter = {}) =>
+      selectChecks({ integrations }, checkRegistry, checkOwners, filter).map((d) => d.id);
+    const jacquardOnly = ids(['jacquard']);
+    assert.ok(jacquardOnly.includes('braze.api_key'), 'the Jacquard guide names the Braze key');
+    assert.ok(jacquardOnly.includes('currents.delivery'));
+    for (const id of jacquardOnly) {
+      assert.ok(!id.startsWith('braze.permission.'), `${id} is for ODP's key only`);
+      assert.ok(!id.startsWith('odp.'), `${id} is an ODP check`);
+    }
+    assert.ok(!jacquardOnly.includes('braze.segments'), 'segments are listed for ODP only');
+    assert.deepEqual(ids(['jacquard'], { only: 'braze' }), ['braze.api_key']);
+    assert.equal(ids(['optimizely'], { only: 'braze' }).length, 7);
+    assert.deepEqual(ids(['jacquard'], { only: 'optimizely' }), []);
+    assert.deepEqual(ids(['jacquard'], { only: 'currents.pii' }), [
+      's3.credentials',
+      's3.bucket',
+      'currents.delivery',
+      'currents.pii',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { summarizeFindInstance } from '../../shared/integrations/braze/find-instance-summary.ts';
-import type { InstanceAttemptSchema } from '../../shared/contract/checks.ts';
+import type { InstanceAttemptSchema } from '../../shared/integrations/braze/contract.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { dispatch } from '../../main/handlers/dispatch.ts';
 import { createHandlerTable } from '../../main/handlers/table.ts';
@@ -41,11 +41,15 @@ async function findMyInstance(t: TestContext) {
     mode: 'browser',
     env,
     keychain: new EnvSecretStore(env),
-    brazeInstances: ['US-03', 'EU-01', 'AU-01'].map((id) => ({
-      id,
-      restEndpoint: url(id),
-      dashboardHosts: [],
-    })),
+    integrationOptions: {
+      braze: {
+        instances: ['US-03', 'EU-01', 'AU-01'].map((id) => ({
+          id,
+          restEndpoint: url(id),
+          dashboardHosts: [],
+        })),
+      },
+    },
   });
   const table = createHandlerTable(services);
   const call = (channel: string, payload: unknown) => dispatch(table, channel, payload, services.t);

@@ -10,7 +10,8 @@ import { createHandlerTable } from '../../main/handlers/table.ts';
 import { createServices, type Services } from '../../main/services.ts';
 import { channels, contract, type Channel } from '../../shared/contract/index.ts';
 import { AppErrorSchema, errorCodes } from '../../shared/errors.ts';
-import { integrationIds, languages, secretNames } from '../../shared/types/ids.ts';
+import { languages } from '../../shared/types/ids.ts';
+import { integrationIds, secretNames } from '../../shared/integrations/lists.ts';
 import { memoryKeychain, type MemoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brazeChecks } from '../../main/integrations/braze/checks.ts';
 import { runChecks } from '../../main/checks/engine.ts';
-import { selectChecks } from '../../main/checks/selection.ts';
+import { withDependencies } from '../../main/checks/selection.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import { createOdpChecks, odpChecks } from '../../main/integrations/optimizely/checks/index.ts';
 import { translator } from '../../main/translate.ts';
@@ -629,9 +629,10 @@ describe('odp.segments against the Braze segments listed in the same run', () =>
       });
       const { results } = await runChecks({
         client,
-        definitions: selectChecks([...brazeChecks, ...createOdpChecks(fake.bases)], {
-          ids: ['odp.segments'],
-        }),
+        definitions: withDependencies(
+          [...brazeChecks, ...createOdpChecks(fake.bases)],
+          ['odp.segments'],
+        ),
         secrets: secretsOf({ 'braze.apiKey': brazeKey }),
         http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
       });
@@ -685,9 +686,7 @@ describe('a saved plan that no longer reads', () => {
       const client = testClient({ artifacts: { 'odp.plan': plan } });
       const { results } = await runChecks({
         client,
-        definitions: selectChecks([...brazeChecks, ...createOdpChecks(fake.bases)], {
-          ids: planChecks,
-        }),
+        definitions: withDependencies([...brazeChecks, ...createOdpChecks(fake.bases)], planChecks),
         secrets: secretsOf({}),
         http: createHttpClient({ allowInsecureLoopback: true, retries: 0 }),
       });

@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventPayload } from '../../shared/contract/index.ts';
 import type { Services } from '../../main/services.ts';
-import type { CheckDomain } from '../../main/checks/types.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { envSecretServices, handlerCaller } from '../support/handler-caller.ts';
 import { fakeKeys, startOdpFake } from '../support/odp-fake.ts';
 
-/** Runs a client's checks of one domain through the handlers; returns what said "offline". */
-async function runDomain(
-  services: Services,
-  clientId: string,
-  domain: CheckDomain,
-  offline: boolean,
-) {
+/** Runs a client's checks of one integration through the handlers; returns what said "offline". */
+async function runDomain(services: Services, clientId: string, only: string, offline: boolean) {
   const call = handlerCaller(services);
   const skipped: string[] = [];
   const stop = services.events.subscribe((name, payload) => {
@@ -30,7 +24,7 @@ async function runDomain(
       }
     });
   });
-  const started = await call('checks:run', { clientId, domain, offline });
+  const started = await call('checks:run', { clientId, only, offline });
   await finished;
   stop();
   return { started, skipped };

@@ -2,7 +2,7 @@ import type { CheckContext, CheckDefinition, CheckOutcome } from '../../main/che
 import { createHttpClient } from '../../main/net/http-client.ts';
 import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import { secretsOf } from './check-fixtures.ts';
 
 // One client builder for every check test: the client-file one.

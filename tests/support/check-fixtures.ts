@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clientFromFile, type ClientFile } from '../../shared/client-file.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import type { SecretReader } from '../../main/checks/types.ts';
 
 /** A client as a client file would describe it (sections map to input ids). */

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { createI18n } from '../../shared/i18n/index.ts';
-import type { IntegrationId } from '../../shared/types/ids.ts';
+import type { IntegrationId } from '../../shared/integrations/lists.ts';
 
 // A guide step in the app as a CSM works it: open it, fill its inputs, save its secrets, tick its
 // confirmations, run its checks and read their rows. Every label is the English UI text.

@@ -1,9 +1,9 @@
 import { runChecks, type RunOutcome } from '../../main/checks/engine.ts';
-import { selectChecks } from '../../main/checks/selection.ts';
+import { withDependencies } from '../../main/checks/selection.ts';
 import { jacquardChecks } from '../../main/integrations/jacquard/checks.ts';
 import { createHttpClient } from '../../main/net/http-client.ts';
 import type { CheckResult } from '../../shared/types/checks.ts';
-import type { SecretName } from '../../shared/types/ids.ts';
+import type { SecretName } from '../../shared/integrations/lists.ts';
 import { testClient } from './check-context.ts';
 
 /** Runs Jacquard checks (and what they depend on) through the real engine, as the app does. */
@@ -21,7 +21,7 @@ export async function runJacquardChecks(
 ): Promise<RunOutcome & { byId: Map<string, CheckResult> }> {
   const out = await runChecks({
     client: testClient({ integrations: ['jacquard'], inputs: options.inputs }),
-    definitions: selectChecks(jacquardChecks, { ids: options.ids }),
+    definitions: options.ids ? withDependencies(jacquardChecks, options.ids) : [...jacquardChecks],
     secrets: { get: (name) => Promise.resolve(options.secrets[name] ?? null) },
     http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 10_000, retries: 0 }),
     optIns: options.optIns ?? [],

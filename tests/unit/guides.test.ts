@@ -4,7 +4,6 @@ import {
   allConfirmations,
   allInputs,
   allSteps,
-  brazeInstances,
   checkIdsFor,
   confirmationById,
   guideFor,
@@ -16,6 +15,7 @@ import {
   type InputDef,
   type Step,
 } from '../../shared/guides/index.ts';
+import { brazeInstances } from '../../shared/integrations/braze/instances.ts';
 import {
   brazeApiKeyInput,
   brazeInstanceInput,
@@ -23,7 +23,8 @@ import {
 } from '../../shared/integrations/braze/guide-inputs.ts';
 import { namespaces } from '../../shared/i18n/namespaces.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
-import { integrationIds, ItemIdSchema, languages, secretNames } from '../../shared/types/ids.ts';
+import { ItemIdSchema, languages } from '../../shared/types/ids.ts';
+import { integrationIds, secretNames } from '../../shared/integrations/lists.ts';
 import { documentedBrazeInstanceIds } from '../support/braze-reference.ts';
 import { flattenLocale, type LocaleTree } from '../support/locale-tree.ts';
 
@@ -422,10 +423,7 @@ describe('guide texts', () => {
     }
 
     it(`${guide.id}: has no English text that no step uses`, () => {
-      const byLanguage = namespaces[guide.namespace as keyof typeof namespaces] as Record<
-        string,
-        unknown
-      >;
+      const byLanguage = namespaces[guide.namespace] as Record<string, unknown>;
       const english = flattenLocale((byLanguage.en ?? {}) as LocaleTree);
       assert.deepEqual(
         [...english.keys()].filter((key) => !named.has(key)),
@@ -434,10 +432,7 @@ describe('guide texts', () => {
     });
 
     it(`${guide.id}: texts are plain: no {{…}} for i18next to swallow, no markdown to show raw`, () => {
-      const byLanguage = namespaces[guide.namespace as keyof typeof namespaces] as Record<
-        string,
-        unknown
-      >;
+      const byLanguage = namespaces[guide.namespace] as Record<string, unknown>;
       for (const language of languages) {
         for (const [key, text] of flattenLocale((byLanguage[language] ?? {}) as LocaleTree)) {
           assert.doesNotMatch(String(text), /\{\{|\*\*|`/, `${language} ${key}`);

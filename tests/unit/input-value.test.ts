@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inputValue, JACQUARD_BUCKET } from '../../shared/guides/index.ts';
+import { inputValue } from '../../shared/guides/index.ts';
+import { JACQUARD_BUCKET } from '../../shared/integrations/jacquard/guide.ts';
 
 test('an input the CSM never typed takes the guide’s default', () => {
   assert.equal(inputValue({ inputs: {} }, 'jacquard.s3Bucket'), JACQUARD_BUCKET);

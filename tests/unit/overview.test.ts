@@ -9,7 +9,7 @@ import {
 import { guides } from '../../shared/guides/index.ts';
 import type { CheckResult, CheckStatus } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { IntegrationId } from '../../shared/types/ids.ts';
+import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import { reviewClient } from '../support/review-client.ts';
 
 const now = Date.UTC(2026, 10, 20, 12);

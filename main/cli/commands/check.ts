@@ -4,10 +4,13 @@ import { parseBundle } from '../../../shared/bundle/parse.ts';
 import { bundleProblemText } from '../../../shared/bundle/problems.ts';
 import { clientFromFile } from '../../../shared/client-file.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
-import { LanguageSchema, secretEnvVars } from '../../../shared/types/ids.ts';
+import { checkIdsFor } from '../../../shared/guides/index.ts';
+import { LanguageSchema } from '../../../shared/types/ids.ts';
+import { moduleIds, secretEnvVars } from '../../../shared/integrations/lists.ts';
 import type { Client } from '../../../shared/types/client.ts';
 import { checksForClient, recordRun, runClientChecks } from '../../checks/client-run.ts';
-import type { CheckDomain, SecretReader } from '../../checks/types.ts';
+import { checkOwners } from '../../checks/registry.ts';
+import type { SecretReader } from '../../checks/types.ts';
 import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
@@ -16,7 +19,8 @@ import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
 import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
 
-const domains: readonly CheckDomain[] = ['braze', 'jacquard', 'optimizely'];
+/** What `--only` may name before a client is read: an integration, or a check some guide names. */
+const onlyChoices: ReadonlySet<string> = new Set([...moduleIds, ...checkIdsFor()]);
 
 const usage = [
   'Usage: partner-setup check (--client NAME | --client-file FILE) [options]',
@@ -25,7 +29,7 @@ const usage = [
   '  --client NAME              a client saved in the app; secrets from the OS keychain',
   '  --client-file FILE         a client file (JSON, see "partner-setup schema client");',
   `                             secrets from ${Object.values(secretEnvVars).join(', ')}`,
-  '  --only DOMAIN              braze, jacquard or optimizely',
+  `  --only ID                  an integration (${moduleIds.join(', ')}) or a check id`,
   '  --opt-in NAME              allow a check that needs consent (repeatable), e.g. s3.write',
   '  --json                     one JSON document on stdout, messages in English',
   '  --lang LANG                en, fr, pt, es or de (default: en)',
@@ -120,8 +124,8 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv, t: Translate) {
     throw new UsageError(t('cli:check.oneSource'));
   }
   const only = values.only;
-  if (only !== undefined && !domains.includes(only as CheckDomain)) {
-    throw new UsageError(t('cli:check.only', { value: only }));
+  if (only !== undefined && !onlyChoices.has(only)) {
+    throw new UsageError(t('cli:check.only', { value: only, choices: moduleIds.join(', ') }));
   }
   const lang = LanguageSchema.safeParse(values.lang);
   if (!lang.success) throw new UsageError(t('cli:lang', { value: values.lang }));
@@ -132,7 +136,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv, t: Translate) {
   return {
     client: values.client,
     clientFile: values['client-file'],
-    only: only as CheckDomain | undefined,
+    only,
     optIns: values['opt-in'],
     json: values.json,
     lang: lang.data,
@@ -149,8 +153,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     options.clientFile !== undefined
       ? await loadFromFile(options.clientFile, io.env, t)
       : await loadSaved(options.client ?? '', io, t);
-  const filter = options.only ? { domains: [options.only] } : {};
+  const filter = options.only !== undefined ? { only: options.only } : {};
   const total = checksForClient(loaded.client, filter).length;
+  if (options.only !== undefined && total === 0) {
+    const owners = checksForClient(loaded.client).flatMap((def) => checkOwners.get(def.id) ?? []);
+    const choices = [...new Set([...loaded.client.integrations, ...owners])].join(', ');
+    throw new UsageError(t('cli:check.only', { value: options.only, choices }));
+  }
   const errPaint = painter(io.stderr.isTTY, io.env);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -194,8 +203,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'Run a client’s automated checks (Braze, Jacquard, Optimizely).',
   usage,
   run,
 };

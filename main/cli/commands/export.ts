@@ -9,8 +9,6 @@ import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Export a saved client as a JSON bundle or a report (HTML, Markdown, PDF).',
   usage: [
     'Usage: partner-setup export --client NAME [--format json|html|md|pdf] [--out FILE] [--lang xx]',
     '',

@@ -6,8 +6,6 @@ import { openCliServices } from '../cli-services.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Import a client from a JSON bundle (validated in full first).',
   usage: [
     'Usage: partner-setup import FILE [--replace | --as-new]',
     '',

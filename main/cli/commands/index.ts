@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 
+/** The one table of commands: `--help` lists it, and a command is loaded only when chosen. */
 export interface CommandEntry {
   name: string;
   summary: string;
@@ -15,7 +16,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'check',
-    summary: 'Run a client’s automated checks (Braze, Jacquard, Optimizely).',
+    summary: 'Run a client’s automated checks, on the same engine as the app.',
     load: async () => (await import('./check.ts')).checkCommand,
   },
   {

@@ -5,8 +5,6 @@ import { UsageError, type Command } from '../command.ts';
 const schemas: Record<string, () => Record<string, unknown>> = { client: clientFileJsonSchema };
 
 export const schemaCommand: Command = {
-  name: 'schema',
-  summary: 'Print a JSON Schema (client: the --client-file format).',
   usage:
     'Usage: partner-setup schema client\n\nPrints the JSON Schema of the client file read by "partner-setup check --client-file".',
   run(argv, io) {

@@ -6,8 +6,6 @@ import { startWebServer } from '../../web/server.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const uiCommand: Command = {
-  name: 'ui',
-  summary: 'Open the app in your browser.',
   usage: [
     'Usage: partner-setup ui [--port N] [--no-open] [--allow-insecure-loopback]',
     '',

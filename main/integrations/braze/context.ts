@@ -6,8 +6,7 @@ import { createBrazeRestClient, type BrazeRestClient } from './rest-client.ts';
 export const brazeKeySecret = 'braze.apiKey' as const;
 
 /** What every Braze check declares: the key, the instance, the network, and the host it shares. */
-export const brazeCheckBase: Pick<CheckDefinition, 'domain' | 'requires' | 'host'> = {
-  domain: 'braze',
+export const brazeCheckBase: Pick<CheckDefinition, 'requires' | 'host'> = {
   requires: { secrets: [brazeKeySecret], inputs: [brazeInputs.instance], network: true },
   host: brazeHost,
 };

@@ -4,7 +4,6 @@ import {
   planArtifactKey,
 } from '../../../shared/integrations/optimizely/plan.ts';
 import { brazeKeySecret } from '../braze/context.ts';
-import { AppCheckRuns } from '../../checks/app-runs.ts';
 import { listBrazeTargets, noList } from './braze-targets.ts';
 import { extraActivationFields, planView } from './plan-view.ts';
 import { nextRuns, validateSchedule } from './plans/schedule.ts';
@@ -14,7 +13,6 @@ import type { Handlers } from '../../handlers/types.ts';
 type OdpChannels = 'odp:getPlan' | 'odp:savePlan' | 'odp:previewSchedule' | 'odp:brazeTargets';
 
 export function odpHandlers(s: Services): Handlers<OdpChannels> {
-  const runs = new AppCheckRuns(s);
   return {
     'odp:getPlan': ({ clientId }) => Promise.resolve(planView(s.store.get(clientId), new Date())),
     'odp:savePlan': async ({ clientId, plan }) => {
@@ -33,10 +31,10 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
     },
     'odp:brazeTargets': async ({ clientId, kind }) => {
       const client = s.store.get(clientId);
-      const apiKey = (await runs.secretsFor(clientId).get(brazeKeySecret))?.trim();
+      const apiKey = (await s.secretReader(clientId).get(brazeKeySecret))?.trim();
       if (!apiKey) return noList('unavailable');
       try {
-        return await listBrazeTargets(runs.http(), client, apiKey, kind);
+        return await listBrazeTargets(s.httpClient(), client, apiKey, kind);
       } catch {
         // No answer (offline, timeout): the CSM types the id instead.
         return noList('unavailable');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { integrationIds, type IntegrationId } from '../../../shared/types/ids.ts';
+import { integrationIds, type IntegrationId } from '../../../shared/integrations/lists.ts';
 
 interface IntegrationChoiceProps {
   value: readonly IntegrationId[];
@@ -7,7 +7,7 @@ interface IntegrationChoiceProps {
   describedBy?: string;
 }
 
-/** Jacquard and/or Optimizely, as checkboxes; callers enforce "at least one". */
+/** The integrations a client may use, as checkboxes; callers enforce "at least one". */
 export function IntegrationChoice({ value, onChange, describedBy }: IntegrationChoiceProps) {
   const { t } = useTranslation();
   return (

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Client, ClientSummary } from '../../../shared/types/client.ts';
-import type { IntegrationId } from '../../../shared/types/ids.ts';
+import type { IntegrationId } from '../../../shared/integrations/lists.ts';
 import { call } from '../api/index.ts';
 
 interface ClientsState {

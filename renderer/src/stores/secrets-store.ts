@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SecretName } from '../../../shared/types/ids.ts';
+import type { SecretName } from '../../../shared/integrations/lists.ts';
 import type { SecretStatus } from '../../../shared/types/secrets.ts';
 import { call } from '../api/index.ts';
 

@@ -116,7 +116,7 @@ export const jacquardGuide: Guide = {
       kind: 'prerequisites',
       titleKey: 'steps.prerequisites.title',
       introKey: 'steps.prerequisites.intro',
-      where: { app: 'braze', pathKey: 'steps.prerequisites.where' },
+      where: { app: 'braze', englishMenus: true, pathKey: 'steps.prerequisites.where' },
       instructions: [
         'steps.prerequisites.do.account',
         'steps.prerequisites.do.token',
@@ -164,7 +164,7 @@ export const jacquardGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.current.title',
       introKey: 'steps.current.intro',
-      where: { app: 'braze', pathKey: 'steps.current.where' },
+      where: { app: 'braze', englishMenus: true, pathKey: 'steps.current.where' },
       instructions: [
         'steps.current.do.open',
         'steps.current.do.nameAndEmail',

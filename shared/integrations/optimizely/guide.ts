@@ -74,7 +74,7 @@ export const optimizelyGuide: Guide = {
       kind: 'prerequisites',
       titleKey: 'steps.prerequisites.title',
       introKey: 'steps.prerequisites.intro',
-      where: { app: 'braze', pathKey: 'steps.prerequisites.where' },
+      where: { app: 'braze', englishMenus: true, pathKey: 'steps.prerequisites.where' },
       instructions: [
         'steps.prerequisites.do.account',
         'steps.prerequisites.do.apiKey',
@@ -118,7 +118,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.install.title',
       introKey: 'steps.install.intro',
-      where: { app: 'odp', pathKey: 'steps.install.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.install.where' },
       instructions: [
         'steps.install.do.appDirectory',
         'steps.install.do.authorization',
@@ -151,7 +151,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.currents.title',
       introKey: 'steps.currents.intro',
-      where: { app: 'braze', pathKey: 'steps.currents.where' },
+      where: { app: 'braze', englishMenus: true, pathKey: 'steps.currents.where' },
       instructions: [
         'steps.currents.do.open',
         'steps.currents.do.create',
@@ -182,7 +182,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.segments.title',
       introKey: 'steps.segments.intro',
-      where: { app: 'odp', pathKey: 'steps.segments.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.segments.where' },
       instructions: [
         'steps.segments.do.expand',
         'steps.segments.do.choose',
@@ -210,7 +210,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.mappings.title',
       introKey: 'steps.mappings.intro',
-      where: { app: 'odp', pathKey: 'steps.mappings.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.mappings.where' },
       instructions: [
         'steps.mappings.do.default',
         'steps.mappings.do.addBrazeField',
@@ -239,7 +239,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.activation.title',
       introKey: 'steps.activation.intro',
-      where: { app: 'odp', pathKey: 'steps.activation.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.activation.where' },
       instructions: [
         'steps.activation.do.create',
         'steps.activation.do.behavioral',
@@ -290,7 +290,7 @@ export const optimizelyGuide: Guide = {
       kind: 'step',
       titleKey: 'steps.schedule.title',
       introKey: 'steps.schedule.intro',
-      where: { app: 'odp', pathKey: 'steps.schedule.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.schedule.where' },
       instructions: [
         'steps.schedule.do.open',
         'steps.schedule.do.recurring',
@@ -323,7 +323,7 @@ export const optimizelyGuide: Guide = {
       kind: 'troubleshooting',
       titleKey: 'steps.troubleshooting.title',
       introKey: 'steps.troubleshooting.intro',
-      where: { app: 'odp', pathKey: 'steps.troubleshooting.where' },
+      where: { app: 'odp', englishMenus: true, pathKey: 'steps.troubleshooting.where' },
       instructions: [
         'steps.troubleshooting.do.inspectorOpen',
         'steps.troubleshooting.do.inspectorStart',

@@ -6,7 +6,6 @@ export const SNIPPET_PREVIEW_ARTIFACT = 'jacquard.snippetPreview';
 
 export const jacquardSnippetsCheck: CheckDefinition = {
   id: 'jacquard.snippets',
-  domain: 'jacquard',
   requires: { inputs: ['jacquard.snippets'], network: false },
   async run(ctx): Promise<CheckOutcome> {
     const text = ctx.client.inputs['jacquard.snippets'] ?? '';

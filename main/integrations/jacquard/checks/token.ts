@@ -6,7 +6,6 @@ export const MIN_TOKEN_LENGTH = 16;
 
 export const jacquardTokenCheck: CheckDefinition = {
   id: 'jacquard.token',
-  domain: 'jacquard',
   requires: { secrets: ['jacquard.connectToken'], network: false },
   async run(ctx): Promise<CheckOutcome> {
     const token = (await ctx.secrets.get('jacquard.connectToken')) ?? '';

@@ -54,7 +54,6 @@ function forbiddenKey(key: string, refusedIn: readonly OdpRegion[]): string {
 export function apiKeyCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDefinition {
   return {
     id: 'odp.api_key',
-    domain: 'optimizely',
     requires: { secrets: ['odp.apiKey'], network: true },
     host: odpHost,
     async run(ctx): Promise<CheckOutcome> {

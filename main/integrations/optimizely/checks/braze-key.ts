@@ -11,7 +11,6 @@ const checkId = (permission: string) => `braze.permission.${permission}`;
  */
 export const brazeKeyCheck: CheckDefinition = {
   id: 'odp.braze_key',
-  domain: 'optimizely',
   // No request of its own, but its verdict is what the probes found: offline it has nothing to say.
   requires: { secrets: ['braze.apiKey'], network: true },
   dependsOn: odpBrazeKeyPermissions.map(checkId),

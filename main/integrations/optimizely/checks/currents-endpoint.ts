@@ -100,7 +100,6 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
 
 export const currentsEndpointCheck: CheckDefinition = {
   id: 'odp.currents_endpoint',
-  domain: 'optimizely',
   requires: { inputs: ['odp.currentsUrl'], secrets: ['odp.currentsToken'], network: false },
   host: currentsHost,
   async run(ctx) {

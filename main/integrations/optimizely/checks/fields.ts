@@ -38,7 +38,6 @@ function targetFor(
 export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDefinition {
   return {
     id: 'odp.fields',
-    domain: 'optimizely',
     requires: { secrets: ['odp.apiKey'], network: true },
     dependsOn: ['odp.api_key'],
     host: odpHost,

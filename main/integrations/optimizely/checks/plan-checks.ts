@@ -54,7 +54,6 @@ function currentBrazeSegmentIds(ctx: CheckContext): ReadonlySet<string> | null {
 
 export const segmentsPlanCheck: CheckDefinition = {
   id: 'odp.segments',
-  domain: 'optimizely',
   requires: { network: false },
   // "No longer in Braze" is judged on Braze's list as it is now, else as saved (offline, no key).
   dependsOn: ['braze.segments'],
@@ -77,7 +76,6 @@ export const segmentsPlanCheck: CheckDefinition = {
 
 export const mappingsPlanCheck: CheckDefinition = {
   id: 'odp.mappings',
-  domain: 'optimizely',
   requires: { network: false },
   // Read fresh when the key works; otherwise (offline, no key yet) against the fields saved last time.
   dependsOn: ['odp.fields'],
@@ -98,7 +96,6 @@ export const mappingsPlanCheck: CheckDefinition = {
 
 export const activationPlanCheck: CheckDefinition = {
   id: 'odp.activation',
-  domain: 'optimizely',
   requires: { network: false },
   // customer.* values are checked against ODP's fields as they are now, else as saved.
   dependsOn: ['odp.fields'],

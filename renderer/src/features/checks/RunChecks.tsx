@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { knownOptIns } from '../../../../shared/checks/opt-ins.ts';
+import { knownOptIns } from '../../../../shared/integrations/lists.ts';
 import { checkStatuses, type CheckStatus } from '../../../../shared/types/checks.ts';
 import type { Client } from '../../../../shared/types/client.ts';
 import { attempt } from '../../stores/toast-store.ts';

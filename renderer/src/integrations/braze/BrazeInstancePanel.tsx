@@ -7,12 +7,13 @@ import {
   resolveBrazeEndpoint,
   type EndpointResolution,
 } from '../../../../shared/integrations/braze/resolve-endpoint.ts';
-import type { InstanceAttemptSchema } from '../../../../shared/contract/checks.ts';
+import type { InstanceAttemptSchema } from '../../../../shared/integrations/braze/contract.ts';
 import { call } from '../../api/index.ts';
 import { useAppStore } from '../../stores/app-store.ts';
 import { useClientStore } from '../../stores/client-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
-import type { StepPanelProps } from '../step-panels.tsx';
+import type { StepPanelProps } from '../types.ts';
+import './braze.css';
 
 type InstanceAttempt = z.infer<typeof InstanceAttemptSchema>;
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepPanelProps } from '../step-panels.tsx';
+import type { StepPanelProps } from '../types.ts';
 import { ActivationPlanner } from './ActivationPlanner.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { OdpSummary } from './OdpSummary.tsx';

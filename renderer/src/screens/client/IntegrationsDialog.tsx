@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
-import type { IntegrationId } from '../../../../shared/types/ids.ts';
+import type { IntegrationId } from '../../../../shared/integrations/lists.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { IntegrationChoice } from '../../components/IntegrationChoice.tsx';
 import { useClientStore } from '../../stores/client-store.ts';

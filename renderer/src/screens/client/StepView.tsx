@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
 import { RichText } from '../../components/RichText.tsx';
 import { CheckList } from '../../features/checks/CheckList.tsx';
-import { stepPanels } from '../../integrations/step-panels.tsx';
+import { stepPanels } from '../../integrations/registry.ts';
 import { ConfirmationList } from './ConfirmationList.tsx';
 import { CopyValues } from './CopyValues.tsx';
 import { guideKey, type GuideStep } from './guide-steps.ts';
@@ -26,9 +26,8 @@ let focusNextHeading = false;
 export function StepView({ client, entry, position, previous, next, onNavigate }: StepViewProps) {
   const { t, i18n } = useTranslation();
   const { guide, step } = entry;
-  // The paths name Braze's and ODP's menus as their English dashboards do; say so in other languages.
-  const menuInEnglish =
-    i18n.language !== 'en' && (step.where?.app === 'braze' || step.where?.app === 'odp');
+  // Some dashboards exist in English only: their paths name the menus as shown; say so.
+  const menuInEnglish = i18n.language !== 'en' && step.where?.englishMenus === true;
   const k = (key: string) => t(guideKey(guide, key));
   const rich = (key: string) => <RichText text={k(key)} />;
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntegrationId } from '../../../../shared/types/ids.ts';
+import type { IntegrationId } from '../../../../shared/integrations/lists.ts';
 import { ClientNameField } from '../../components/ClientNameField.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { IntegrationChoice } from '../../components/IntegrationChoice.tsx';

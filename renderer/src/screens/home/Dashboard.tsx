@@ -7,7 +7,7 @@ import {
   type OverviewFilter,
   type OverviewSort,
 } from '../../../../shared/dashboard/overview.ts';
-import { integrationIds } from '../../../../shared/types/ids.ts';
+import { integrationIds } from '../../../../shared/integrations/lists.ts';
 import { api } from '../../api/index.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { useOverviewStore } from '../../stores/overview-store.ts';

@@ -13,7 +13,6 @@ export function currentsAuditCheck(
 ): CheckDefinition {
   return {
     id,
-    domain: 'jacquard',
     requires: { network: false },
     dependsOn: ['currents.delivery'],
     run: (ctx) =>

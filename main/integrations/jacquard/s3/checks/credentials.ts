@@ -41,7 +41,6 @@ function rejection(code: string | null, keyId: string): string | undefined {
 
 export const s3CredentialsCheck: CheckDefinition = {
   id: 's3.credentials',
-  domain: 'jacquard',
   requires: { secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'], network: true },
   host: s3Host,
   async run(ctx): Promise<CheckOutcome> {

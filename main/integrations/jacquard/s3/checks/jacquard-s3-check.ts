@@ -17,7 +17,6 @@ export interface JacquardS3CheckSpec {
 export function jacquardS3Check(spec: JacquardS3CheckSpec): CheckDefinition {
   return {
     id: spec.id,
-    domain: 'jacquard',
     requires: {
       secrets: ['jacquard.awsAccessKeyId', 'jacquard.awsSecretAccessKey'],
       ...(spec.inputs ? { inputs: spec.inputs } : {}),

@@ -1,0 +1,12 @@
+import type { MainIntegration } from '../types.ts';
+import { jacquardChecks } from './checks.ts';
+import { redactSnippetTokens } from './snippet-redaction.ts';
+
+export const jacquardMain: MainIntegration = {
+  id: 'jacquard',
+  checks: jacquardChecks,
+  // Snippets are pasted with the connect token in them; only the keychain may keep it.
+  inputRedactors: [
+    { inputId: 'jacquard.snippets', secret: 'jacquard.connectToken', redact: redactSnippetTokens },
+  ],
+};

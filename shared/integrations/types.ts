@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Guide } from '../guides/types.ts';
+import type { Tree } from '../i18n/options.ts';
+
+/** A namespace file: every language's texts side by side, `{ en: {...}, fr: {...}, … }`. */
+export type NamespaceFile = Readonly<Record<string, Tree>>;
+
+/** A secret kept in the keychain under `<clientId>/<name>`, read by the CLI from `envVar`. */
+export interface SecretDef {
+  readonly name: string;
+  readonly envVar: string;
+}
+
+/** Something a check never does unasked; the CSM ticks it before a run. */
+export interface OptInDef {
+  readonly id: string;
+  readonly checks: readonly string[];
+}
+
+/** Data a check or a plan keeps with the client, with the schema every reader parses it with. */
+export interface ArtifactDef<S extends z.ZodType = z.ZodType> {
+  readonly key: string;
+  readonly schema: S;
+}
+
+/**
+ * What one integration contributes to the shared half of the app (contract, store, renderer,
+ * CLI): the core derives every list it needs from these, and names no integration itself.
+ */
+export interface IntegrationDescription {
+  readonly id: string;
+  /**
+   * The guide a CSM follows for a client who picks this integration. A platform that partners
+   * build on (Braze) has none: it is never picked alone, its checks run as the guides name them.
+   */
+  readonly guide?: Guide;
+  /** The integration's own text namespaces (its guide's, its checks' …). */
+  readonly namespaces: Readonly<Record<string, NamespaceFile>>;
+  /** Keys it adds to the core's namespaces (its check names in `checks`, its label in `app` …). */
+  readonly contributions: Readonly<Record<string, NamespaceFile>>;
+  readonly secrets: readonly SecretDef[];
+  /**
+   * Its part of the client file: the section's key, which is also the prefix of the inputs it
+   * holds (`<key>.<field>` ← `"<key>": { "<field>": … }`), and the section's schema.
+   */
+  readonly clientFileSection?: { readonly key: string; readonly schema: z.ZodObject };
+  readonly optIns: readonly OptInDef[];
+  readonly artifacts: readonly ArtifactDef[];
+  /** Hosts (and their subdomains) whose https pages may open in the system browser. */
+  readonly linkHosts: readonly string[];
+}
