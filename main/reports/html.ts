@@ -1,14 +1,7 @@
 import type { Translate } from '../translate.ts';
-import { cappedNote, deliveryChartSvg } from './chart.ts';
 import { escapeHtml as e } from './escape.ts';
-import type {
-  DeliveryChart,
-  ReportCheck,
-  ReportConfirmation,
-  ReportModel,
-  ReportPlanSection,
-  ReportStep,
-} from './model.ts';
+import type { ReportCheck, ReportConfirmation, ReportModel, ReportStep } from './model.ts';
+import { sectionHtml } from './sections.ts';
 import { reportCss } from './styles.ts';
 
 /**
@@ -40,8 +33,7 @@ export function renderHtml(model: ReportModel, t: Translate): string {
         guide.steps.map((step) => stepHtml(step, t)).join('') +
         '</section>',
     ),
-    model.odpPlan ? odpPlanHtml(model.odpPlan, t) : '',
-    model.chart ? chartHtml(model.chart, t) : '',
+    ...model.sections.map(sectionHtml),
     `<footer><p>${e(t('reports:report.noSecrets'))}</p><p>${e(t('reports:report.footer', { version: model.appVersion }))}</p></footer>`,
     '</main></body></html>',
     '',
@@ -61,27 +53,6 @@ function summary(model: ReportModel, t: Translate): string {
     '</ul>',
     `<p class="meta">${e(t('reports:report.staleRule', { hours: model.staleAfterHours }))}</p>`,
   ].join('');
-}
-
-function chartHtml(chart: DeliveryChart, t: Translate): string {
-  const note = cappedNote(chart, t);
-  return [
-    `<section class="delivery"><h2>${e(t('reports:report.chart.heading'))}</h2>`,
-    deliveryChartSvg(chart, t),
-    `<p class="legend"><span class="l-click">${e(t('reports:report.chart.emailClick'))}</span><span class="l-other">${e(t('reports:report.chart.other'))}</span></p>`,
-    note === null ? '' : `<p class="meta capped-note">${e(note)}</p>`,
-    `<p class="meta">${e(t('reports:report.chart.measured', { date: chart.generatedLabel }))}</p></section>`,
-  ].join('');
-}
-
-function odpPlanHtml(sections: readonly ReportPlanSection[], t: Translate): string {
-  const body = sections
-    .map(
-      (s) =>
-        `<h3>${e(s.title)}</h3><ol>${s.steps.map((step) => `<li>${e(step)}</li>`).join('')}</ol>`,
-    )
-    .join('');
-  return `<section class="odp-plan"><h2>${e(t('odp:summary.reportHeading'))}</h2>${body}</section>`;
 }
 
 function stepHtml(step: ReportStep, t: Translate): string {

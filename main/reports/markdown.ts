@@ -1,8 +1,8 @@
 import type { Translate } from '../translate.ts';
-import { cappedNote, chartSummary, hourLabel } from './chart.ts';
 import { escapeMarkdown as m } from './escape.ts';
 import { confirmedText } from './html.ts';
-import type { DeliveryChart, ReportModel, ReportStep } from './model.ts';
+import type { ReportModel, ReportStep } from './model.ts';
+import { sectionMarkdown } from './sections.ts';
 
 /** The report as Markdown (GitHub flavour): the same content as the HTML, every value escaped. */
 export function renderMarkdown(model: ReportModel, t: Translate): string {
@@ -30,36 +30,10 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
     );
     for (const step of guide.steps) lines.push(...stepLines(step, t));
   }
-  if (model.odpPlan) {
-    lines.push(`## ${m(t('odp:summary.reportHeading'))}`, '');
-    for (const section of model.odpPlan) {
-      lines.push(`### ${m(section.title)}`, '');
-      lines.push(...section.steps.map((step, i) => `${i + 1}. ${m(step)}`), '');
-    }
-  }
-  if (model.chart) lines.push(...chartLines(model.chart, t));
+  for (const section of model.sections) lines.push(...sectionMarkdown(section));
   lines.push('---', '', m(t('reports:report.noSecrets')), '');
   lines.push(m(t('reports:report.footer', { version: model.appVersion })), '');
   return lines.join('\n');
-}
-
-/** Markdown cannot draw the chart: its summary, then the same figures hour by hour. */
-function chartLines(chart: DeliveryChart, t: Translate): string[] {
-  const head = ['hour', 'emailClick', 'other'].map((c) => m(t(`reports:report.chart.${c}`)));
-  const note = cappedNote(chart, t);
-  return [
-    `## ${m(t('reports:report.chart.heading'))}`,
-    '',
-    m(chartSummary(chart, t)),
-    '',
-    `| ${head.join(' | ')} |`,
-    `|${' --- |'.repeat(head.length)}`,
-    ...chart.hours.map((h) => `| ${m(hourLabel(h))} | ${h.emailClick} | ${h.other} |`),
-    '',
-    ...(note === null ? [] : [m(note), '']),
-    m(t('reports:report.chart.measured', { date: chart.generatedLabel })),
-    '',
-  ];
 }
 
 function stepLines(step: ReportStep, t: Translate): string[] {

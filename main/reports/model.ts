@@ -2,15 +2,10 @@ import { isStale, isStepDone } from '../../shared/dashboard/overview.ts';
 import { guideFor, type Guide } from '../../shared/guides/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import {
-  currentsHourlyArtifactKey,
-  CurrentsHourlySchema,
-  type CurrentsHourly,
-} from '../../shared/integrations/jacquard/currents-hourly.ts';
 import type { Language } from '../../shared/types/ids.ts';
-import { planView } from '../integrations/optimizely/plan-view.ts';
-import { renderSummary } from '../integrations/optimizely/plans/summary.ts';
+import { mainIntegrations } from '../integrations/registry.ts';
 import type { Translate } from '../translate.ts';
+import type { ReportSection } from './sections.ts';
 
 /**
  * Everything a report states, already translated into the report's language. The HTML and Markdown
@@ -24,16 +19,9 @@ export interface ReportModel {
   staleAfterHours: number;
   totals: { stepsDone: number; stepsTotal: number; failing: number; stale: number };
   guides: ReportGuide[];
-  chart: DeliveryChart | null;
-  /** The saved ODP plan as "do this in ODP" steps, section by section; null without one. */
-  odpPlan: ReportPlanSection[] | null;
+  /** What the client's integrations add after the guides (a delivery chart, a plan …). */
+  sections: ReportSection[];
   appVersion: string;
-}
-
-export interface ReportPlanSection {
-  title: string;
-  /** In order: the renderers number them from 1 within the section. */
-  steps: string[];
 }
 
 export interface ReportGuide {
@@ -71,8 +59,6 @@ export interface ReportCheck {
   at: string | null;
   stale: boolean;
 }
-
-export type DeliveryChart = CurrentsHourly & { generatedLabel: string };
 
 /** Keys in guide data are relative to the guide's namespace unless they name one. */
 const guideText = (t: Translate, guide: Guide, key: string): string =>
@@ -131,11 +117,11 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
       steps,
     };
   });
-  // A check shared by both guides (the Braze key) is counted once.
+  // A check shared by several guides (the Braze key) is counted once.
   const checks = new Map(
     guides.flatMap((g) => g.steps.flatMap((s) => s.checks.map((c) => [c.id, c]))),
   );
-  const hourly = CurrentsHourlySchema.safeParse(client.artifacts[currentsHourlyArtifactKey]);
+  const context = { t, now: options.now, formatDate };
   return {
     language,
     clientName: client.name,
@@ -149,23 +135,9 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
       stale: [...checks.values()].filter((c) => c.stale).length,
     },
     guides,
-    chart:
-      hourly.success && client.integrations.includes('jacquard')
-        ? { ...hourly.data, generatedLabel: formatDate(hourly.data.generatedAt) }
-        : null,
-    odpPlan: odpPlanSteps(client, t, options.now),
+    sections: mainIntegrations.flatMap((m) => m.reportSections?.(client, context) ?? []),
     appVersion: options.appVersion,
   };
-}
-
-/**
- * The same summary the plan editor shows, from the same view. A plan holds segment, field and
- * campaign names and Liquid values; keys and tokens live in the keychain, never in it.
- */
-function odpPlanSteps(client: Client, t: Translate, now: Date): ReportPlanSection[] | null {
-  if (!client.integrations.includes('optimizely')) return null;
-  const view = planView(client, now);
-  return view.saved ? renderSummary(view.summary, t) : null;
 }
 
 /** Dates in the report's language and the computer's time zone, with the zone named. */

@@ -11,13 +11,6 @@ const allowed = [
   /^(main|shared|renderer\/src)\/integrations\/[a-z0-9-]+\//,
   /^(main|shared|renderer\/src)\/integrations\/registry\.ts$/,
 ];
-/**
- * Files that still name a partner, each for a reason the README states: reports build the Currents
- * chart and the ODP plan by name until integrations contribute report sections. The list may only
- * shrink: a file that no longer names a partner must leave it.
- */
-const notYetMoved = ['main/reports/html.ts', 'main/reports/markdown.ts', 'main/reports/model.ts'];
-
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true });
   return entries
@@ -36,5 +29,5 @@ it('only the integrations’ own folders and the registries name a partner', asy
     if (allowed.some((rule) => rule.test(file))) continue;
     if (partnerName.test(await readFile(join(root, file), 'utf8'))) naming.push(file);
   }
-  assert.deepEqual(naming.sort(), notYetMoved);
+  assert.deepEqual(naming.sort(), []);
 });

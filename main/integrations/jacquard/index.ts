@@ -1,5 +1,6 @@
 import type { MainIntegration } from '../types.ts';
 import { jacquardChecks } from './checks.ts';
+import { currentsReportSections } from './report-sections.ts';
 import { redactSnippetTokens } from './snippet-redaction.ts';
 
 export const jacquardMain: MainIntegration = {
@@ -9,4 +10,5 @@ export const jacquardMain: MainIntegration = {
   inputRedactors: [
     { inputId: 'jacquard.snippets', secret: 'jacquard.connectToken', redact: redactSnippetTokens },
   ],
+  reportSections: currentsReportSections,
 };

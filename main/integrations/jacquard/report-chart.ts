@@ -1,6 +1,8 @@
-import type { Translate } from '../translate.ts';
-import { escapeHtml } from './escape.ts';
-import type { DeliveryChart } from './model.ts';
+import type { CurrentsHourly } from '../../../shared/integrations/jacquard/currents-hourly.ts';
+import { escapeHtml } from '../../reports/escape.ts';
+import type { Translate } from '../../translate.ts';
+
+type DeliveryChart = CurrentsHourly;
 
 const width = 720;
 const height = 200;
