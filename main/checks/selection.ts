@@ -14,13 +14,18 @@ export interface ChecksFilter {
 
 /**
  * Whether a check that applies to the client falls under `--only`: the check itself, a check of
- * that integration's guide, or a check that integration implements (Braze has no guide of its
- * own; its checks are named by the partners' guides).
+ * that integration's guide when the client uses it, or a check that integration implements
+ * (Braze has no guide of its own; its checks are named by the partners' guides).
  */
-function matchesOnly(checkId: string, only: string, owners: ReadonlyMap<string, string>): boolean {
+function matchesOnly(
+  checkId: string,
+  only: string,
+  client: Pick<Client, 'integrations'>,
+  owners: ReadonlyMap<string, string>,
+): boolean {
   if (checkId === only || owners.get(checkId) === only) return true;
-  const guide = Object.hasOwn(guides, only) ? guides[only as keyof typeof guides] : undefined;
-  return guide?.steps.some((step) => step.checks.includes(checkId)) ?? false;
+  const used = client.integrations.find((id) => id === only);
+  return used !== undefined && guides[used].steps.some((step) => step.checks.includes(checkId));
 }
 
 /**
@@ -37,7 +42,7 @@ export function selectChecks(
   const named = checkIdsFor(client.integrations).filter(
     (id) =>
       (!filter.checkIds || filter.checkIds.includes(id)) &&
-      (filter.only === undefined || matchesOnly(id, filter.only, owners)),
+      (filter.only === undefined || matchesOnly(id, filter.only, client, owners)),
   );
   return withDependencies(registry, named);
 }
