@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { clientFromBundle } from '../../shared/bundle/convert.ts';
 import { parseBundle } from '../../shared/bundle/parse.ts';
 import { bundleRefusalText } from '../../shared/bundle/problems.ts';
@@ -5,7 +6,7 @@ import type { Bundle } from '../../shared/bundle/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { redactInputs, type RedactInput } from '../inputs/redaction.ts';
-import type { ClientStore } from '../store/client-store.ts';
+import type { ClientStore, SavedClients } from '../store/client-store.ts';
 import type { Translate } from '../translate.ts';
 
 /** An existing client the bundle would land on: the one it was exported from, or one of the same name. */
@@ -26,7 +27,7 @@ export async function readBundle(text: string, t: Translate): Promise<Bundle> {
   return parsed.bundle;
 }
 
-export function findConflict(store: ClientStore, bundle: Bundle): ImportConflict | null {
+export function findConflict(store: SavedClients, bundle: Bundle): ImportConflict | null {
   const byId = bundle.id ? store.list().find((c) => c.id === bundle.id) : undefined;
   if (byId) return { id: byId.id, name: byId.name, match: 'id' };
   const byName = store.findByName(bundle.name);
@@ -77,7 +78,7 @@ export async function reviewBundle(
  * A name no other client has, so `--client NAME` (export, check) finds exactly one: the bundle's,
  * or it with the translated "(imported)" mark, numbered when that is taken too.
  */
-function freeName(store: ClientStore, name: string, t: Translate): string {
+function freeName(store: SavedClients, name: string, t: Translate): string {
   if (!store.findByName(name)) return name;
   // Room for the mark within the 120 characters a name may have.
   const base = name.slice(0, 100);
@@ -91,10 +92,10 @@ function freeName(store: ClientStore, name: string, t: Translate): string {
 }
 
 /**
- * Imports a bundle into the store, after validating all of it. Over an existing client only when
- * told to (`replace` keeps its id, creation date and keychain secrets; the rest comes from the
- * bundle), or as a new client; `ask` refuses with CONFLICT so the caller can ask the CSM. Inputs
- * are stored as inputs:set stores them: any secret pasted into one is taken out first.
+ * Imports a bundle into the store in one save, after validating all of it. Over an existing client
+ * only when told to (`replace` keeps its id, creation date and keychain secrets; the rest comes
+ * from the bundle), or as a new client; `ask` refuses with CONFLICT so the caller can ask the CSM.
+ * Inputs are stored as inputs:set stores them: any secret pasted into one is taken out first.
  */
 export async function importBundle(
   store: ClientStore,
@@ -103,39 +104,36 @@ export async function importBundle(
 ): Promise<ImportOutcome> {
   const { t, redact } = options;
   const bundle = await readBundle(text, t);
+  await store.refresh();
   const conflict = findConflict(store, bundle);
-  if (conflict && options.onConflict === 'ask') {
-    throw new AppError('CONFLICT', conflictText(conflict, t));
-  }
+  const refuseOn = (found: ImportConflict | null): void => {
+    if (found && options.onConflict === 'ask') {
+      throw new AppError('CONFLICT', conflictText(found, t));
+    }
+  };
+  refuseOn(conflict);
   // Built and validated in full before the store is touched.
   const incoming = clientFromBundle(bundle, bundle.id ?? reviewId);
-  const copyInto = (draft: Client, inputs: Client['inputs']): void => {
-    draft.integrations = incoming.integrations;
-    draft.inputs = inputs;
-    draft.confirmations = incoming.confirmations;
-    draft.checkResults = incoming.checkResults;
-    draft.artifacts = incoming.artifacts;
-  };
+  const { name, integrations, confirmations, checkResults, artifacts } = incoming;
   if (conflict && options.onConflict === 'replace') {
     const inputs = await redactInputs(conflict.id, incoming.inputs, redact);
-    const client = await store.update(conflict.id, (draft) => {
-      draft.name = incoming.name;
-      copyInto(draft, inputs);
-    });
+    const client = await store.update(conflict.id, (draft) =>
+      Object.assign(draft, { name, integrations, inputs, confirmations, checkResults, artifacts }),
+    );
     return { client, replaced: true };
   }
-  const created = await store.create({
-    name: freeName(store, incoming.name, t),
-    integrations: incoming.integrations,
-  });
-  try {
-    const inputs = await redactInputs(created.id, incoming.inputs, redact);
+  const id = randomUUID();
+  const inputs = await redactInputs(id, incoming.inputs, redact);
+  // Another window or a CLI run may have added a client of that name meanwhile: the name is
+  // chosen, and a conflict looked for again, among the clients as they are saved.
+  const client = await store.create((saved) => {
+    refuseOn(findConflict(saved, bundle));
     return {
-      client: await store.update(created.id, (draft) => copyInto(draft, inputs)),
-      replaced: false,
+      id,
+      name: freeName(saved, name, t),
+      integrations,
+      content: { inputs, confirmations, checkResults, artifacts },
     };
-  } catch (error) {
-    await store.remove(created.id);
-    throw error;
-  }
+  });
+  return { client, replaced: false };
 }

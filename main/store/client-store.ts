@@ -7,15 +7,14 @@ import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import { SettingsSchema, type Settings } from '../../shared/types/settings.ts';
 import { withFileLock } from './file-lock.ts';
 import { storeFileName } from './paths.ts';
-import type { StoreFile } from './schema.ts';
+import { emptyStore, type StoreFile } from './schema.ts';
 import {
   dismissStoreIssue,
-  loadStoreFile,
+  moveStoreAside,
+  readIssueFile,
+  readStoreFile,
   removeStaleTempFiles,
   saveStoreFile,
-  stampOf,
-  type FileStamp,
-  type LoadedStore,
   type StoreIssue,
 } from './store-file.ts';
 
@@ -23,36 +22,45 @@ export interface StoreOptions {
   now?: () => Date;
   /** Translated text for a client id that is not (or no longer) in the store. */
   notFoundMessage?: () => string;
+  /** Test seam: runs after each read of the store file (another process may save meanwhile). */
+  afterRead?: () => Promise<void>;
 }
 
 export interface NewClient {
   name: string;
   integrations: IntegrationId[];
+  /** Chosen ahead when something must be keyed by it before the save (an import's redaction). */
+  id?: string;
+  /** What the client arrives with (an imported bundle's); a new client starts with nothing. */
+  content?: Partial<Pick<Client, 'inputs' | 'confirmations' | 'checkResults' | 'artifacts'>>;
 }
+
+/** The clients as saved at the moment a change is made, for a change that depends on the others. */
+export type SavedClients = Pick<ClientStore, 'list' | 'findByName'>;
 
 /**
  * Clients and settings, persisted as one versioned JSON file in the home folder. Every change is
- * a locked read-modify-write, so the app and the CLI can both write without losing each other's
- * updates, and every saved state is validated first.
+ * a locked read-modify-write that starts from the file as it is at that moment, so the app and
+ * the CLI can both write without losing each other's updates, and every saved state is validated
+ * first.
  */
 export class ClientStore {
   readonly file: string;
-  private storeIssue: StoreIssue | null;
-  private data: StoreFile;
-  private stamp: FileStamp | null;
+  private readonly lockFile: string;
+  private storeIssue: StoreIssue | null = null;
+  private data: StoreFile = emptyStore();
+  /**
+   * Digest of the bytes `data` was read from or saved as (null before either). The file is
+   * compared by content: after a rename the next file may get the freed inode, and file times
+   * move by the clock's tick, so two saves can look alike from outside.
+   */
+  private digest: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly options: Required<StoreOptions>;
 
-  private constructor(
-    file: string,
-    loaded: LoadedStore,
-    stamp: FileStamp | null,
-    options: Required<StoreOptions>,
-  ) {
+  private constructor(file: string, options: Required<StoreOptions>) {
     this.file = file;
-    this.data = loaded.data;
-    this.storeIssue = loaded.issue;
-    this.stamp = stamp;
+    this.lockFile = `${file}.lock`;
     this.options = options;
   }
 
@@ -70,13 +78,15 @@ export class ClientStore {
     const resolved = {
       now: () => new Date(),
       notFoundMessage: () => 'Client not found.',
+      afterRead: () => Promise.resolve(),
       ...options,
     };
     await mkdir(home, { recursive: true, mode: 0o700 });
-    const file = join(home, storeFileName);
-    const loaded = await loadStoreFile(file, resolved.now);
-    await removeStaleTempFiles(file);
-    return new ClientStore(file, loaded, await stampOf(file), resolved);
+    const store = new ClientStore(join(home, storeFileName), resolved);
+    await store.reload('unlocked');
+    store.storeIssue ??= await readIssueFile(store.file);
+    await removeStaleTempFiles(store.file);
+    return store;
   }
 
   list(): ClientSummary[] {
@@ -116,27 +126,40 @@ export class ClientStore {
 
   /** Re-reads the file if another process changed it since this one last saw it. */
   async refresh(): Promise<void> {
-    await this.serialized(() => this.reloadIfChanged());
+    await this.serialized(() => this.reload('unlocked'));
   }
 
-  async create({ name, integrations }: NewClient): Promise<Client> {
-    const at = this.options.now().toISOString();
-    const client: Client = {
-      id: randomUUID(),
-      name: name.trim(),
-      integrations: [...new Set(integrations)],
-      createdAt: at,
-      updatedAt: at,
-      inputs: {},
-      confirmations: {},
-      secrets: {},
-      checkResults: {},
-      artifacts: {},
-    };
-    await this.mutate((data) => {
+  /**
+   * Adds a client in one save. Given a function, it is called with the clients as saved at that
+   * moment, so what it decides from them (a name no one has) still holds when the client is
+   * added; it may throw, and then nothing is saved.
+   */
+  async create(fields: NewClient | ((saved: SavedClients) => NewClient)): Promise<Client> {
+    const id = await this.mutate((data) => {
+      const {
+        name,
+        integrations,
+        id = randomUUID(),
+        content,
+      } = typeof fields === 'function' ? fields(this) : fields;
+      const at = this.options.now().toISOString();
+      const client: Client = {
+        id,
+        name: name.trim(),
+        integrations: [...new Set(integrations)],
+        createdAt: at,
+        updatedAt: at,
+        inputs: {},
+        confirmations: {},
+        secrets: {},
+        checkResults: {},
+        artifacts: {},
+        ...structuredClone(content),
+      };
       data.clients.push(ClientSchema.parse(client));
+      return id;
     });
-    return this.get(client.id);
+    return this.get(id);
   }
 
   /** Applies `change` to a copy of the client, validates it, then saves. */
@@ -172,26 +195,39 @@ export class ClientStore {
     return new AppError('NOT_FOUND', this.options.notFoundMessage());
   }
 
-  private async mutate(change: (data: StoreFile) => void): Promise<void> {
-    await this.serialized(() =>
-      withFileLock(`${this.file}.lock`, async () => {
-        await this.reloadIfChanged();
+  /** Applies `change` to a copy of the store as the file holds it now, then saves that copy. */
+  private async mutate<T>(change: (data: StoreFile) => T): Promise<T> {
+    return this.serialized(() =>
+      withFileLock(this.lockFile, async () => {
+        await this.reload('locked');
         const next = structuredClone(this.data);
-        change(next);
-        await saveStoreFile(this.file, next);
+        const result = change(next);
+        this.digest = await saveStoreFile(this.file, next);
         this.data = next;
-        this.stamp = await stampOf(this.file);
+        return result;
       }),
     );
   }
 
-  private async reloadIfChanged(): Promise<void> {
-    const stamp = await stampOf(this.file);
-    if (!stamp || (this.stamp && sameStamp(stamp, this.stamp))) return;
-    const { data } = await loadStoreFile(this.file, this.options.now);
-    this.data = data;
-    // The stamp taken before reading: a save landing meanwhile makes the next refresh read again.
-    this.stamp = stamp;
+  /**
+   * Brings the copy in memory up to the file, if its content changed since this process last read
+   * or saved it. A missing file keeps the copy (the next save writes it back).
+   */
+  private async reload(lock: 'locked' | 'unlocked'): Promise<void> {
+    const found = await readStoreFile(this.file, this.digest);
+    await this.options.afterRead();
+    if (found.state === 'missing' || found.state === 'unchanged') return;
+    if (found.state === 'valid') {
+      this.data = found.data;
+      this.digest = found.digest;
+      return;
+    }
+    // Moved aside only under the lock and as read again there: a save another process made
+    // meanwhile is never what moves aside.
+    if (lock === 'unlocked') return withFileLock(this.lockFile, () => this.reload('locked'));
+    this.storeIssue = await moveStoreAside(this.file, found.kind, this.options.now());
+    this.data = emptyStore();
+    this.digest = null;
   }
 
   /** One change at a time within this process; the file lock covers other processes. */
@@ -201,7 +237,3 @@ export class ClientStore {
     return run;
   }
 }
-
-// Atomic saves rename a new file into place, so the inode changes on every write.
-const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-  a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;

@@ -1,36 +1,27 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import { StoreFileSchema, emptyStore, migrations, storeVersion, type StoreFile } from './schema.ts';
+import { StoreFileSchema, migrations, storeVersion, type StoreFile } from './schema.ts';
 
 export interface StoreIssue {
   kind: 'corrupt' | 'newer-version';
   movedTo: string;
 }
 
-export interface LoadedStore {
-  data: StoreFile;
-  issue: StoreIssue | null;
-}
+/**
+ * The store file as found on disk, with a digest of its exact bytes: equal digests mean equal
+ * content, whatever the file's inode, time or size say.
+ */
+export type StoreOnDisk =
+  | { state: 'missing' }
+  | { state: 'unchanged' }
+  | { state: 'valid'; data: StoreFile; digest: string }
+  | { state: 'unreadable'; kind: StoreIssue['kind']; digest: string };
 
-/** Identity of the file on disk, to notice another process (app, CLI) having written it. */
-export interface FileStamp {
-  ino: number;
-  mtimeMs: number;
-  size: number;
-}
-
-export async function stampOf(file: string): Promise<FileStamp | null> {
-  try {
-    const s = await stat(file);
-    return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
+const digestOf = (bytes: string | Buffer): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The last move-aside, kept beside the store until the CSM dismisses it: the CLI may be the one
@@ -43,7 +34,7 @@ const StoreIssueFileSchema = z.object({
   movedTo: z.string(),
 });
 
-async function readIssueFile(storeFile: string): Promise<StoreIssue | null> {
+export async function readIssueFile(storeFile: string): Promise<StoreIssue | null> {
   try {
     const parsed = StoreIssueFileSchema.safeParse(
       JSON.parse(await readFile(issueFileOf(storeFile), 'utf8')),
@@ -61,34 +52,49 @@ export async function dismissStoreIssue(storeFile: string): Promise<void> {
 }
 
 /**
- * Reads and validates the store. A file that cannot be read as a valid store, or that a newer app
- * wrote, is moved aside (never overwritten) and reported until dismissed, and the app starts from
- * an empty store.
+ * Reads and validates the store, changing nothing; `unchanged` (not parsed again) when its bytes
+ * are still those of the digest `known`.
  */
-export async function loadStoreFile(
-  file: string,
-  now: () => Date = () => new Date(),
-): Promise<LoadedStore> {
-  let text: string;
+export async function readStoreFile(file: string, known: string | null): Promise<StoreOnDisk> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
-    if (isNotFound(error)) return { data: emptyStore(), issue: await readIssueFile(file) };
+    if (isNotFound(error)) return { state: 'missing' };
     throw error;
   }
-  const parsed = parseStore(text);
-  if (parsed.ok) return { data: parsed.data, issue: await readIssueFile(file) };
-  const movedTo = join(file, '..', asideName(parsed.kind, now()));
-  await rename(file, movedTo);
-  const issue: StoreIssue = { kind: parsed.kind, movedTo };
-  await writeFileAtomic(issueFileOf(file), JSON.stringify(issue) + '\n', { mode: 0o600 });
-  return { data: emptyStore(), issue };
+  const digest = digestOf(bytes);
+  if (digest === known) return { state: 'unchanged' };
+  const parsed = parseStore(bytes.toString('utf8'));
+  return parsed.ok
+    ? { state: 'valid', data: parsed.data, digest }
+    : { state: 'unreadable', kind: parsed.kind, digest };
 }
 
-export async function saveStoreFile(file: string, data: StoreFile): Promise<void> {
+/**
+ * A file that cannot be read as a valid store, or that a newer app wrote, is moved aside (never
+ * overwritten) and reported until dismissed. The caller holds the lock and has just read it, so
+ * what moves aside is what was judged unreadable.
+ */
+export async function moveStoreAside(
+  file: string,
+  kind: StoreIssue['kind'],
+  at: Date,
+): Promise<StoreIssue> {
+  const movedTo = join(file, '..', asideName(kind, at));
+  await rename(file, movedTo);
+  const issue: StoreIssue = { kind, movedTo };
+  await writeFileAtomic(issueFileOf(file), JSON.stringify(issue) + '\n', { mode: 0o600 });
+  return issue;
+}
+
+/** Saves the store and answers the digest of the bytes written. */
+export async function saveStoreFile(file: string, data: StoreFile): Promise<string> {
+  const text = JSON.stringify(data, null, 2) + '\n';
   // write-file-atomic writes a temp file, fsyncs it and renames it over the old one, so a crash
   // leaves either the old or the new store, never a torn one.
-  await writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
+  await writeFileAtomic(file, text, { mode: 0o600 });
+  return digestOf(text);
 }
 
 type ParseResult = { ok: true; data: StoreFile } | { ok: false; kind: StoreIssue['kind'] };

@@ -1,17 +1,24 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { bundleFromClient, serializeBundle } from '../../shared/bundle/convert.ts';
+import { createI18n } from '../../shared/i18n/index.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
+import { runCli } from '../support/cli-process.ts';
+import { redactingLine } from '../support/import-child.ts';
+import { reviewClient } from '../support/review-client.ts';
 import { counterInput, payloadFor, payloadInput } from '../support/store-writer-child.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const child = fileURLToPath(new URL('../support/store-writer-child.ts', import.meta.url));
+const importChild = fileURLToPath(new URL('../support/import-child.ts', import.meta.url));
 const kills = 200;
 
 interface Writer {
@@ -92,4 +99,43 @@ test(`a store killed mid-save ${kills} times always loads as the previous or the
   await after.update(id, (c) => void (c.inputs[counterInput] = '0'));
   const leftovers = (await readdir(home)).filter((name) => name !== 'store.json');
   t.diagnostic(`files left by killed writers: ${leftovers.length}`);
+});
+
+test('an import killed half-way leaves no client behind, and the same bundle then imports under its name', async (t) => {
+  const home = await tempDir(t, 'partner-setup-crash-');
+  const bundleFile = join(await tempDir(t), 'acme-retail.json');
+  const text = serializeBundle(await bundleFromClient(reviewClient({ name: 'Acme Retail' })));
+  await writeFile(bundleFile, text);
+
+  // Killed while the client is built but not saved: where an import used to have saved an empty
+  // client already and not yet its inputs, plans and results.
+  const importer = spawn(process.execPath, [importChild, home, bundleFile], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  t.after(() => importer.kill('SIGKILL'));
+  let stderr = '';
+  importer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(importer, 'exit');
+  const reached = new Promise<boolean>((resolve) => {
+    createInterface({ input: importer.stdout }).on('line', (line) => {
+      if (line === redactingLine) resolve(true);
+    });
+    void exited.then(() => resolve(false));
+  });
+  assert.ok(await reached, `the import ended before it was killed: ${stderr}`);
+  importer.kill('SIGKILL');
+  await exited;
+
+  assert.deepEqual((await ClientStore.open(home)).list(), [], 'a half-imported client was left');
+  const again = await runCli(['import', bundleFile], {
+    ...process.env,
+    PARTNER_SETUP_HOME: home,
+    NO_COLOR: '1',
+  });
+  assert.equal(again.code, 0, again.stderr);
+  const said = createI18n('en').t('reports:cli.imported', { name: 'Acme Retail' });
+  assert.equal(again.stdout.trim(), said);
+  const [imported, ...others] = (await ClientStore.open(home)).all();
+  assert.deepEqual(others, []);
+  assert.equal(imported?.inputs['jacquard.s3Folder'], 'acme-retail', 'imported in full');
 });
