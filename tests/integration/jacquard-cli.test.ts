@@ -152,6 +152,8 @@ const brokenSnippets = {
   otherToken: snippets.replace(TOKEN, OTHER_TOKEN),
   noPixel: [ccCall, ccUse].join('\n'),
   unclosed: [ccCall, '{{ jacquard.subject_line ', ccPixel].join('\n'),
+  /** The call alone, over plain http and without :save: the subject line can never render. */
+  httpNoSaveNoPixel: ccCall.replace('https://', 'http://').replace(' :save jacquard', ''),
 };
 
 const KMS_BUCKET = 'kms-currents-exports';
@@ -275,7 +277,18 @@ const cliCases: CliCase[] = [
     snippets: brokenSnippets.noPixel,
     expect: {
       'currents.anonymous': ['warn', /^None of 240 sampled events comes from an anonymous user/],
-      'jacquard.snippets': ['warn', /^No tracking pixel \(a 1×1 image\) was found/],
+      'jacquard.snippets': ['fail', /^No tracking pixel \(a 1×1 image\) was found/],
+    },
+  },
+  {
+    name: 'a snippet over plain http with no :save and no pixel: failed, headed by the :save',
+    folder: 'fresh',
+    snippets: brokenSnippets.httpNoSaveNoPixel,
+    expect: {
+      'jacquard.snippets': [
+        'fail',
+        /^Line 1: the response is neither saved with :save nor read from Braze's default variable/,
+      ],
     },
   },
   {
