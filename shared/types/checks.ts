@@ -25,8 +25,8 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 
 /**
  * A note the app shows under a result and that never leaves it: bundles, reports and the CLI's
- * output drop it (`shareableResult`). For what may belong to someone else, such as a folder of
- * Jacquard's shared bucket whose name is close to this client's.
+ * output drop it (`shareableResult`). For what may belong to someone else, such as a folder of a
+ * partner's shared bucket whose name is close to this client's.
  */
 export const AppOnlyNoteSchema = z.object({
   messageKey: z.string().min(1).max(200),
