@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bundleFields } from './bundle/fields.ts';
+import { shareableResults } from './checks/shareable-result.ts';
 import { bundleVersion } from './bundle/version.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
 import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
@@ -68,7 +69,8 @@ export function clientFromFile(file: ClientFile, id: string, now: Date = new Dat
     inputs: { ...inputs, ...file.inputs },
     confirmations: file.confirmations ?? {},
     secrets: {},
-    checkResults: file.checkResults ?? {},
+    // A bundle from an older version may still name other clients' folders.
+    checkResults: shareableResults(file.checkResults ?? {}),
     artifacts: file.artifacts ?? {},
   };
 }

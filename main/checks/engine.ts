@@ -91,6 +91,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
       messageKey: outcome.messageKey,
       params: outcome.params ?? {},
       ...(outcome.details === undefined ? {} : { details: outcome.details }),
+      ...(outcome.appOnlyNote === undefined ? {} : { appOnlyNote: outcome.appOnlyNote }),
       durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
       at: new Date().toISOString(),
     };

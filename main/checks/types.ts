@@ -1,5 +1,6 @@
 import type { Client } from '../../shared/types/client.ts';
 import type {
+  AppOnlyNote,
   CheckResult,
   CheckStatus,
   JsonValue,
@@ -15,6 +16,8 @@ export interface CheckOutcome {
   messageKey: string;
   params?: MessageParams;
   details?: JsonValue;
+  /** Shown in the app only, never exported (see `AppOnlyNoteSchema`). */
+  appOnlyNote?: AppOnlyNote;
 }
 
 /** Read access to a client's secrets (keychain in the app, keychain or environment in the CLI). */

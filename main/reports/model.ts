@@ -1,3 +1,4 @@
+import { shareableResult } from '../../shared/checks/shareable-result.ts';
 import { isStale, isStepDone } from '../../shared/dashboard/overview.ts';
 import { guideFor, type Guide } from '../../shared/guides/index.ts';
 import type { CheckStatus } from '../../shared/types/checks.ts';
@@ -81,7 +82,8 @@ export function buildReportModel(client: Client, options: ReportOptions): Report
     const guide = guideFor(integration);
     const steps = guide.steps.map((step): ReportStep => {
       const checks = step.checks.map((id): ReportCheck => {
-        const result = client.checkResults[id];
+        const stored = client.checkResults[id];
+        const result = stored && shareableResult(stored);
         return {
           id,
           name: t(`checks:name.${id}`, { id, defaultValue: t('app:checks.unnamed', { id }) }),

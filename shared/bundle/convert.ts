@@ -1,3 +1,4 @@
+import { shareableResults } from '../checks/shareable-result.ts';
 import { clientFromFile } from '../client-file.ts';
 import { ClientSchema, type Client } from '../types/client.ts';
 import { computeChecksum } from './checksum.ts';
@@ -5,7 +6,8 @@ import { bundleVersion, type Bundle } from './schema.ts';
 
 /**
  * A client as a bundle: every non-secret thing the app keeps about it. `client.secrets` (even the
- * masked tails and dates) never goes in: the receiver enters secrets into their own keychain.
+ * masked tails and dates) never goes in: the receiver enters secrets into their own keychain; nor
+ * does what a result shows only in the app (`shareableResult`).
  * Inputs stay under `inputs` by id, exactly as the app stores them, so the round trip is lossless.
  */
 export async function bundleFromClient(client: Client, now: Date = new Date()): Promise<Bundle> {
@@ -17,7 +19,7 @@ export async function bundleFromClient(client: Client, now: Date = new Date()): 
     exportedAt: now.toISOString(),
     inputs: { ...client.inputs },
     confirmations: structuredClone(client.confirmations),
-    checkResults: structuredClone(client.checkResults),
+    checkResults: structuredClone(shareableResults(client.checkResults)),
     artifacts: structuredClone(client.artifacts),
   } satisfies Omit<Bundle, 'checksum'>;
   return { ...body, checksum: await computeChecksum(body) };

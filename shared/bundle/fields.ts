@@ -22,7 +22,10 @@ export const bundleFields = {
   confirmations: bounded(z.record(ItemIdSchema, ConfirmationSchema.strict()))
     .meta({ description: 'Manual confirmations by id: who ticked them, when, and the note.' })
     .optional(),
-  checkResults: bounded(z.record(ItemIdSchema, CheckResultSchema.strict()))
+  // App-only notes are never exported (shared/checks/shareable-result.ts), so none comes back.
+  checkResults: bounded(
+    z.record(ItemIdSchema, CheckResultSchema.omit({ appOnlyNote: true }).strict()),
+  )
     .meta({ description: 'The last result of each automated check.' })
     .optional(),
   checksum: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Guide } from '../guides/types.ts';
+import type { CheckResult } from '../types/checks.ts';
 import { integrations } from './registry.ts';
 import type { ArtifactDef, IntegrationDescription, NamespaceFile, OptInDef } from './types.ts';
 
@@ -52,3 +53,7 @@ export const clientFileSections = integrations.flatMap((i) =>
 export const knownOptIns: readonly OptInDef[] = all.flatMap((i) => i.optIns);
 export const knownArtifacts: readonly ArtifactDef[] = all.flatMap((i) => i.artifacts);
 export const linkHostSuffixes: readonly string[] = all.flatMap((i) => i.linkHosts);
+
+/** What older results of each check must lose before they leave the app (see `shareableResult`). */
+export const resultScrubs: Readonly<Record<string, (result: CheckResult) => CheckResult>> =
+  Object.fromEntries(all.flatMap((i) => Object.entries(i.resultScrubs ?? {})));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Guide } from '../guides/types.ts';
+import type { CheckResult } from '../types/checks.ts';
 import type { Tree } from '../i18n/options.ts';
 
 /** A namespace file: every language's texts side by side, `{ en: {...}, fr: {...}, … }`. */
@@ -48,4 +49,9 @@ export interface IntegrationDescription {
   readonly artifacts: readonly ArtifactDef[];
   /** Hosts (and their subdomains) whose https pages may open in the system browser. */
   readonly linkHosts: readonly string[];
+  /**
+   * By check id: what an older version of one of its checks kept in a result that must never leave
+   * the app (another client's name …), taken out wherever a result is exported or imported.
+   */
+  readonly resultScrubs?: Readonly<Record<string, (result: CheckResult) => CheckResult>>;
 }

@@ -23,6 +23,17 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   ]),
 );
 
+/**
+ * A note the app shows under a result and that never leaves it: bundles, reports and the CLI's
+ * output drop it (`shareableResult`). For what may belong to someone else, such as a folder of a
+ * partner's shared bucket whose name is close to this client's.
+ */
+export const AppOnlyNoteSchema = z.object({
+  messageKey: z.string().min(1).max(200),
+  params: MessageParamsSchema,
+});
+export type AppOnlyNote = z.infer<typeof AppOnlyNoteSchema>;
+
 export const CheckResultSchema = z.object({
   id: ItemIdSchema,
   status: CheckStatusSchema,
@@ -30,6 +41,7 @@ export const CheckResultSchema = z.object({
   messageKey: z.string().min(1).max(200),
   params: MessageParamsSchema,
   details: JsonValueSchema.optional(),
+  appOnlyNote: AppOnlyNoteSchema.optional(),
   durationMs: z.number().nonnegative(),
   at: IsoDateSchema,
 });

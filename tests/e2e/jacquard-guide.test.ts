@@ -422,4 +422,34 @@ void describe('the Jacquard guide in the UI, against the S3 test bed and the Bra
       assert.deepEqual(app.pageErrors, []);
     },
   );
+
+  void test(
+    'a folder that differs from a listed one only in capitals: the folder found is named in the app only',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = app;
+      const allClients = page.getByRole('button', { name: en('app:nav.allClients') });
+      if (await allClients.isVisible()) await allClients.click();
+      await waitForHome(page);
+      await createClient(page, 'Initech', ['jacquard']);
+      const view = await openStep(page, 'jacquard.current');
+      const recorded = leakyFolder.toUpperCase();
+      await fillS3(view, bed.endpoint, recorded, secrets.awsKeyId, secrets.awsSecret);
+      await runStepChecks(view);
+      await assertVerdict(
+        view,
+        's3.folder',
+        'warn',
+        en('checks-jacquard:s3.folder.caseMismatch', { folder: recorded }),
+      );
+      // The exported message leaves the folder out (it may be another client's); the app names it.
+      const note = view.locator('[data-check-id="s3.folder"] .check-note');
+      assert.equal(
+        await note.innerText(),
+        en('checks-jacquard:s3.folder.nearMissNote', { found: leakyFolder }),
+      );
+      await screenshot(page, 'folder-near-miss');
+      assert.deepEqual(app.pageErrors, []);
+    },
+  );
 });

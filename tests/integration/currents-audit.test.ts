@@ -33,6 +33,12 @@ const locateOnly = {
   secretAccessKey: 'audit-locate-only-0000000000000',
   actions: ['s3:GetBucketLocation', 's3:GetEncryptionConfiguration'] as const,
 };
+/** May list the bucket but not read a file in it (no s3:GetObject). */
+const listOnly = {
+  accessKeyId: 'AKIAAUDITLISTONLY001',
+  secretAccessKey: 'audit-list-only-000000000000000',
+  actions: ['s3:ListBucket', 's3:GetBucketLocation', 's3:GetEncryptionConfiguration'] as const,
+};
 const secrets = {
   'jacquard.awsAccessKeyId': creds.accessKeyId,
   'jacquard.awsSecretAccessKey': creds.secretAccessKey,
@@ -57,7 +63,7 @@ void describe('Currents audit', () => {
     );
     bed = await startS3TestBed({
       buckets: [{ name: BUCKET, seedDir }, { name: 'empty-bucket' }],
-      keys: [creds, locateOnly],
+      keys: [creds, locateOnly, listOnly],
       dropFirstDownload: [layouts.dropped.keys[0]!],
     });
   });
@@ -284,11 +290,33 @@ void describe('Currents audit', () => {
     });
     const delivery = get('currents.delivery');
     assert.equal(delivery.status, 'fail');
-    assert.equal(delivery.messageKey, 'checks-jacquard:currents.cannotRead');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.cannotList');
     assert.equal(delivery.params.folder, 'fresh');
     for (const id of ['currents.event_types', 'currents.pii', 'currents.anonymous']) {
       assert.equal(get(id).status, 'skipped', id);
     }
+  });
+
+  void test('keys that may list but not read: delivery and types judged, the sample checks name s3:GetObject', async () => {
+    const { get, summary } = await audit('fresh', {
+      'jacquard.awsAccessKeyId': listOnly.accessKeyId,
+      'jacquard.awsSecretAccessKey': listOnly.secretAccessKey,
+    });
+    assert.equal(get('currents.delivery').status, 'pass');
+    assert.equal(get('currents.delivery').messageKey, 'checks-jacquard:currents.delivery.ok');
+    assert.equal(get('currents.event_types').status, 'pass');
+    for (const id of ['currents.pii', 'currents.anonymous']) {
+      assert.equal(get(id).status, 'inconclusive', id);
+      assert.equal(get(id).messageKey, `checks-jacquard:${id}.readDenied`, id);
+      assert.equal(get(id).params.folder, 'fresh', id);
+    }
+    assert.equal(summary?.sample?.readDenied, true);
+    assert.equal(summary?.sample?.events, 0);
+    // The first refusal ends the sample: each of the two readers is refused once at most.
+    const reads = (await bed.requests()).filter(
+      (r) => r.action === 's3:GetObject' && r.accessKeyId === listOnly.accessKeyId,
+    );
+    assert.ok(reads.length >= 1 && reads.length <= 2, `${reads.length} reads`);
   });
 
   void test('hashed and redacted addresses side by side pass as mixed', async () => {

@@ -152,6 +152,8 @@ const brokenSnippets = {
   otherToken: snippets.replace(TOKEN, OTHER_TOKEN),
   noPixel: [ccCall, ccUse].join('\n'),
   unclosed: [ccCall, '{{ jacquard.subject_line ', ccPixel].join('\n'),
+  /** The call alone, over plain http and without :save: the subject line can never render. */
+  httpNoSaveNoPixel: ccCall.replace('https://', 'http://').replace(' :save jacquard', ''),
 };
 
 const KMS_BUCKET = 'kms-currents-exports';
@@ -275,7 +277,18 @@ const cliCases: CliCase[] = [
     snippets: brokenSnippets.noPixel,
     expect: {
       'currents.anonymous': ['warn', /^None of 240 sampled events comes from an anonymous user/],
-      'jacquard.snippets': ['warn', /^No tracking pixel \(a 1×1 image\) was found/],
+      'jacquard.snippets': ['fail', /^No tracking pixel \(a 1×1 image\) was found/],
+    },
+  },
+  {
+    name: 'a snippet over plain http with no :save and no pixel: failed, headed by the :save',
+    folder: 'fresh',
+    snippets: brokenSnippets.httpNoSaveNoPixel,
+    expect: {
+      'jacquard.snippets': [
+        'fail',
+        /^Line 1: the response is neither saved with :save nor read from Braze's default variable/,
+      ],
     },
   },
   {
@@ -400,11 +413,17 @@ const cliCases: CliCase[] = [
     },
   },
   {
-    name: 'keys that may not read objects',
+    // Delivery and event types read only listings; the PII and anonymous checks need the files.
+    name: 'keys that may list but not read objects',
     folder: 'fresh',
     env: keyEnv(keys.noRead),
     expect: {
       's3.permissions': ['fail', /missing these permissions Braze needs: s3:GetObject\. /],
+      's3.folder': ['pass'],
+      'currents.delivery': ['pass', /^Email Click events are arriving: .* \(0 h ago\)\.$/],
+      'currents.event_types': ['pass', /^Only Email Click events are exported/],
+      'currents.pii': ['inconclusive', /may not read the files .*: s3:GetObject is missing/],
+      'currents.anonymous': ['inconclusive', /may not read the files .*: s3:GetObject is missing/],
     },
   },
   {
@@ -417,7 +436,7 @@ const cliCases: CliCase[] = [
         /needs: s3:ListBucket\. Without listing, reading \(s3:GetObject\) could not be tested/,
       ],
       's3.folder': ['inconclusive', /^The folder cannot be checked because the keys may not list/],
-      'currents.delivery': ['fail', /^The keys may not list or read folder fresh/],
+      'currents.delivery': ['fail', /^The keys may not list folder fresh,/],
     },
   },
   {
@@ -459,7 +478,7 @@ const cliCases: CliCase[] = [
     expect: {
       's3.folder': [
         'warn',
-        /has a folder fresh, but the guide recorded "Fresh"\. .*case-sensitive/,
+        /has a folder whose name differs from "Fresh" only in capital letters\. .*case-sensitive/,
       ],
     },
   },
@@ -468,7 +487,7 @@ const cliCases: CliCase[] = [
     folder: 'fresh',
     recordedFolder: 'not-launched',
     expect: {
-      's3.folder': ['warn', /^There is no folder not-launched yet; the bucket holds: /],
+      's3.folder': ['warn', /^There is no folder not-launched yet, nor one with a similar name/],
       'currents.delivery': [
         'warn',
         /^Nothing has arrived in folder not-launched yet\. .*"Send Test Events"/,

@@ -132,6 +132,23 @@ void describe('partner-setup check --only optimizely', () => {
     }
   });
 
+  test("a client file without a plan: ODP's default Email mapping is judged, not reported gone", async () => {
+    const path = await clientFile('No plan yet', null, {
+      apiBase: odp.bases.eu,
+      currentsUrl: odp.currentsUrl,
+    });
+    const res = await runCliIsolated(optimizelyJsonArgs(path), {
+      BRAZE_API_KEY: brazeKey,
+      ODP_API_KEY: fakeKeys.eu,
+    });
+    const checks = byId(res.stdout);
+    assert.equal(checks.get('odp.fields')?.status, 'pass', res.stderr);
+    const mappings = checks.get('odp.mappings');
+    assert.equal(mappings?.status, 'pass', JSON.stringify(mappings));
+    assert.match(mappings?.message ?? '', /^Every field mapping targets an existing ODP field/);
+    assert.doesNotMatch(JSON.stringify(mappings), /emailRemoved/);
+  });
+
   test('a public ODP key, a quoted token, no segment and a Braze key without canvas.trigger.send fail (exit 1)', async () => {
     // A plain-http URL is refused with the client file itself (exit 2), so the token is what fails.
     const path = await clientFile('Bad', null, {

@@ -498,15 +498,20 @@ void describe('S3 checks', () => {
       const result = await folderResult('acme//retail/');
       assert.equal(result?.status, 'pass');
       assert.equal(result?.params.folder, 'acme/retail');
-      assert.deepEqual((result?.details as { existing: string[] }).existing, ['retail']);
+      assert.deepEqual(result?.details, { folder: 'acme/retail', spaces: false });
     });
 
     void test('a folder differing only in case is pointed out as a case difference', async () => {
       const result = await folderResult('Acme-Retail');
       assert.equal(result?.status, 'warn');
       assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.caseMismatch');
-      assert.equal(result?.params.found, 'acme-retail');
+      assert.deepEqual(result.params, { folder: 'Acme-Retail' });
       assert.match(createI18n('en').t(result.messageKey, result.params), /case-sensitive/);
+      // Named in the app only: another client's folder could look like this one.
+      assert.deepEqual(result.appOnlyNote, {
+        messageKey: 'checks-jacquard:s3.folder.nearMissNote',
+        params: { found: 'acme-retail' },
+      });
     });
 
     void test('a folder differing in its spaces is pointed out as such, not as a case difference', async () => {
@@ -515,9 +520,9 @@ void describe('S3 checks', () => {
         const result = await folderResult(recorded);
         assert.equal(result?.status, 'warn', recorded);
         assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.spacingMismatch');
-        assert.equal(result?.params.found, 'north wind');
+        assert.equal(result.appOnlyNote?.params.found, 'north wind');
         const text = i18n.t(result.messageKey, result.params);
-        assert.match(text, /differ in their spaces/);
+        assert.match(text, /only in its spaces/);
         assert.doesNotMatch(text, /case-sensitive/);
       }
     });
@@ -558,10 +563,19 @@ void describe('S3 checks', () => {
       assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.cannotList');
     });
 
-    void test('a folder not there yet is named with what is there', async () => {
+    void test('a folder one slip away is pointed out, named in the app only', async () => {
+      const result = await folderResult('acme-retial');
+      assert.equal(result?.status, 'warn');
+      assert.equal(result?.messageKey, 'checks-jacquard:s3.folder.similar');
+      assert.equal(result.appOnlyNote?.params.found, 'acme-retail');
+      assert.ok(!JSON.stringify({ ...result, appOnlyNote: null }).includes('acme-retail'));
+    });
+
+    void test('a folder not there yet is reported without naming the folders that are', async () => {
       const other = await folderResult('globex');
       assert.equal(other?.messageKey, 'checks-jacquard:s3.folder.notFound');
-      assert.match(String(other?.params.others), /acme-retail/);
+      assert.equal(other.appOnlyNote, undefined);
+      assert.ok(!JSON.stringify(other).includes('acme-retail'), JSON.stringify(other));
       assert.equal(
         (await folderResult('globex', 'empty-exports'))?.messageKey,
         'checks-jacquard:s3.folder.notYet',

@@ -68,3 +68,35 @@ test('segments picked before the fields were fetched: the editor and odp.mapping
   const outcome = await mappingsPlanCheck.run(checkContext({ client }).ctx);
   assert.equal(outcome.status, 'pass');
 });
+
+test('no plan saved: odp.mappings judges the plan the app would start, not an empty one', async () => {
+  const withFields = (known: readonly OdpField[]) => {
+    const client = testClient({ integrations: ['optimizely'] });
+    client.artifacts[fieldsArtifactKey] = {
+      fetchedAt: new Date().toISOString(),
+      region: 'us',
+      fields: [...known],
+    };
+    return client;
+  };
+  // ODP's own default Email → "Last Seen Email" applies: nothing to warn about.
+  const client = withFields(fields);
+  const outcome = await mappingsPlanCheck.run(checkContext({ client }).ctx);
+  assert.equal(outcome.status, 'pass', JSON.stringify(outcome.details));
+  assert.equal(outcome.messageKey, 'checks-odp:mappings.pass');
+  // The check says what the editor shows for the same client.
+  assert.deepEqual(
+    planView(client, new Date()).issues.filter((i) => i.path.startsWith('mappings')),
+    [],
+  );
+  // Without a "Last Seen Email" field the default Email row has nowhere to go, as in the editor.
+  const noTarget = withFields(fields.slice(0, 1));
+  const missing = await mappingsPlanCheck.run(checkContext({ client: noTarget }).ctx);
+  assert.equal(missing.status, 'fail');
+  assert.deepEqual(
+    (missing.details as { issues: Array<{ messageKey: string }> }).issues.map((i) => i.messageKey),
+    planView(noTarget, new Date())
+      .issues.filter((i) => i.path.startsWith('mappings'))
+      .map((i) => i.messageKey),
+  );
+});

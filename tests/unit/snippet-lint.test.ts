@@ -144,6 +144,16 @@ const cases: Case[] = [
     codes: ['noSave'],
   },
   {
+    name: "no :save, the answer read from Braze's default variable",
+    snippet: [call(':method get'), '{{ connected.subject_line }}', pixel].join('\n'),
+    codes: [],
+  },
+  {
+    name: 'plain http, no :save and no pixel: what breaks the snippet comes first',
+    snippet: call(':method get', `http://x.jacquard.example/v2/braze/subject?token=${TOKEN}`),
+    codes: ['noSave', 'noPixel', 'http'],
+  },
+  {
     name: 'no tracking pixel',
     snippet: [call(':save jacquard'), use].join('\n'),
     codes: ['noPixel'],
@@ -281,6 +291,33 @@ void describe('snippet lint', () => {
     });
     assert.ok(!JSON.stringify(mismatch).includes(TOKEN));
     assert.ok(!JSON.stringify(mismatch).includes(OTHER_TOKEN));
+  });
+
+  void test('a snippet that cannot work fails, headed by its most severe finding', async () => {
+    const http = `http://x.jacquard.example/v2/braze/subject?token=${TOKEN}`;
+    const cases: Array<[name: string, snippet: string, status: string, headline: string]> = [
+      ['plain http, no :save, no pixel', call(':method get', http), 'fail', 'noSave'],
+      ['no :save', [call(':method get'), pixel].join('\n'), 'fail', 'noSave'],
+      ['saved, never used', [call(':save jacquard'), pixel].join('\n'), 'fail', 'saveUnused'],
+      ['no pixel', [call(':save jacquard'), use].join('\n'), 'fail', 'noPixel'],
+      ['another token', valid.replace(TOKEN, OTHER_TOKEN), 'fail', 'tokenMismatch'],
+      ['only plain http', [call(':save jacquard', http), use, pixel].join('\n'), 'warn', 'http'],
+    ];
+    for (const [name, snippet, status, headline] of cases) {
+      const { outcome } = await runCheck(jacquardSnippetsCheck, {
+        client: testClient({
+          integrations: ['jacquard'],
+          inputs: { 'jacquard.snippets': snippet },
+        }),
+        secrets: { 'jacquard.connectToken': TOKEN },
+      });
+      assert.equal(outcome.status, status, name);
+      assert.equal(
+        outcome.messageKey,
+        `checks-jacquard:jacquard.snippets.finding.${headline}`,
+        name,
+      );
+    }
   });
 
   void test('the preview shows each finding with its line and column, in every language', async () => {

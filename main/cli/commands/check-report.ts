@@ -1,8 +1,9 @@
 import type { i18n as I18n } from 'i18next';
+import { shareableResult } from '../../../shared/checks/shareable-result.ts';
 import type { CheckResult, CheckStatus } from '../../../shared/types/checks.ts';
 import type { Client } from '../../../shared/types/client.ts';
 
-/** The `--json` document: stable keys, English messages, never a secret. */
+/** The `--json` document: stable keys, English messages, never a secret nor an app-only note. */
 export function jsonReport(
   client: Client,
   source: 'file' | 'saved',
@@ -12,7 +13,7 @@ export function jsonReport(
   return `${JSON.stringify(
     {
       client: { name: client.name, integrations: client.integrations, source },
-      checks: results.map((r) => ({
+      checks: results.map(shareableResult).map((r) => ({
         id: r.id,
         status: r.status,
         message: en.t(r.messageKey, r.params),

@@ -14,6 +14,7 @@ import { tokenCandidates, tokenPlaceholder } from './snippet-tokens.ts';
  * finding is a message key plus parameters, never a copy of the token.
  */
 
+/** An error breaks the snippet (the check fails); a warning is worth a look (it warns). */
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -47,6 +48,10 @@ const KNOWN_OPTIONS = new Set([
 ]);
 /** Braze tags besides connected_content that a snippet may use; they need no checking here. */
 const OTHER_BRAZE_TAGS = ['abort_message', 'content_blocks', 'catalog_items'];
+/** Where Braze keeps a JSON answer when the call has no `:save` (braze.md §5). */
+const DEFAULT_SAVE_NAME = 'connected';
+/** Most severe first: the check's headline is the first finding. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
 
 interface Call {
   args: string;
@@ -117,10 +122,14 @@ function checkCall(call: Call, text: string, findings: Finding[]): void {
     if (name === 'body' && value.startsWith('{') && /\s/.test(value)) add('warning', 'bodySpaces');
     if (name === 'save') saved = value.replace(/[^\w]/g, '');
   }
-  if (!saved) return add('warning', 'noSave');
-  const later = text.slice(call.end);
-  const uses = new RegExp(`\\{[{%][^}]*\\b${saved}\\b`);
-  if (!uses.test(later)) add('warning', 'saveUnused', { name: saved });
+  // Jacquard answers in JSON, which Braze only keeps in a variable: unless the message reads that
+  // variable afterwards, the language Jacquard picked never appears in it.
+  const used = (name: string) => new RegExp(`\\{[{%][^}]*\\b${name}\\b`).test(text.slice(call.end));
+  if (!saved) {
+    if (!used(DEFAULT_SAVE_NAME)) add('error', 'noSave');
+    return;
+  }
+  if (!used(saved)) add('error', 'saveUnused', { name: saved });
 }
 
 function hasTrackingPixel(text: string): boolean {
@@ -167,7 +176,7 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
     });
   for (const call of calls) checkCall(call, text, findings);
   if (!hasTrackingPixel(text))
-    findings.push({ severity: 'warning', code: 'noPixel', line: null, column: null, params: {} });
+    findings.push({ severity: 'error', code: 'noPixel', line: null, column: null, params: {} });
 
   let tokenMatch: SnippetLint['tokenMatch'] = 'unknown';
   if (token) {
@@ -208,5 +217,7 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
       params: {},
     });
   }
+  // Stable: within a severity, findings stay in the order of the snippets.
+  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { findings, calls: calls.length, tokenMatch, preview: mask(text) };
 }

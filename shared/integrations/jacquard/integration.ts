@@ -1,6 +1,7 @@
 import type { IntegrationDescription } from '../types.ts';
 import { JacquardSection } from './client-file-section.ts';
 import { currentsHourlyArtifactKey, CurrentsHourlySchema } from './currents-hourly.ts';
+import { withoutOtherFolders } from './folder-result.ts';
 import { jacquardGuide } from './guide.ts';
 import checksJacquard from './locales/checks-jacquard.json' with { type: 'json' };
 import contribApp from './locales/contrib-app.json' with { type: 'json' };
@@ -23,4 +24,5 @@ export const jacquardIntegration = {
   optIns: [{ id: 's3.write', checks: ['s3.permissions'] }],
   artifacts: [{ key: currentsHourlyArtifactKey, schema: CurrentsHourlySchema }],
   linkHosts: ['jacquard.com', 'phrasee.co'],
+  resultScrubs: { 's3.folder': withoutOtherFolders },
 } as const satisfies IntegrationDescription;

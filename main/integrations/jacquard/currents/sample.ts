@@ -27,6 +27,12 @@ export interface SampleStats {
   codecs: string[];
   /** Files that could not be read or decoded. */
   unreadable: number;
+  /**
+   * S3 refused to hand over a file (the keys lack s3:GetObject): the sample stopped there. The
+   * listings, and so delivery and event types, do not need it; the PII and anonymous checks do.
+   * Absent in audits saved before it was recorded.
+   */
+  readDenied?: boolean;
   /** The event budget ran out before the last file ended. */
   truncated: boolean;
 }
@@ -168,6 +174,7 @@ export async function sampleEvents(
     codecs: [],
     unreadable: 0,
     truncated: false,
+    readDenied: false,
   };
   // Bounded by maxEvents: the set never grows past the budget.
   const seen = new Set<string>();
@@ -190,7 +197,7 @@ export async function sampleEvents(
 
   /** Reads one file; `read.events` counts what it tallied, even when it then fails. */
   const readFile = async (key: string, read: { events: number }): Promise<void> => {
-    if (stats.events >= options.maxEvents) return;
+    if (stats.events >= options.maxEvents || stats.readDenied) return;
     const got = await s3.call((c, o) =>
       c.send(new GetObjectCommand({ Bucket: s3.inputs.bucket, Key: key }), o),
     );
@@ -220,8 +227,12 @@ export async function sampleEvents(
         break;
       } catch (error) {
         options.signal.throwIfAborted();
-        // A file that vanished or does not decode is counted, not fatal; an S3 refusal is.
-        if (s3ErrorCode(error) === 'AccessDenied') throw error;
+        // A refusal is the keys', not the file's: the others would be refused too, so reading stops.
+        if (s3ErrorCode(error) === 'AccessDenied') {
+          stats.readDenied = true;
+          break;
+        }
+        // A file that vanished or does not decode is counted, not fatal.
         if (attempt === 1 && read.events === 0) continue;
         stats.unreadable++;
         break;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { brazeSegmentsArtifactKey } from '../../../../shared/integrations/braze/segments-artifact.ts';
 import {
+  emptyOdpPlan,
   OdpFieldSchema,
   type OdpField,
   type OdpPlan,
@@ -8,7 +9,7 @@ import {
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../../checks/types.ts';
 import { brazeSegmentsOf, readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
 import { validateActivation } from '../plans/activation.ts';
-import { validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
+import { defaultEmailField, validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
 import { validateSegments } from '../plans/segments.ts';
 import { issuesOutcome, ns } from './shared.ts';
 
@@ -87,7 +88,9 @@ export const mappingsPlanCheck: CheckDefinition = {
     if (!fields) {
       return Promise.resolve({ status: 'inconclusive', messageKey: `${ns}:mappings.noFields` });
     }
-    const mappings = read.plan?.mappings ?? [];
+    // Without a saved plan ODP keeps its default Email → "Last Seen Email" mapping, which is what
+    // the plan the app starts with holds: judged as such, not as every mapping removed.
+    const mappings = (read.plan ?? emptyOdpPlan(defaultEmailField(fields))).mappings;
     return Promise.resolve(
       issuesOutcome('mappings', validateMappings(withDefaultEmailTarget(mappings, fields), fields)),
     );

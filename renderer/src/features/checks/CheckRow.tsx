@@ -33,6 +33,11 @@ export function CheckRow({ checkId, result, available, staleAfterHours, children
         <div className="check-result">
           <p className="check-message">{t(result.messageKey, result.params)}</p>
           {noteKey ? <p className="check-note">{t(noteKey, result?.params)}</p> : null}
+          {result.appOnlyNote ? (
+            <p className="check-note">
+              {t(result.appOnlyNote.messageKey, result.appOnlyNote.params)}
+            </p>
+          ) : null}
           <p className="check-time">
             {t('app:checks.lastRun', { date: formatDate(result.at) })}
             {isStale(result, staleAfterHours, now) ? (

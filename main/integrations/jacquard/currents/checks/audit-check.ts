@@ -20,7 +20,11 @@ export function currentsAuditCheck(
   };
 }
 
-/** A Currents check that judges the sampled events; without any it answers `noSampleKey`. */
+/**
+ * A Currents check that judges the sampled events; without any it answers `noSampleKey`. When S3
+ * refused to hand over files (no s3:GetObject) it answers `<id>.readDenied`, unless what it could
+ * read already fails: a part of the files cannot show that the rest is fine.
+ */
 export function currentsSampleCheck(
   id: string,
   noSampleKey: string,
@@ -28,7 +32,11 @@ export function currentsSampleCheck(
 ): CheckDefinition {
   return currentsAuditCheck(id, (audit) => {
     const sample = audit?.sample;
-    if (!sample || sample.events === 0) return outcome('inconclusive', noSampleKey);
-    return judge(sample);
+    const denied = sample?.readDenied
+      ? outcome('inconclusive', `${id}.readDenied`, { folder: audit?.folder ?? '' })
+      : null;
+    if (!sample || sample.events === 0) return denied ?? outcome('inconclusive', noSampleKey);
+    const judged = judge(sample);
+    return denied && judged.status !== 'fail' ? denied : judged;
   });
 }

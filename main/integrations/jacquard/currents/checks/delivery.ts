@@ -18,8 +18,9 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
     try {
       audit = await auditCurrents(s3, ctx);
     } catch (error) {
+      // Only a listing can be refused here: a refused file read ends the sample, not the audit.
       if (s3ErrorCode(error) === 'AccessDenied') {
-        return outcome('fail', 'currents.cannotRead', { folder: s3.inputs.folder });
+        return outcome('fail', 'currents.cannotList', { folder: s3.inputs.folder });
       }
       throw error;
     }
