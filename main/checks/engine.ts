@@ -153,13 +153,17 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
           state: 'running',
           progress: { done, total, ...(label ? { label } : {}) },
         }),
-      saveArtifact: (key, value) => {
-        artifacts[key] = value;
+      saveArtifact: ({ key, schema }, value) => {
+        // Parsed on the way in: every reader can trust what the store holds under this key.
+        artifacts[key] = schema.parse(value) as JsonValue;
         savedBy.set(key, def.id);
       },
       dependencies,
-      dependencyArtifact: (key) =>
-        dependencies.has(savedBy.get(key) ?? '') ? artifacts[key] : undefined,
+      dependencyArtifact: ({ key, schema }) => {
+        if (!dependencies.has(savedBy.get(key) ?? '')) return undefined;
+        const parsed = schema.safeParse(artifacts[key]);
+        return parsed.success ? parsed.data : undefined;
+      },
     };
     try {
       return await untilAborted(def.run(ctx), signal);

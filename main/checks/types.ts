@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ArtifactDef } from '../../shared/integrations/artifacts.ts';
 import type { Client } from '../../shared/types/client.ts';
 import type {
   AppOnlyNote,
@@ -36,15 +38,18 @@ export interface CheckContext {
   offline: boolean;
   /** Reports progress of long work; `total` null when unknown. */
   progress(done: number, total: number | null, label?: string): void;
-  /** Keeps data for the UI or for offline use with the client (segments, fields …). */
-  saveArtifact(key: string, value: JsonValue): void;
+  /**
+   * Keeps data for the UI or for offline use with the client (segments, fields …), held to the
+   * artifact's schema: a value that does not fit is a bug, and the check ends without a verdict.
+   */
+  saveArtifact<S extends z.ZodType>(artifact: ArtifactDef<S>, value: z.input<S>): void;
   /** Results of this check's `dependsOn` checks in the same run. */
   dependencies: ReadonlyMap<string, CheckResult>;
   /**
    * What one of those dependencies saved with `saveArtifact` in this run (the client holds the
    * previous run's until the run ends); undefined when none did.
    */
-  dependencyArtifact(key: string): JsonValue | undefined;
+  dependencyArtifact<S extends z.ZodType>(artifact: ArtifactDef<S>): z.output<S> | undefined;
 }
 
 export interface CheckRequirements {

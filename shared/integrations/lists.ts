@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Guide } from '../guides/types.ts';
 import type { CheckResult } from '../types/checks.ts';
 import { integrations } from './registry.ts';
-import type { ArtifactDef, IntegrationDescription, NamespaceFile, OptInDef } from './types.ts';
+import type { ArtifactDef } from './artifacts.ts';
+import type { IntegrationDescription, NamespaceFile, OptInDef } from './types.ts';
 
 type Registered = (typeof integrations)[number];
 type Partner = Extract<Registered, { guide: Guide }>;

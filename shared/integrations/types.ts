@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Guide } from '../guides/types.ts';
 import type { CheckResult } from '../types/checks.ts';
 import type { Tree } from '../i18n/options.ts';
+import type { ArtifactDef } from './artifacts.ts';
 
 /** A namespace file: every language's texts side by side, `{ en: {...}, fr: {...}, … }`. */
 export type NamespaceFile = Readonly<Record<string, Tree>>;
@@ -16,12 +17,6 @@ export interface SecretDef {
 export interface OptInDef {
   readonly id: string;
   readonly checks: readonly string[];
-}
-
-/** Data a check or a plan keeps with the client, with the schema every reader parses it with. */
-export interface ArtifactDef<S extends z.ZodType = z.ZodType> {
-  readonly key: string;
-  readonly schema: S;
 }
 
 /**

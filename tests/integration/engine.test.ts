@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { defineArtifact } from '../../shared/integrations/artifacts.ts';
 import { recordRun } from '../../main/checks/client-run.ts';
 import { runChecks, type CheckEvent } from '../../main/checks/engine.ts';
 import { checkOwners, checkRegistry } from '../../main/checks/registry.ts';
@@ -15,6 +17,7 @@ import type { CheckResult } from '../../shared/types/checks.ts';
 import { startBrazeFake } from '../support/braze-fake.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
 
+const rowsArtifact = defineArtifact('b.data', z.object({ rows: z.array(z.number()) }));
 const http = createHttpClient({ allowInsecureLoopback: true, backoffBaseMs: 20 });
 const pass: CheckOutcome = { status: 'pass', messageKey: 'checks:status.pass' };
 
@@ -192,7 +195,7 @@ describe('check engine', () => {
           run: (ctx) => {
             ctx.progress(1, 2);
             ctx.progress(2, 2);
-            ctx.saveArtifact('b.data', { rows: [1, 2] });
+            ctx.saveArtifact(rowsArtifact, { rows: [1, 2] });
             return Promise.resolve(pass);
           },
         }),
@@ -215,6 +218,24 @@ describe('check engine', () => {
     assert.deepEqual(states('b.two'), ['queued', 'running', 'done']);
     const done = events.find((e) => e.state === 'done' && e.checkId === 'b.one');
     assert.deepEqual(done?.state === 'done' ? done.result : null, results[0]);
+  });
+
+  it('holds a saved artifact to its schema: a value that does not fit is kept nowhere', async () => {
+    const { results, artifacts } = await runChecks({
+      client: testClient(),
+      definitions: [
+        def('b.bad', {
+          run: (ctx) => {
+            ctx.saveArtifact(rowsArtifact, { rows: ['one'] } as never);
+            return Promise.resolve(pass);
+          },
+        }),
+      ],
+      secrets: secretsOf({}),
+      http,
+    });
+    assert.deepEqual(artifacts, {});
+    assert.equal(results[0]?.status, 'inconclusive', 'a check whose data does not fit passed');
   });
 
   it('caps checks per host while other hosts proceed', async () => {

@@ -62,8 +62,8 @@ export function checkContext(options: ContextOptions): TestContext {
     optIns: new Set(options.optIns ?? []),
     offline: options.offline ?? false,
     progress: (done, total, label) => progress.push({ done, total, ...(label ? { label } : {}) }),
-    saveArtifact: (key, value) => {
-      artifacts[key] = value;
+    saveArtifact: ({ key, schema }, value) => {
+      artifacts[key] = schema.parse(value) as JsonValue;
     },
     dependencies,
     // One check alone has no run: dependencies' artifacts come only from the engine.

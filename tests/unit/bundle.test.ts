@@ -280,6 +280,12 @@ describe('bundle problems', () => {
         problem: 'invalidValue',
         field: 'artifacts["currents.hourly"].hours',
       },
+      {
+        key: 'jacquard.snippetPreview',
+        value: { text: '{% connected_content … %}', findings: 'none' },
+        problem: 'wrongType',
+        field: 'artifacts["jacquard.snippetPreview"].findings',
+      },
     ];
   for (const c of malformedArtifacts) {
     it(`a malformed ${c.key} artifact → ${c.problem}, naming the field`, async () => {

@@ -1,5 +1,5 @@
 import {
-  brazeSegmentsArtifactKey,
+  brazeSegmentsArtifact,
   type BrazeSegmentsArtifact,
 } from '../../../shared/integrations/braze/segments-artifact.ts';
 import type { CheckDefinition, CheckOutcome } from '../../checks/types.ts';
@@ -39,7 +39,7 @@ export const segmentsCheck: CheckDefinition = {
         instance,
         segments: listing.segments,
       };
-      ctx.saveArtifact(brazeSegmentsArtifactKey, artifact);
+      ctx.saveArtifact(brazeSegmentsArtifact, artifact);
       const count = listing.segments.length;
       const details = { count, pages: listing.pages };
       if (listing.truncated) {

@@ -1,7 +1,5 @@
-import {
-  currentsHourlyArtifactKey,
-  CurrentsHourlySchema,
-} from '../../../shared/integrations/jacquard/currents-hourly.ts';
+import { readArtifact } from '../../../shared/integrations/artifacts.ts';
+import { currentsHourlyArtifact } from '../../../shared/integrations/jacquard/currents-hourly.ts';
 import type { Client } from '../../../shared/types/client.ts';
 import type { ReportBlock, ReportContext, ReportSection } from '../../reports/sections.ts';
 import { cappedNote, chartSummary, deliveryChartSvg, hourLabel } from './report-chart.ts';
@@ -11,9 +9,8 @@ export function currentsReportSections(
   client: Client,
   { t, formatDate }: ReportContext,
 ): ReportSection[] {
-  const hourly = CurrentsHourlySchema.safeParse(client.artifacts[currentsHourlyArtifactKey]);
-  if (!hourly.success || !client.integrations.includes('jacquard')) return [];
-  const chart = hourly.data;
+  const chart = readArtifact(client.artifacts, currentsHourlyArtifact);
+  if (!chart || !client.integrations.includes('jacquard')) return [];
   const note = cappedNote(chart, t);
   const figures: ReportBlock[] = [
     { kind: 'text', text: chartSummary(chart, t) },

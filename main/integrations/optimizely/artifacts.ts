@@ -1,10 +1,7 @@
+import { readArtifact } from '../../../shared/integrations/artifacts.ts';
+import { brazeSegmentsArtifact } from '../../../shared/integrations/braze/segments-artifact.ts';
 import {
-  brazeSegmentsArtifactKey,
-  BrazeSegmentsArtifactSchema,
-} from '../../../shared/integrations/braze/segments-artifact.ts';
-import {
-  fieldsArtifactKey,
-  OdpFieldsArtifactSchema,
+  odpFieldsArtifact,
   OdpPlanSchema,
   planArtifactKey,
   type OdpFieldsArtifact,
@@ -33,8 +30,7 @@ export function savedPlan(client: Client): SavedPlan {
 }
 
 export function readFields(client: Client): OdpFieldsArtifact | null {
-  const parsed = OdpFieldsArtifactSchema.safeParse(client.artifacts[fieldsArtifactKey]);
-  return parsed.success ? parsed.data : null;
+  return readArtifact(client.artifacts, odpFieldsArtifact) ?? null;
 }
 
 export interface BrazeSegment {
@@ -42,12 +38,6 @@ export interface BrazeSegment {
   name: string;
 }
 
-/** The segments in a `braze.segments` artifact, or null when there is none or it does not read. */
-export function brazeSegmentsOf(artifact: unknown): BrazeSegment[] | null {
-  const parsed = BrazeSegmentsArtifactSchema.safeParse(artifact);
-  return parsed.success ? parsed.data.segments : null;
-}
-
 /** The client's Braze segments (artifact `braze.segments`), or null when never fetched. */
 export const readBrazeSegments = (client: Client): BrazeSegment[] | null =>
-  brazeSegmentsOf(client.artifacts[brazeSegmentsArtifactKey]);
+  readArtifact(client.artifacts, brazeSegmentsArtifact)?.segments ?? null;

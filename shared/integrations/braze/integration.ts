@@ -1,6 +1,6 @@
 import type { IntegrationDescription } from '../types.ts';
 import { BrazeSection } from './client-file-section.ts';
-import { brazeSegmentsArtifactKey, BrazeSegmentsArtifactSchema } from './segments-artifact.ts';
+import { brazeSegmentsArtifact } from './segments-artifact.ts';
 import checksBraze from './locales/checks-braze.json' with { type: 'json' };
 import contribApp from './locales/contrib-app.json' with { type: 'json' };
 import contribChecks from './locales/contrib-checks.json' with { type: 'json' };
@@ -13,6 +13,6 @@ export const brazeIntegration = {
   secrets: [{ name: 'braze.apiKey', envVar: 'BRAZE_API_KEY' }],
   clientFileSection: { key: 'braze', schema: BrazeSection },
   optIns: [],
-  artifacts: [{ key: brazeSegmentsArtifactKey, schema: BrazeSegmentsArtifactSchema }],
+  artifacts: [brazeSegmentsArtifact],
   linkHosts: ['braze.com', 'braze.eu'],
 } as const satisfies IntegrationDescription;

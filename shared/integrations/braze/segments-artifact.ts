@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../types/ids.ts';
+import { defineArtifact } from '../artifacts.ts';
 
 /** Kept with the client by `braze.segments`; the ODP segment picker reads it (also offline). */
 export const brazeSegmentsArtifactKey = 'braze.segments';
@@ -11,3 +12,8 @@ export const BrazeSegmentsArtifactSchema = z.object({
   segments: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type BrazeSegmentsArtifact = z.infer<typeof BrazeSegmentsArtifactSchema>;
+
+export const brazeSegmentsArtifact = defineArtifact(
+  brazeSegmentsArtifactKey,
+  BrazeSegmentsArtifactSchema,
+);

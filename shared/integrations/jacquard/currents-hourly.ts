@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineArtifact } from '../artifacts.ts';
 
 /** Kept with the client by `currents.delivery`; the reports draw the delivery chart from it. */
 export const currentsHourlyArtifactKey = 'currents.hourly';
@@ -24,3 +25,8 @@ export const CurrentsHourlySchema = z.object({
   filesPerHourLimit: z.number().int().positive().optional(),
 });
 export type CurrentsHourly = z.infer<typeof CurrentsHourlySchema>;
+
+export const currentsHourlyArtifact = defineArtifact(
+  currentsHourlyArtifactKey,
+  CurrentsHourlySchema,
+);

@@ -1,8 +1,9 @@
 import type { IntegrationDescription } from '../types.ts';
 import { JacquardSection } from './client-file-section.ts';
-import { currentsHourlyArtifactKey, CurrentsHourlySchema } from './currents-hourly.ts';
+import { currentsHourlyArtifact } from './currents-hourly.ts';
 import { withoutOtherFolders } from './folder-result.ts';
 import { jacquardGuide } from './guide.ts';
+import { snippetPreviewArtifact } from './snippet-preview.ts';
 import checksJacquard from './locales/checks-jacquard.json' with { type: 'json' };
 import contribApp from './locales/contrib-app.json' with { type: 'json' };
 import contribChecks from './locales/contrib-checks.json' with { type: 'json' };
@@ -22,7 +23,7 @@ export const jacquardIntegration = {
   ],
   clientFileSection: { key: 'jacquard', schema: JacquardSection },
   optIns: [{ id: 's3.write', checks: ['s3.permissions'] }],
-  artifacts: [{ key: currentsHourlyArtifactKey, schema: CurrentsHourlySchema }],
+  artifacts: [currentsHourlyArtifact, snippetPreviewArtifact],
   linkHosts: ['jacquard.com', 'phrasee.co'],
   resultScrubs: { 's3.folder': withoutOtherFolders },
 } as const satisfies IntegrationDescription;

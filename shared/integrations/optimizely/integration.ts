@@ -6,12 +6,7 @@ import contribApp from './locales/contrib-app.json' with { type: 'json' };
 import contribChecks from './locales/contrib-checks.json' with { type: 'json' };
 import guideOptimizely from './locales/guide-optimizely.json' with { type: 'json' };
 import odp from './locales/odp.json' with { type: 'json' };
-import {
-  fieldsArtifactKey,
-  OdpFieldsArtifactSchema,
-  OdpPlanSchema,
-  planArtifactKey,
-} from './plan.ts';
+import { odpFieldsArtifact, odpPlanArtifact } from './plan.ts';
 
 /** Optimizely Data Platform ⇄ Braze: ODP's Braze app, Custom Currents, segments, activation. */
 export const optimizelyIntegration = {
@@ -25,9 +20,6 @@ export const optimizelyIntegration = {
   ],
   clientFileSection: { key: 'odp', schema: OdpSection },
   optIns: [{ id: 'odp.currentsLive', checks: ['odp.currents_endpoint'] }],
-  artifacts: [
-    { key: planArtifactKey, schema: OdpPlanSchema },
-    { key: fieldsArtifactKey, schema: OdpFieldsArtifactSchema },
-  ],
+  artifacts: [odpPlanArtifact, odpFieldsArtifact],
   linkHosts: ['optimizely.com', 'zaius.com'],
 } as const satisfies IntegrationDescription;

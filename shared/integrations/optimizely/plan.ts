@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../types/ids.ts';
+import { defineArtifact } from '../artifacts.ts';
 
 /**
  * What the CSM plans in the app and then types into Optimizely Data Platform (ODP): segments to
@@ -137,6 +138,8 @@ export const lastSeenEmailDisplayName = 'Last Seen Email';
 
 export const planArtifactKey = 'odp.plan';
 export const fieldsArtifactKey = 'odp.fields';
+export const odpPlanArtifact = defineArtifact(planArtifactKey, OdpPlanSchema);
+export const odpFieldsArtifact = defineArtifact(fieldsArtifactKey, OdpFieldsArtifactSchema);
 
 /** A fresh plan: nothing chosen, the documented default mapping, no activation yet. */
 export function emptyOdpPlan(defaultEmailField: string | null): OdpPlan {

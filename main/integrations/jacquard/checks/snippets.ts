@@ -1,8 +1,7 @@
 import type { CheckDefinition, CheckOutcome } from '../../../checks/types.ts';
+import { snippetPreviewArtifact } from '../../../../shared/integrations/jacquard/snippet-preview.ts';
 import { outcome } from '../outcome.ts';
 import { lintSnippets } from '../snippet-lint.ts';
-
-export const SNIPPET_PREVIEW_ARTIFACT = 'jacquard.snippetPreview';
 
 export const jacquardSnippetsCheck: CheckDefinition = {
   id: 'jacquard.snippets',
@@ -17,7 +16,7 @@ export const jacquardSnippetsCheck: CheckDefinition = {
       column: f.column,
       params: f.params,
     }));
-    ctx.saveArtifact(SNIPPET_PREVIEW_ARTIFACT, { text: lint.preview, findings });
+    ctx.saveArtifact(snippetPreviewArtifact, { text: lint.preview, findings });
     const details = { calls: lint.calls, tokenMatch: lint.tokenMatch, findings };
     // The lint lists the most severe finding first: it is the headline, the rest are counted.
     const [first] = lint.findings;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  fieldsArtifactKey,
+  odpFieldsArtifact,
   type OdpFieldsArtifact,
 } from '../../../../shared/integrations/optimizely/plan.ts';
 import type { JsonValue } from '../../../../shared/types/checks.ts';
@@ -63,7 +63,7 @@ export function fieldsCheck(bases: Readonly<Record<OdpRegion, string>>): CheckDe
         region: target.region,
         fields,
       };
-      ctx.saveArtifact(fieldsArtifactKey, artifact);
+      ctx.saveArtifact(odpFieldsArtifact, artifact);
       const email = defaultEmailField(fields);
       const details: JsonValue = {
         fields: fields.map((f) => ({ ...f })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brazeSegmentsArtifactKey } from '../../../../shared/integrations/braze/segments-artifact.ts';
+import { brazeSegmentsArtifact } from '../../../../shared/integrations/braze/segments-artifact.ts';
 import {
   emptyOdpPlan,
   OdpFieldSchema,
@@ -7,7 +7,7 @@ import {
   type OdpPlan,
 } from '../../../../shared/integrations/optimizely/plan.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../../checks/types.ts';
-import { brazeSegmentsOf, readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
+import { readBrazeSegments, readFields, savedPlan } from '../artifacts.ts';
 import { validateActivation } from '../plans/activation.ts';
 import { defaultEmailField, validateMappings, withDefaultEmailTarget } from '../plans/mappings.ts';
 import { validateSegments } from '../plans/segments.ts';
@@ -48,8 +48,7 @@ function planOrFailure(ctx: CheckContext): { plan: OdpPlan | null } | { failure:
  */
 function currentBrazeSegmentIds(ctx: CheckContext): ReadonlySet<string> | null {
   const segments =
-    brazeSegmentsOf(ctx.dependencyArtifact(brazeSegmentsArtifactKey)) ??
-    readBrazeSegments(ctx.client);
+    ctx.dependencyArtifact(brazeSegmentsArtifact)?.segments ?? readBrazeSegments(ctx.client);
   return segments ? new Set(segments.map((s) => s.id)) : null;
 }
 

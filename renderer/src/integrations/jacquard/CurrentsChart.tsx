@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { readArtifact } from '../../../../shared/integrations/artifacts.ts';
+import {
+  currentsHourlyArtifact,
+  type CurrentsHourly,
+} from '../../../../shared/integrations/jacquard/currents-hourly.ts';
 import type { Client } from '../../../../shared/types/client.ts';
 import { StepSection } from '../../screens/client/StepSection.tsx';
 
-interface HourCount {
-  hour: string;
-  emailClick: number;
-  other: number;
-  /** The hour held more files than were counted (artifacts saved before this flag lack it). */
-  capped?: boolean;
-}
+type HourCount = CurrentsHourly['hours'][number];
 
 interface Series {
   hours: HourCount[];
@@ -17,19 +16,10 @@ interface Series {
 
 /** The `currents.hourly` artifact `currents.delivery` saves, or null when absent or malformed. */
 function hourlySeries(client: Client): Series | null {
-  const raw = client.artifacts['currents.hourly'] as
-    { hours?: unknown; filesPerHourLimit?: unknown } | undefined;
-  if (!raw || !Array.isArray(raw.hours)) return null;
-  const limit = typeof raw.filesPerHourLimit === 'number' ? raw.filesPerHourLimit : null;
-  const hours = raw.hours.filter(
-    (h): h is HourCount =>
-      typeof h === 'object' &&
-      h !== null &&
-      typeof (h as HourCount).hour === 'string' &&
-      typeof (h as HourCount).emailClick === 'number' &&
-      typeof (h as HourCount).other === 'number',
-  );
-  return { hours, filesPerHourLimit: limit };
+  const hourly = readArtifact(client.artifacts, currentsHourlyArtifact);
+  return hourly
+    ? { hours: hourly.hours, filesPerHourLimit: hourly.filesPerHourLimit ?? null }
+    : null;
 }
 
 const WIDTH = 480;

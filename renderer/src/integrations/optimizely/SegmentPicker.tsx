@@ -1,9 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  brazeSegmentsArtifactKey,
-  BrazeSegmentsArtifactSchema,
-} from '../../../../shared/integrations/braze/segments-artifact.ts';
+import { readArtifact } from '../../../../shared/integrations/artifacts.ts';
+import { brazeSegmentsArtifact } from '../../../../shared/integrations/braze/segments-artifact.ts';
 import type { Client } from '../../../../shared/types/client.ts';
 import { useOdpPlan } from './plan-store.ts';
 import { buildSegmentIndex, filterSegments } from './segment-filter.ts';
@@ -12,8 +10,7 @@ import { buildSegmentIndex, filterSegments } from './segment-filter.ts';
 const maxRows = 100;
 
 function brazeSegments(client: Client) {
-  const parsed = BrazeSegmentsArtifactSchema.safeParse(client.artifacts[brazeSegmentsArtifactKey]);
-  return parsed.success ? parsed.data.segments : [];
+  return readArtifact(client.artifacts, brazeSegmentsArtifact)?.segments ?? [];
 }
 
 /** "Segments to Sync": search the client's Braze segments, tick some, or import everyone. */

@@ -1,3 +1,4 @@
+import { currentsHourlyArtifact } from '../../../../../shared/integrations/jacquard/currents-hourly.ts';
 import type { JsonValue } from '../../../../../shared/types/checks.ts';
 import type { CheckDefinition } from '../../../../checks/types.ts';
 import { outcome } from '../../outcome.ts';
@@ -25,7 +26,7 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
       throw error;
     }
     const { summary, hourly } = audit;
-    ctx.saveArtifact('currents.hourly', hourly as unknown as JsonValue);
+    ctx.saveArtifact(currentsHourlyArtifact, hourly);
     const details = { audit: summary as unknown as JsonValue };
     const folder = summary.folder;
     if (summary.newestEmailClickHour === null) {
