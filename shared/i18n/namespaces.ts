@@ -4,7 +4,7 @@ import checks from '../locales/checks.json' with { type: 'json' };
 import dashboard from '../locales/dashboard.json' with { type: 'json' };
 import reports from '../locales/reports.json' with { type: 'json' };
 import cli from '../locales/cli.json' with { type: 'json' };
-import { integrationNamespaces, namespaceContributions } from '../integrations/lists.ts';
+import { integrationTexts } from '../integrations/registry.ts';
 import type { NamespaceFile } from '../integrations/types.ts';
 import type { Tree } from './options.ts';
 
@@ -26,8 +26,8 @@ function mergeTree(base: Tree, extra: Tree, path: string): Tree {
 /** A core namespace with the keys integrations add to it (their check names, their labels …). */
 function withContributions(name: string, file: NamespaceFile): NamespaceFile {
   let merged: Record<string, Tree> = { ...file };
-  for (const contribution of namespaceContributions) {
-    const extra = contribution[name];
+  for (const { contributions } of integrationTexts) {
+    const extra = contributions[name];
     if (!extra) continue;
     merged = Object.fromEntries(
       Object.entries(merged).map(([lang, tree]) => [
@@ -48,5 +48,5 @@ export const namespaces: Readonly<Record<string, NamespaceFile>> = {
   ...Object.fromEntries(
     Object.entries(coreNamespaces).map(([name, file]) => [name, withContributions(name, file)]),
   ),
-  ...integrationNamespaces,
+  ...Object.fromEntries(integrationTexts.flatMap((texts) => Object.entries(texts.namespaces))),
 };

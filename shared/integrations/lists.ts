@@ -3,7 +3,7 @@ import type { Guide } from '../guides/types.ts';
 import type { CheckResult } from '../types/checks.ts';
 import { integrations } from './registry.ts';
 import type { ArtifactDef } from './artifacts.ts';
-import type { IntegrationDescription, NamespaceFile, OptInDef } from './types.ts';
+import type { IntegrationDescription, OptInDef } from './types.ts';
 
 type Registered = (typeof integrations)[number];
 type Partner = Extract<Registered, { guide: Guide }>;
@@ -35,15 +35,6 @@ export const secretEnvVars = Object.fromEntries(
 export const guides = Object.fromEntries(partners.map((i) => [i.id, i.guide])) as Readonly<
   Record<IntegrationId, Guide>
 >;
-
-/** The integrations' own namespaces, by name. */
-export const integrationNamespaces: Readonly<Record<string, NamespaceFile>> = Object.fromEntries(
-  all.flatMap((i) => Object.entries(i.namespaces)),
-);
-
-/** What each integration adds to the core's namespaces, in registry order. */
-export const namespaceContributions: ReadonlyArray<Readonly<Record<string, NamespaceFile>>> =
-  all.map((i) => i.contributions);
 
 type ClientFileSection = Extract<Registered, { clientFileSection: unknown }>['clientFileSection'];
 /** Each integration's part of the client file, typed, so the file's type names every section. */

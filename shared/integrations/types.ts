@@ -30,10 +30,6 @@ export interface IntegrationDescription {
    * build on (Braze) has none: it is never picked alone, its checks run as the guides name them.
    */
   readonly guide?: Guide;
-  /** The integration's own text namespaces (its guide's, its checks' …). */
-  readonly namespaces: Readonly<Record<string, NamespaceFile>>;
-  /** Keys it adds to the core's namespaces (its check names in `checks`, its label in `app` …). */
-  readonly contributions: Readonly<Record<string, NamespaceFile>>;
   readonly secrets: readonly SecretDef[];
   /**
    * Its part of the client file: the section's key, which is also the prefix of the inputs it
@@ -49,4 +45,15 @@ export interface IntegrationDescription {
    * the app (another client's name …), taken out wherever a result is exported or imported.
    */
   readonly resultScrubs?: Readonly<Record<string, (result: CheckResult) => CheckResult>>;
+}
+
+/**
+ * An integration's texts, apart from its description so that the renderer's first bundle holds
+ * none of them: the renderer loads one language at a time (renderer/locale-chunks.ts).
+ */
+export interface IntegrationTexts {
+  /** The integration's own text namespaces (its guide's, its checks' …). */
+  readonly namespaces: Readonly<Record<string, NamespaceFile>>;
+  /** Keys it adds to the core's namespaces (its check names in `checks`, its label in `app` …). */
+  readonly contributions: Readonly<Record<string, NamespaceFile>>;
 }

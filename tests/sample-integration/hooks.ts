@@ -1,29 +1,15 @@
 /**
- * Module hooks that register the sample partner the way a developer would, with one line per
- * registry, without editing a registry file: each registry module gets the line appended as it
- * loads. Used by `register.ts` (`node --import`) in the sample-partner tests only.
+ * Module hooks that register the sample partner while the app's modules load (`register.ts`, for
+ * `node --import`): each registry module gets its one line; see `additions.ts`.
  */
 import type { LoadHook } from 'node:module';
-
-const here = new URL('./', import.meta.url);
-const additions: ReadonlyArray<[suffix: string, line: string]> = [
-  [
-    '/shared/integrations/registry.ts',
-    `import { sampleIntegration } from '${new URL('shared/integration.ts', here).href}';\n` +
-      'integrations.push(sampleIntegration);',
-  ],
-  [
-    '/main/integrations/registry.ts',
-    `import { sampleMain } from '${new URL('main/integration.ts', here).href}';\n` +
-      'mainIntegrations.push(sampleMain);',
-  ],
-];
+import { withSample } from './additions.ts';
 
 export const load: LoadHook = async (url, context, nextLoad) => {
   const loaded = await nextLoad(url, context);
-  const addition = additions.find(([suffix]) => url.endsWith(suffix));
-  if (!addition || loaded.source === undefined || loaded.source === null) return loaded;
+  if (loaded.source === undefined || loaded.source === null) return loaded;
   const source =
     typeof loaded.source === 'string' ? loaded.source : new TextDecoder().decode(loaded.source);
-  return { ...loaded, source: `${source}\n${addition[1]}\n` };
+  const added = withSample(new URL(url).pathname, source);
+  return added === null ? loaded : { ...loaded, source: added };
 };

@@ -33,7 +33,7 @@ export const uiCommand: Command = {
       mode: 'browser',
       allowInsecureLoopback: values['allow-insecure-loopback'],
     });
-    const rendererDir = await ensureRendererBuilt();
+    const rendererDir = await ensureRendererBuilt(io.env);
     const server = await startWebServer({ services, rendererDir, port });
     io.stdout.write(`Partner Setup Assistant: ${server.url}\n`);
     if (!values['no-open']) openInBrowser(server.url);
