@@ -10,9 +10,7 @@ export const rendererDir = join(projectRoot, 'out', 'renderer');
  * once with Vite (a dev dependency) instead of failing. `PARTNER_SETUP_RENDERER_DIR` serves a
  * renderer built elsewhere instead (a build with an integration under development).
  */
-export async function ensureRendererBuilt(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
+export async function ensureRendererBuilt(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const other = env.PARTNER_SETUP_RENDERER_DIR;
   if (other) {
     await access(join(other, 'index.html'));
