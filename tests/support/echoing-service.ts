@@ -49,14 +49,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendS3(req: IncomingMessage, res: ServerResponse, quoted: string): void {
+/** Answers as S3; false when the answer (a bucket's location) quotes nothing. */
+function sendS3(req: IncomingMessage, res: ServerResponse, quoted: string): boolean {
   const url = new URL(req.url ?? '/', 'http://x');
   const bucket = url.pathname.split('/')[1] ?? '';
   const headers = { 'content-type': 'application/xml', date: new Date().toUTCString() };
   if (url.searchParams.has('location') && bucket !== 'echo-in-code') {
     res.writeHead(200, headers);
     res.end('<?xml version="1.0" encoding="UTF-8"?><LocationConstraint/>');
-    return;
+    return false;
   }
   const [code, message] =
     bucket === 'echo-in-code'
@@ -67,32 +68,33 @@ function sendS3(req: IncomingMessage, res: ServerResponse, quoted: string): void
     `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${xml(code)}</Code>` +
       `<Message>${xml(message)}</Message><RequestId>echo</RequestId></Error>`,
   );
+  return true;
 }
 
-function sendService(req: IncomingMessage, res: ServerResponse, quoted: string): void {
+/** Answers as the service the request was meant for; false when the answer quotes nothing. */
+function sendService(req: IncomingMessage, res: ServerResponse, quoted: string): boolean {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if ((req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256')) {
     return sendS3(req, res, quoted);
   }
   if (path === '/braze/currents') {
-    return sendJson(res, 400, { message: `Bearer token ${quoted} is not accepted here` });
-  }
-  if (path.startsWith('/v3/')) {
-    return sendJson(res, 400, {
+    sendJson(res, 400, { message: `Bearer token ${quoted} is not accepted here` });
+  } else if (path.startsWith('/v3/')) {
+    sendJson(res, 400, {
       title: 'Bad Request',
       status: 400,
       detail: { message: `x-api-key ${quoted} is not valid for this account` },
     });
-  }
-  if (req.method === 'POST') {
-    return sendJson(res, 403, {
+  } else if (req.method === 'POST') {
+    sendJson(res, 403, {
       message: `Access Denied. The REST API key does not have sufficient permissions: ${quoted}`,
     });
+  } else if (path === '/segments/list') {
+    sendJson(res, 401, { message: `Invalid API key: ${quoted}` });
+  } else {
+    sendJson(res, 500, { message: `Upstream refused Authorization: Bearer ${quoted}` });
   }
-  if (path === '/segments/list') {
-    return sendJson(res, 401, { message: `Invalid API key: ${quoted}` });
-  }
-  return sendJson(res, 500, { message: `Upstream refused Authorization: Bearer ${quoted}` });
+  return true;
 }
 
 export async function startEchoingService(options: EchoingServiceOptions): Promise<EchoingService> {
@@ -104,15 +106,14 @@ export async function startEchoingService(options: EchoingServiceOptions): Promi
       const secret = secretOf(req);
       if (secret === null) return sendJson(res, 404, { message: 'Invalid URL.' });
       const form =
-        options.form === 'every' ? echoFormNames[turn++ % echoFormNames.length]! : options.form;
-      echoed.push({ secret, form });
+        options.form === 'every' ? echoFormNames[turn % echoFormNames.length]! : options.form;
       const quoted = echoForm(secret, form);
       if (options.answer === 'html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(`<html><body><h1>Request blocked</h1><p>Credential: ${quoted}</p></body></html>`);
-        return;
-      }
-      sendService(req, res, quoted);
+      } else if (!sendService(req, res, quoted)) return;
+      echoed.push({ secret, form });
+      turn++;
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
