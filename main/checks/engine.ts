@@ -5,6 +5,7 @@ import { hostBoundHttp, limiterPool } from './host-bound-http.ts';
 import { Limiter } from './limiter.ts';
 import { outcomeForError, reasonNotReached, skipped } from './outcomes.ts';
 import { unmetRequirement } from './requirements.ts';
+import { scrubbedRunSecrets } from './run-secrets.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
 
 export interface CheckProgress {
@@ -58,9 +59,14 @@ const usableDependency = new Set(['pass', 'warn']);
  * run (cancel) or its own time limit, and an HttpClient bound to that signal whose requests share
  * the same per-host cap (checks that reach the network another way, the S3 SDK, are held to it
  * per check).
+ * Everything a check hands back (its message parameters, details, app-only note, progress labels,
+ * artifacts, the error it threw) leaves through here with every secret the run read taken out, in
+ * whatever form a service quoted it: this is the one place between the services' answers and the
+ * store, the events, the reports and the CLI.
  */
 export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> {
-  const { client, definitions, secrets, http } = options;
+  const { client, definitions, http } = options;
+  const { secrets, scrubber } = scrubbedRunSecrets(options.secrets);
   const runSignal = options.signal ?? new AbortController().signal;
   const optIns = new Set(options.optIns ?? []);
   const emit = options.onEvent ?? (() => undefined);
@@ -89,9 +95,16 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
       id: def.id,
       status: outcome.status,
       messageKey: outcome.messageKey,
-      params: outcome.params ?? {},
-      ...(outcome.details === undefined ? {} : { details: outcome.details }),
-      ...(outcome.appOnlyNote === undefined ? {} : { appOnlyNote: outcome.appOnlyNote }),
+      params: scrubber.json(outcome.params ?? {}),
+      ...(outcome.details === undefined ? {} : { details: scrubber.json(outcome.details) }),
+      ...(outcome.appOnlyNote === undefined
+        ? {}
+        : {
+            appOnlyNote: {
+              messageKey: outcome.appOnlyNote.messageKey,
+              params: scrubber.json(outcome.appOnlyNote.params),
+            },
+          }),
       durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
       at: new Date().toISOString(),
     };
@@ -151,11 +164,12 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
         emit({
           checkId: def.id,
           state: 'running',
-          progress: { done, total, ...(label ? { label } : {}) },
+          progress: { done, total, ...(label ? { label: scrubber.text(label) } : {}) },
         }),
       saveArtifact: ({ key, schema }, value) => {
-        // Parsed on the way in: every reader can trust what the store holds under this key.
-        artifacts[key] = schema.parse(value) as JsonValue;
+        // Parsed on the way in: every reader can trust what the store holds under this key; parsed
+        // again once scrubbed, so a secret taken out never leaves a value that no longer fits.
+        artifacts[key] = schema.parse(scrubber.json(schema.parse(value) as JsonValue)) as JsonValue;
         savedBy.set(key, def.id);
       },
       dependencies,

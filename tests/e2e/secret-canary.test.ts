@@ -14,6 +14,8 @@ import { startSandbox } from '../../scripts/demo/sandbox.ts';
 import { scenarios, type DemoClientKey } from '../../scripts/demo/scenarios.ts';
 import { openAppInChromium } from '../support/app-in-chromium.ts';
 import { LeakLog, type Canary } from '../support/canary.ts';
+import { echoFormNames } from '../support/echo-forms.ts';
+import { startEchoingService, type EchoingService } from '../support/echoing-service.ts';
 import { checkRow, fillInput, openClientStep, setSecret } from '../support/guide-page.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -26,6 +28,10 @@ import { pageText, received } from '../support/traffic.ts';
 // the demo's loopback services, reports are exported from the UI and the CLI, `check` (JSON and the
 // terminal report) and `import` run as processes; no canary may appear anywhere the CSM or a file
 // could see it.
+// Issue 16: a third client's Braze, ODP, Currents endpoint and S3 are a service that quotes every
+// secret it receives back in its answers, in each form in turn (raw, JSON-escaped, percent-encoded
+// in either hex case, HTML references, base64 of the secret and of `Bearer <secret>`, a 12-character
+// run …), and its pasted snippets carry the connect token in a URL path and base64 in a header.
 
 const en = createI18n('en').t;
 const WAIT_MS = 45_000;
@@ -57,7 +63,7 @@ const globexFailures: Record<string, string> = {
 const wrong = (prefix: string): string => `${prefix}${randomBytes(24).toString('base64url')}`;
 
 interface Subject {
-  key: DemoClientKey;
+  key: DemoClientKey | 'echo';
   name: string;
   id: string;
   /** The Jacquard snippets the CSM pastes: they carry the connect token. */
@@ -109,9 +115,52 @@ async function scannableText(path: string): Promise<string> {
   return `${stdout}\n${raw.toString('latin1')}`;
 }
 
+/** A secret with the signs each encoding writes differently, random in every run. */
+const tricky = (prefix: string): string =>
+  `${prefix}/${randomBytes(9).toString('base64')}+${randomBytes(9).toString('base64url')}=`;
+
+/** The echo client: every endpoint on the echoing service, every secret fresh and encodable. */
+async function echoSubject(store: ClientStore, echo: EchoingService): Promise<Subject> {
+  const name = 'Echo Corp (services quote secrets back)';
+  const { id } = await store.create({ name, integrations: ['jacquard', 'optimizely'] });
+  await store.update(id, (draft) => {
+    Object.assign(draft.inputs, {
+      'braze.instance': 'custom',
+      'braze.restEndpoint': echo.url,
+      'jacquard.currentName': 'Jacquard Email Click export',
+      'jacquard.contactEmail': 'crm@echo.example',
+      'jacquard.s3Bucket': 'echo-in-message',
+      'jacquard.s3Folder': 'echo-corp',
+      'jacquard.s3Endpoint': echo.url,
+      'odp.region': 'us',
+      'odp.apiBase': echo.url,
+      'odp.currentsUrl': echo.currentsUrl,
+    });
+  });
+  const connectToken = `jqx_echo_${randomBytes(16).toString('hex')}`;
+  const secrets: Record<SecretName, string> = {
+    'braze.apiKey': `${randomBytes(6).toString('hex')}-"${tricky('braze')}&`,
+    'jacquard.awsAccessKeyId': `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    'jacquard.awsSecretAccessKey': tricky('aws'),
+    'jacquard.connectToken': connectToken,
+    'odp.apiKey': `${randomBytes(3).toString('hex')}.${tricky('odp')}<x>`,
+    'odp.currentsToken': tricky('currents'),
+  };
+  const host = 'https://x.jacquard.example/v2/braze';
+  const snippets = [
+    `{% connected_content ${host}/${connectToken}/subject?u={{\${user_id}}} :save jacquard %}`,
+    `{% connected_content ${host}/body :headers {"Authorization": "${Buffer.from(`Bearer ${connectToken}`).toString('base64')}"} :save body %}`,
+    '{{ jacquard.subject_line }} {{ body.text }}',
+    `<img src="${host}/open.gif?u={{\${user_id}}}" width="1" height="1" alt="" />`,
+  ].join('\n');
+  return { key: 'echo', name, id, snippets, secrets };
+}
+
 async function seedClients(t: TestContext, home: string) {
   const sandbox = await startSandbox(scenarios);
   t.after(() => sandbox.close());
+  const echo = await startEchoingService({ form: 'every' });
+  t.after(() => echo.close());
   const store = await ClientStore.open(home);
   await store.updateSettings({ csmName: 'Canary Tester' });
   const subjects: Subject[] = [];
@@ -142,16 +191,17 @@ async function seedClients(t: TestContext, home: string) {
     assert.deepEqual(Object.keys(secrets).sort(), [...secretNames].sort(), 'all six secrets');
     subjects.push({ key, name: scenario.name, id, snippets, secrets });
   }
-  return subjects;
+  subjects.push(await echoSubject(store, echo));
+  return { subjects, echo };
 }
 
 test(
   'canary secrets typed in the UI reach the keychain and nothing else',
-  { timeout: 240_000 },
+  { timeout: 600_000 },
   async (t) => {
     const home = await tempDir(t, 'partner-setup-canary-');
     const outDir = await tempDir(t, 'partner-setup-canary-out-');
-    const subjects = await seedClients(t, home);
+    const { subjects, echo } = await seedClients(t, home);
     const canaries: Canary[] = subjects.flatMap((s) =>
       secretNames.map((name) => ({ label: `${s.key} ${name}`, value: s.secrets[name] })),
     );
@@ -266,7 +316,7 @@ test(
         ],
         env,
       );
-      assert.equal(check.code, subject.key === 'globex' ? 1 : 0, check.stderr);
+      assert.equal(check.code, subject.key === 'acme' ? 0 : 1, check.stderr);
       const report = JSON.parse(check.stdout) as { checks: { id: string; status: string }[] };
       const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
       if (subject.key === 'globex') {
@@ -324,6 +374,26 @@ test(
     assert.ok(stored.length > 0);
     for (const file of stored)
       leaks.scan(await scannableText(file), `${file} under PARTNER_SETUP_HOME`);
+
+    // Proof the echoing service really quoted each secret it was sent back, in every form.
+    const echoSecrets = subjects.find((s) => s.key === 'echo')?.secrets;
+    assert.ok(echoSecrets);
+    for (const name of [
+      'braze.apiKey',
+      'jacquard.awsAccessKeyId',
+      'odp.apiKey',
+      'odp.currentsToken',
+    ] as const) {
+      const forms = new Set(
+        echo.echoed.filter((e) => e.secret === echoSecrets[name]).map((e) => e.form),
+      );
+      assert.ok(forms.size > 0, `${name} was quoted back`);
+    }
+    assert.deepEqual(
+      new Set(echo.echoed.map((e) => e.form)),
+      new Set(echoFormNames),
+      'every form was quoted',
+    );
 
     // Proof the canaries really went somewhere: the OS keychain holds each one.
     for (const subject of subjects) {

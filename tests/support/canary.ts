@@ -1,7 +1,9 @@
 /**
  * Canary secrets: unique values whose every appearance is a leak. A leak may be encoded, so each
- * canary is looked for as typed, URL-encoded, JSON-escaped and in base64 / base64url, the latter
- * at the three byte alignments it can have inside a longer encoded value (e.g. Basic auth).
+ * canary is looked for as typed, URL-encoded (either hex case), form-encoded, JSON-escaped, as
+ * HTML character references, in base64 / base64url (the latter at the three byte alignments it can
+ * have inside a longer encoded value, e.g. Basic auth or `Bearer <value>` encoded whole), and as
+ * any run of 12 of its characters (an echo cut off by a length limit).
  */
 
 export interface Canary {
@@ -22,26 +24,73 @@ function base64Forms(value: string): string[] {
   return forms;
 }
 
+/** The forms a server's HTML escaping may give: the usual five, or every sign as a reference. */
+function htmlForms(value: string): { form: string; text: string }[] {
+  const usual: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+  };
+  const code = (c: string) => c.codePointAt(0) ?? 0;
+  return [
+    { form: 'html-escaped', text: value.replace(/[&<>"']/g, (c) => usual[c] ?? c) },
+    {
+      form: 'html-escaped (decimal)',
+      text: value.replace(/[^A-Za-z0-9]/gu, (c) => `&#${code(c)};`),
+    },
+    {
+      form: 'html-escaped (hex)',
+      text: value.replace(/[^A-Za-z0-9]/gu, (c) => `&#x${code(c).toString(16)};`),
+    },
+  ];
+}
+
+const minimumRun = 12;
+
+/** Every run of `minimumRun` characters of the value: what is left of an echo cut short. */
+function runsOf(value: string): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i + minimumRun <= value.length; i++) runs.push(value.slice(i, i + minimumRun));
+  return runs;
+}
+
 /** Every text form of a canary worth looking for, each with the name of its encoding. */
 export function canaryForms(canary: Canary): { form: string; text: string }[] {
+  const urlEncoded = encodeURIComponent(canary.value);
   const forms = [
     { form: 'plain', text: canary.value },
-    { form: 'url-encoded', text: encodeURIComponent(canary.value) },
+    { form: 'url-encoded', text: urlEncoded },
+    {
+      form: 'url-encoded (lowercase hex)',
+      text: urlEncoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    },
     { form: 'form-encoded', text: new URLSearchParams({ v: canary.value }).toString().slice(2) },
     { form: 'json-escaped', text: JSON.stringify(canary.value).slice(1, -1) },
+    {
+      form: 'json-escaped (\\/)',
+      text: JSON.stringify(canary.value).slice(1, -1).replaceAll('/', '\\/'),
+    },
+    ...htmlForms(canary.value),
     ...base64Forms(canary.value).map((text) => ({ form: 'base64', text })),
+    ...runsOf(canary.value).map((text) => ({ form: `a run of ${minimumRun} characters`, text })),
   ];
   const seen = new Set<string>();
-  return forms.filter((f) => f.text.length >= 12 && !seen.has(f.text) && seen.add(f.text));
+  return forms.filter((f) => f.text.length >= minimumRun && !seen.has(f.text) && seen.add(f.text));
 }
 
 /** Which canaries a text holds, as "label (form) in where" lines; empty when there is none. */
 export function findCanaries(text: string, canaries: readonly Canary[], where: string): string[] {
   const found: string[] = [];
   for (const canary of canaries) {
+    const forms = new Set<string>();
     for (const { form, text: needle } of canaryForms(canary)) {
-      if (text.includes(needle)) found.push(`${canary.label} (${form}) in ${where}`);
+      if (text.includes(needle)) forms.add(form);
     }
+    // A run is found wherever a whole form is, so it is named only when it is all there is.
+    const named = forms.size > 1 ? [...forms].filter((f) => !f.startsWith('a run of')) : [...forms];
+    for (const form of named) found.push(`${canary.label} (${form}) in ${where}`);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import type { HttpClient } from '../../net/types.ts';
-import { safeExcerpt } from '../../net/excerpt.ts';
+import { textExcerpt } from '../../net/excerpt.ts';
 import { BrazeMessageBodySchema } from './reply-body.ts';
 
 /** A Braze answer reduced to what checks reason about. */
@@ -8,7 +8,7 @@ export interface BrazeReply {
   /** The `message` of a Braze-shaped JSON body; null when the body is not Braze's (see reply-body.ts). */
   message: string | null;
   body: unknown;
-  /** A short, key-free excerpt of the raw body, shown when it is not Braze's. */
+  /** A short excerpt of the raw body, shown when it is not Braze's. */
   excerpt: string;
   headers: Headers;
   attempts: number;
@@ -48,7 +48,7 @@ export function createBrazeRestClient(
       status: res.status,
       message: BrazeMessageBodySchema.safeParse(res.body).data?.message ?? null,
       body: res.body,
-      excerpt: safeExcerpt(res.text, [apiKey]),
+      excerpt: textExcerpt(res.text),
       headers: res.headers,
       attempts: res.attempts,
     };

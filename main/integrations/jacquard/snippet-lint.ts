@@ -7,6 +7,7 @@ import {
   type TopLevelToken,
 } from 'liquidjs';
 import { parseConnectedContent, urlParts } from './connected-content.ts';
+import { replaceSnippetTokens } from './snippet-redaction.ts';
 import { tokenCandidates, tokenPlaceholder } from './snippet-tokens.ts';
 
 /**
@@ -145,12 +146,13 @@ export function lintSnippets(text: string, storedToken: string | null): SnippetL
   const findings: Finding[] = [];
   const calls: Call[] = [];
   const token = storedToken?.trim() || null;
-  const mask = (s: string) => {
-    let out = s;
-    for (const secret of [token, ...tokenCandidates(s, token)])
-      if (secret) out = out.split(secret).join(MASK);
-    return out;
-  };
+  // Every token in any form, then what is left standing for one: placeholders of tokens saved
+  // earlier, and a stored token too short to be looked for in other forms.
+  const mask = (s: string): string =>
+    [token, ...tokenCandidates(s, token)].reduce<string>(
+      (out, secret) => (secret ? out.split(secret).join(MASK) : out),
+      replaceSnippetTokens(s, token, () => MASK),
+    );
   try {
     engine(calls).parse(withoutBrazeAttributes(text));
   } catch (error) {

@@ -1,39 +1,45 @@
+import { SecretScrubber } from '../../redaction/secret-scrubber.ts';
 import { findTokenCandidates, isTokenPlaceholder, tokenPlaceholder } from './snippet-tokens.ts';
 
 /** Shorter values in a token's place are test values or ids, and replacing them could mangle the text. */
 const minTokenLength = 12;
 
-interface Span {
-  start: number;
-  value: string;
-}
-
-function occurrences(text: string, value: string): Span[] {
-  const spans: Span[] = [];
-  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
-    spans.push({ start: at, value });
-  return spans;
+/**
+ * The snippets with every token replaced by `markFor(token)`: each candidate where it was found
+ * (only those spans change, so an id or a credential name that happens to equal a candidate
+ * elsewhere is kept as the CSM pasted it), then the stored token and every token found in a named
+ * place wherever else they are, in any form a secret can be written in (escaped, percent-encoded,
+ * base64, a run of 12 of its characters).
+ */
+export function replaceSnippetTokens(
+  text: string,
+  storedToken: string | null,
+  markFor: (token: string) => string,
+): string {
+  const stored = storedToken?.trim() || null;
+  const candidates = findTokenCandidates(text, stored).filter(
+    (c) => c.value.length >= minTokenLength && !isTokenPlaceholder(c.value),
+  );
+  let out = '';
+  let at = 0;
+  for (const candidate of candidates) {
+    if (candidate.index < at) continue;
+    out += text.slice(at, candidate.index) + markFor(candidate.value);
+    at = candidate.index + candidate.length;
+  }
+  out += text.slice(at);
+  const known = new Set(
+    [stored, ...candidates.filter((c) => c.named).map((c) => c.value)].filter(
+      (token): token is string => token !== null && token.length >= minTokenLength,
+    ),
+  );
+  for (const token of known) out = SecretScrubber.of([token]).text(out, markFor(token));
+  return out;
 }
 
 /**
- * The snippets without any token: the stored one wherever it is, and each token candidate where it
- * was found. Only those spans change, so an id or a credential name that happens to equal a
- * candidate elsewhere in the text is kept as the CSM pasted it.
+ * The snippets as the store keeps them: each token replaced by a placeholder naming only a short
+ * fingerprint of it, whether or not the token itself was saved first.
  */
-export function redactSnippetTokens(text: string, storedToken: string | null): string {
-  const stored = storedToken?.trim() || null;
-  const spans = [
-    ...findTokenCandidates(text, stored)
-      .filter((c) => c.value.length >= minTokenLength && !isTokenPlaceholder(c.value))
-      .map((c) => ({ start: c.index, value: c.value })),
-    ...(stored ? occurrences(text, stored) : []),
-  ].sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const span of spans) {
-    if (span.start < at) continue;
-    out += text.slice(at, span.start) + tokenPlaceholder(span.value);
-    at = span.start + span.value.length;
-  }
-  return out + text.slice(at);
-}
+export const redactSnippetTokens = (text: string, storedToken: string | null): string =>
+  replaceSnippetTokens(text, storedToken, tokenPlaceholder);

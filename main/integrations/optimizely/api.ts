@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OdpField } from '../../../shared/integrations/optimizely/plan.ts';
-import { safeExcerpt } from '../../net/excerpt.ts';
+import { textExcerpt } from '../../net/excerpt.ts';
 import type { HttpClient, HttpResponse } from '../../net/types.ts';
 import type { OdpTarget } from './region.ts';
 
@@ -32,24 +32,24 @@ export type OdpCallResult<T> =
   | { kind: 'notOdp'; status: number; excerpt: string };
 
 /**
- * What the server said, short enough for a message parameter, with the secrets `secrets` blanked in
- * case it echoed the request (its `x-api-key` or `Authorization` header) back.
+ * What the server said, short enough for a message parameter (a key it echoed back is removed
+ * where the check's outcome leaves for the engine).
  */
-export function shownMessage(res: HttpResponse, secrets: readonly string[]): string {
+export function shownMessage(res: HttpResponse): string {
   const body = res.body;
   if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-    return safeExcerpt(body.message, secrets);
+    return textExcerpt(body.message);
   }
   if (body && typeof body === 'object' && 'detail' in body) {
-    return safeExcerpt(JSON.stringify(body.detail) ?? '', secrets);
+    return textExcerpt(JSON.stringify(body.detail) ?? '');
   }
-  return safeExcerpt(res.text, secrets);
+  return textExcerpt(res.text);
 }
 
-const notOdp = (res: HttpResponse, apiKey: string): OdpCallResult<never> => ({
+const notOdp = (res: HttpResponse): OdpCallResult<never> => ({
   kind: 'notOdp',
   status: res.status,
-  excerpt: safeExcerpt(res.text, [apiKey]),
+  excerpt: textExcerpt(res.text),
 });
 
 /** Read-only: lists the `customers` object's fields. ODP fields can never be deleted, so no writes. */
@@ -71,19 +71,19 @@ export async function listCustomerFields(
     // A proxy's or a portal's 403 page is not ODP refusing the key.
     return ForbiddenBodySchema.safeParse(res.body).success
       ? { kind: 'forbidden', status: res.status }
-      : notOdp(res, apiKey);
+      : notOdp(res);
   }
   if (res.status >= 500 || res.status === 429) {
     // Read from the status alone, whoever wrote the body: a busy or failing server, say so as is.
-    return { kind: 'unexpected', status: res.status, message: shownMessage(res, [apiKey]) };
+    return { kind: 'unexpected', status: res.status, message: shownMessage(res) };
   }
   if (res.status < 200 || res.status > 299) {
     return ErrorBodySchema.safeParse(res.body).success
-      ? { kind: 'unexpected', status: res.status, message: shownMessage(res, [apiKey]) }
-      : notOdp(res, apiKey);
+      ? { kind: 'unexpected', status: res.status, message: shownMessage(res) }
+      : notOdp(res);
   }
   const parsed = FieldsBodySchema.safeParse(res.body);
-  if (!parsed.success) return notOdp(res, apiKey);
+  if (!parsed.success) return notOdp(res);
   return {
     kind: 'ok',
     status: res.status,

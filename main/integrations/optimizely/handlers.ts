@@ -7,6 +7,7 @@ import { brazeKeySecret } from '../braze/context.ts';
 import { listBrazeTargets, noList } from './braze-targets.ts';
 import { extraActivationFields, planView } from './plan-view.ts';
 import { nextRuns, validateSchedule } from './plans/schedule.ts';
+import { SecretScrubber } from '../../redaction/secret-scrubber.ts';
 import type { Services } from '../../services.ts';
 import type { Handlers } from '../../handlers/types.ts';
 
@@ -34,7 +35,10 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
       const apiKey = (await s.secretReader(clientId).get(brazeKeySecret))?.trim();
       if (!apiKey) return noList('unavailable');
       try {
-        return await listBrazeTargets(s.httpClient(), client, apiKey, kind);
+        const list = await listBrazeTargets(s.httpClient(), client, apiKey, kind);
+        // Names come from Braze, shown to the CSM and kept with the plan: never a quoted key.
+        const scrubber = SecretScrubber.of([apiKey]);
+        return { ...list, items: list.items.map((item) => scrubber.json(item)) };
       } catch {
         // No answer (offline, timeout): the CSM types the id instead.
         return noList('unavailable');

@@ -4,7 +4,7 @@ import type { CheckContext, CheckOutcome } from '../../../checks/types.ts';
 import { outcome } from '../outcome.ts';
 import { NetError } from '../../../net/errors.ts';
 import { assertAllowedUrl } from '../../../net/url-policy.ts';
-import { safeExcerpt } from '../../../net/excerpt.ts';
+import { textExcerpt } from '../../../net/excerpt.ts';
 import { NotS3AnswerError, toNetError } from './errors.ts';
 import { jacquardS3Inputs, type JacquardS3Inputs } from './inputs.ts';
 
@@ -89,7 +89,7 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
       const success = response.statusCode >= 200 && response.statusCode < 300;
       if (success && xmlAnswers.has(context.commandName ?? '') && !/xml/i.test(type)) {
         const text = await boundedText(response.body);
-        throw new NotS3AnswerError(host, response.statusCode, safeExcerpt(text, [keyId]));
+        throw new NotS3AnswerError(host, response.statusCode, textExcerpt(text));
       }
       return out;
     },
@@ -121,7 +121,7 @@ export async function openJacquardS3(ctx: CheckContext, region = 'us-east-1'): P
         if (error instanceof AnswerTooLargeError) {
           throw new NetError('body_too_large', host, error.message, { cause: error });
         }
-        throw toNetError(error, host, { run: ctx.signal, timeout }, [keyId]);
+        throw toNetError(error, host, { run: ctx.signal, timeout });
       }
     },
     clockOffsetMs: () => offset,

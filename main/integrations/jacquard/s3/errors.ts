@@ -1,6 +1,6 @@
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { connectionErrorKind, NetError } from '../../../net/errors.ts';
-import { safeExcerpt } from '../../../net/excerpt.ts';
+import { textExcerpt } from '../../../net/excerpt.ts';
 
 /**
  * An answer that did not come from S3 (a login page, a proxy's error page, XML cut off): no
@@ -45,13 +45,12 @@ export function s3ErrorHeader(error: unknown, name: string): string | null {
 /**
  * A failure without an S3 answer becomes the engine's NetError, so timeouts, refused connections
  * and cancellation read the same as for every other check; an answer the SDK could not decode
- * becomes a NotS3AnswerError (it was an answer, just not S3's), with `secrets` blanked.
+ * becomes a NotS3AnswerError (it was an answer, just not S3's).
  */
 export function toNetError(
   error: unknown,
   host: string,
   signals: { run: AbortSignal; timeout: AbortSignal },
-  secrets: readonly string[],
 ): unknown {
   if (
     error instanceof S3ServiceException ||
@@ -61,7 +60,7 @@ export function toNetError(
     return error;
   const undecodable = undecodableAnswer(error);
   if (undecodable) {
-    return new NotS3AnswerError(host, undecodable.status, safeExcerpt(undecodable.text, secrets));
+    return new NotS3AnswerError(host, undecodable.status, textExcerpt(undecodable.text));
   }
   // The SDK's own retries: how many requests this failure took.
   const attempts = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;

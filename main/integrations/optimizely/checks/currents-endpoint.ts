@@ -3,7 +3,7 @@ import type { CheckContext, CheckDefinition, CheckOutcome } from '../../../check
 import { skipped } from '../../../checks/outcomes.ts';
 import { shownMessage } from '../api.ts';
 import type { HttpResponse } from '../../../net/types.ts';
-import { safeExcerpt } from '../../../net/excerpt.ts';
+import { textExcerpt } from '../../../net/excerpt.ts';
 import { ns } from './shared.ts';
 
 /** The opt-in that allows one empty POST to the ingestion URL. */
@@ -76,7 +76,7 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   }
   // 5xx say the server failed, whoever wrote the page: worded below like any unexpected status.
   if (res.status < 500 && isHtmlPage(res)) {
-    const excerpt = safeExcerpt(res.text, [token]);
+    const excerpt = textExcerpt(res.text);
     return {
       status: 'inconclusive',
       messageKey: `${ns}:currents.liveNotOdp`,
@@ -93,7 +93,7 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
   return {
     status: 'inconclusive',
     messageKey: `${ns}:currents.liveUnexpected`,
-    params: { ...params, message: shownMessage(res, [token]) },
+    params: { ...params, message: shownMessage(res) },
     details,
   };
 }
