@@ -21,6 +21,8 @@ export interface ParseOptions {
   requireChecksum: boolean;
 }
 
+const byteOrderMark = '\uFEFF';
+
 const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): ParsedBundle => ({
   ok: false,
   problem: { key, params },
@@ -31,7 +33,9 @@ const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): 
  * version (migrating older ones), schema, secrets and known artifacts, then the checksum. Returns
  * the first problem found.
  */
-export async function parseBundle(text: string, options: ParseOptions): Promise<ParsedBundle> {
+export async function parseBundle(file: string, options: ParseOptions): Promise<ParsedBundle> {
+  // Editors on Windows often start a UTF-8 file with a byte-order mark; JSON.parse refuses it.
+  const text = file.startsWith(byteOrderMark) ? file.slice(byteOrderMark.length) : file;
   if (exceedsBundleSize(new TextEncoder().encode(text).length)) {
     return { ok: false, problem: tooLargeProblem };
   }
