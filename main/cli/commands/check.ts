@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { bundleLimits } from '../../../shared/bundle/limits.ts';
 import { parseBundle } from '../../../shared/bundle/parse.ts';
 import { bundleProblemText } from '../../../shared/bundle/problems.ts';
+import { tooLargeProblem } from '../../../shared/bundle/size.ts';
 import { clientFromFile } from '../../../shared/client-file.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { checkIdsFor } from '../../../shared/guides/index.ts';
@@ -16,6 +17,7 @@ import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
 import type { Translate } from '../../translate.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
+import { readInputFile } from '../read-input-file.ts';
 import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
 import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
 
@@ -55,16 +57,17 @@ async function loadFromFile(
   env: NodeJS.ProcessEnv,
   t: Translate,
 ): Promise<LoadedClient> {
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      t('cli:check.cannotRead', { path, code: (error as NodeJS.ErrnoException).code ?? 'error' }),
-    );
+  const file = await readInputFile(path, bundleLimits.maxBytes);
+  if (!file.ok) {
+    if (file.reason === 'notAFile') throw new UsageError(t('cli:notAFile', { path }));
+    if (file.reason === 'unreadable') {
+      throw new UsageError(t('cli:check.cannotRead', { path, code: file.code }));
+    }
+    const problem = bundleProblemText(tooLargeProblem, t);
+    throw new UsageError(t('cli:check.clientFile', { path, problem }));
   }
   // A file written by hand may leave the checksum out; one present is always verified.
-  const parsed = await parseBundle(raw, { requireChecksum: false });
+  const parsed = await parseBundle(file.text, { requireChecksum: false });
   if (!parsed.ok) {
     const problem = bundleProblemText(parsed.problem, t);
     // Pointing an export at local services is an edit the checksum was made to catch.
