@@ -7,6 +7,7 @@ import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
 import { BundleSchema, bundleVersion, type Bundle } from './schema.ts';
 import { secretInputIds } from '../guides/secret-inputs.ts';
+import { controlCharactersIssue } from '../types/client.ts';
 import { exceedsBundleSize, tooLargeProblem } from './size.ts';
 
 export type ParsedBundle =
@@ -170,6 +171,9 @@ function schemaProblem(
       return { key: 'unknownField', params: { field: named } };
     }
     case 'custom':
+      if (issue.params?.reason === controlCharactersIssue.reason) {
+        return { key: 'controlCharacters', params: { field } };
+      }
       return { key: 'tooManyEntries', params: { field, max: bundleLimits.maxRecords } };
     default:
       return { key: 'invalidValue', params: { field } };

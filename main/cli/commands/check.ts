@@ -19,7 +19,7 @@ import type { Translate } from '../../translate.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
-import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
+import { jsonReport, progressLine, textReport } from './check-report.ts';
 
 /** What `--only` may name before a client is read: an integration, or a check some guide names. */
 const onlyChoices: ReadonlySet<string> = new Set([...moduleIds, ...checkIdsFor()]);
@@ -163,7 +163,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const choices = [...new Set([...loaded.client.integrations, ...owners])].join(', ');
     throw new UsageError(t('cli:check.only', { value: options.only, choices }));
   }
-  const errPaint = painter(io.stderr.isTTY, io.env);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
@@ -180,23 +179,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       optIns: options.optIns,
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.state !== 'done' || io.stderr.isTTY !== true) return;
-        io.stderr.write(progressLine(++finished, total, event.result, i18n.t, errPaint));
+        if (event.state !== 'done' || !io.stderr.isTTY) return;
+        io.stderr.lines(progressLine(++finished, total, event.result, i18n.t));
       },
     });
     await loaded.save((draft) => recordRun(draft, outcome));
-    io.stdout.write(
-      options.json
+    io.stdout.lines(
+      ...(options.json
         ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
-        : textReport(loaded.client, outcome.results, i18n.t, painter(io.stdout.isTTY, io.env)),
+        : textReport(loaded.client, outcome.results, i18n.t)),
     );
     if (outcome.cancelled) {
       const unfinished = outcome.results.filter(
         (r) => r.messageKey === 'checks:skip.cancelled',
       ).length;
-      io.stderr.write(
-        `partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}\n`,
-      );
+      io.stderr.lines(`partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}`);
       return interruptedExitCode;
     }
     return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;

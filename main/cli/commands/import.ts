@@ -59,7 +59,7 @@ export const importCommand: Command = {
         redact: (clientId, inputId, value) => secrets.redactInput(clientId, inputId, value),
       });
       const key = outcome.replaced ? 'reports:cli.replaced' : 'reports:cli.imported';
-      io.stdout.write(`${t(key, { name: outcome.client.name })}\n`);
+      io.stdout.lines(t(key, { name: outcome.client.name }));
       return 0;
     } catch (error) {
       if (error instanceof AppError) throw new UsageError(error.message);
