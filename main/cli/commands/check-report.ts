@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { shareableResult } from '../../../shared/checks/shareable-result.ts';
 import type { CheckResult, CheckStatus } from '../../../shared/types/checks.ts';
 import type { Client } from '../../../shared/types/client.ts';
+import type { RateLimitWait } from '../../net/types.ts';
 import { linesOf, type Painted, type TerminalLine } from '../terminal.ts';
 
 /** The `--json` document, line by line: stable keys, English messages, never a secret nor an app-only note. */
@@ -60,6 +61,23 @@ export function textReport(client: Client, results: CheckResult[], t: I18n['t'])
     }),
   );
   return lines;
+}
+
+/**
+ * The line that says a check is waiting for a host's rate limit, written to stderr on a terminal:
+ * once per check and reset, however many of its requests wait for the same one.
+ */
+export function rateLimitWaitLines(now: () => number = Date.now) {
+  const announced = new Set<string>();
+  return {
+    line(checkId: string, wait: RateLimitWait, t: I18n['t']): TerminalLine | null {
+      const seconds = Math.max(1, Math.ceil(wait.waitMs / 1000));
+      const key = `${checkId} ${wait.host} ${Math.round((now() + wait.waitMs) / 1000)}`;
+      if (announced.has(key)) return null;
+      announced.add(key);
+      return `      ${checkId}: ${t('checks:progress.rateLimitWait', { host: wait.host, seconds })}`;
+    },
+  };
 }
 
 /** The per-check progress line written to stderr on a terminal. */

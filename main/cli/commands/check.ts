@@ -19,7 +19,7 @@ import type { Translate } from '../../translate.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
-import { jsonReport, progressLine, textReport } from './check-report.ts';
+import { jsonReport, progressLine, rateLimitWaitLines, textReport } from './check-report.ts';
 
 /** What `--only` may name before a client is read: an integration, or a check some guide names. */
 const onlyChoices: ReadonlySet<string> = new Set([...moduleIds, ...checkIdsFor()]);
@@ -35,7 +35,8 @@ const usage = [
   '  --opt-in NAME              allow a check that needs consent (repeatable), e.g. s3.write',
   '  --json                     one JSON document on stdout, messages in English',
   '  --lang LANG                en, fr, pt, es or de (default: en)',
-  '  --timeout MS               timeout of each network request (default 10000)',
+  '  --timeout MS               time each network request may take, retries and rate-limit',
+  '                             waits included (default 10000)',
   '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
   '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
   '',
@@ -167,6 +168,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   let finished = 0;
+  const waits = rateLimitWaitLines();
   try {
     const outcome = await runClientChecks({
       client: loaded.client,
@@ -179,8 +181,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       optIns: options.optIns,
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.state !== 'done' || !io.stderr.isTTY) return;
-        io.stderr.lines(progressLine(++finished, total, event.result, i18n.t));
+        if (!io.stderr.isTTY) return;
+        if (event.state === 'done') {
+          io.stderr.lines(progressLine(++finished, total, event.result, i18n.t));
+        } else if (event.state === 'running' && event.rateLimitWait) {
+          const line = waits.line(event.checkId, event.rateLimitWait, i18n.t);
+          if (line !== null) io.stderr.lines(line);
+        }
       },
     });
     await loaded.save((draft) => recordRun(draft, outcome));
