@@ -3,7 +3,7 @@ import { bundleFields } from './bundle/fields.ts';
 import { shareableResults } from './checks/shareable-result.ts';
 import { bundleVersion } from './bundle/version.ts';
 import { ArtifactsSchema } from './types/artifacts.ts';
-import { ClientNameSchema, InputValueSchema, type Client } from './types/client.ts';
+import { InputValueSchema, NewClientNameSchema, type Client } from './types/client.ts';
 import { ItemIdSchema } from './types/ids.ts';
 import { clientFileSections, IntegrationIdSchema, integrationIds } from './integrations/lists.ts';
 
@@ -27,7 +27,7 @@ export const ClientFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     version: z.literal(clientFileVersion),
-    name: ClientNameSchema,
+    name: NewClientNameSchema,
     integrations: z.array(IntegrationIdSchema).min(1).max(integrationIds.length),
     ...sections,
     inputs: z

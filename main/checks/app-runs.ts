@@ -42,6 +42,9 @@ export class AppCheckRuns {
           checkId: event.checkId,
           state: event.state,
           ...(event.state === 'running' && event.progress ? { progress: event.progress } : {}),
+          ...(event.state === 'running' && event.rateLimitWait
+            ? { rateLimitWait: event.rateLimitWait }
+            : {}),
           ...(event.state === 'done' ? { result: event.result } : {}),
         }),
     }).then(async (outcome) => {

@@ -1,6 +1,6 @@
 import type { CheckResult, JsonValue } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
-import type { HttpClient } from '../net/types.ts';
+import type { HttpClient, RateLimitWait } from '../net/types.ts';
 import { hostBoundHttp, limiterPool } from './host-bound-http.ts';
 import { Limiter } from './limiter.ts';
 import { outcomeForError, reasonNotReached, skipped } from './outcomes.ts';
@@ -16,7 +16,13 @@ export interface CheckProgress {
 
 export type CheckEvent =
   | { checkId: string; state: 'queued' }
-  | { checkId: string; state: 'running'; progress?: CheckProgress }
+  | {
+      checkId: string;
+      state: 'running';
+      progress?: CheckProgress;
+      /** The check is idle: a host it needs asked for a pause (429 with a reset). */
+      rateLimitWait?: RateLimitWait;
+    }
   | { checkId: string; state: 'done'; result: CheckResult };
 
 export interface RunChecksOptions {
@@ -152,11 +158,15 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     emit({ checkId: def.id, state: 'running' });
     timing.startedAt = performance.now();
     const timeout = AbortSignal.timeout(checkTimeoutMs);
+    const deadline = timing.startedAt + checkTimeoutMs;
     const signal = AbortSignal.any([runSignal, timeout]);
     const ctx: CheckContext = {
       client,
       secrets,
-      http: hostBoundHttp(http, signal, requestSlots),
+      http: hostBoundHttp(http, signal, requestSlots, {
+        timeLeftMs: () => deadline - performance.now(),
+        onRateLimitWait: (wait) => emit({ checkId: def.id, state: 'running', rateLimitWait: wait }),
+      }),
       signal,
       optIns,
       offline: options.offline ?? false,

@@ -14,6 +14,7 @@ const netKeys: Record<NetErrorKind, string> = {
   insecure_url: 'checks:error.insecureUrl',
   invalid_url: 'checks:error.invalidUrl',
   body_too_large: 'checks:error.bodyTooLarge',
+  rate_limited: 'checks:error.rateLimited',
   cancelled: 'checks:skip.cancelled',
 };
 
@@ -30,7 +31,11 @@ export function outcomeForError(error: unknown): CheckOutcome {
     return {
       status,
       messageKey: netKeys[error.kind],
-      params: { host: error.host, code: error.message },
+      params: {
+        host: error.host,
+        code: error.message,
+        ...(error.waitMs === null ? {} : { seconds: Math.ceil(error.waitMs / 1000) }),
+      },
       details: { error: error.kind, host: error.host, attempts: error.attempts },
     };
   }

@@ -20,7 +20,7 @@ export async function openCliServices(
   if (issue) {
     const { t } = services;
     const detail = issue.kind === 'corrupt' ? 'app:banners.storeCorrupt' : 'app:banners.storeNewer';
-    io.stderr.write(`${t('app:banners.storeTitle')} ${t(detail, { path: issue.movedTo })}\n`);
+    io.stderr.lines(`${t('app:banners.storeTitle')} ${t(detail, { path: issue.movedTo })}`);
   }
   return services;
 }

@@ -1,14 +1,27 @@
-/**
- * A `partner-setup <name>` sub-command. Exit codes: 0 ok, 1 a check failed, 2 usage, input or
- * environment error, `interruptedExitCode` when Ctrl-C stopped a run.
- */
-export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+import type { ProcessStream, TerminalOutput } from './terminal.ts';
+
+/** What the process gives the CLI: its own streams and environment. */
+export interface ProcessIo {
+  stdout: ProcessStream;
+  stderr: ProcessStream;
   env: NodeJS.ProcessEnv;
 }
 
-/** A command's options and behaviour; its name and one-line summary live in the command table. */
+/**
+ * What a sub-command writes through: lines only, escaped on the way out (main/cli/terminal.ts),
+ * so no command can print a service's text or a name raw.
+ */
+export interface CliIo {
+  stdout: TerminalOutput;
+  stderr: TerminalOutput;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * A `partner-setup <name>` sub-command: its options and behaviour (its name and one-line summary
+ * live in the command table). Exit codes: 0 ok, 1 a check failed, 2 usage, input or environment
+ * error, `interruptedExitCode` when Ctrl-C stopped a run.
+ */
 export interface Command {
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;

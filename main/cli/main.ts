@@ -1,37 +1,43 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CliIo } from './command.ts';
+import type { CliIo, ProcessIo } from './command.ts';
 import { isParseArgsError, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
+import { linesOf, terminalOutput } from './terminal.ts';
 
 /** `partner-setup <command> [options]`; returns the process exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], processIo: ProcessIo): Promise<number> {
+  const io: CliIo = {
+    stdout: terminalOutput(processIo.stdout, processIo.env),
+    stderr: terminalOutput(processIo.stderr, processIo.env),
+    env: processIo.env,
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(helpText());
+    io.stdout.lines(...helpLines());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${packageJson.version}\n`);
+    io.stdout.lines(packageJson.version);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
     // Loaded only here: the translations would slow every `--help`.
     const { cliTranslator } = await import('./cli-language.ts');
-    io.stderr.write(`partner-setup: ${cliTranslator(rest)('cli:unknownCommand', { name })}\n`);
+    io.stderr.lines(`partner-setup: ${cliTranslator(rest)('cli:unknownCommand', { name })}`);
     return 2;
   }
   try {
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(`${command.usage}\n`);
+      io.stdout.lines(...linesOf(command.usage));
       return 0;
     }
     return await command.run(rest, io);
   } catch (error) {
-    io.stderr.write(`partner-setup ${name}: ${describe(error)}\n`);
+    io.stderr.lines(`partner-setup ${name}: ${describe(error)}`);
     if (io.env.PARTNER_SETUP_DEBUG === '1' && error instanceof Error && error.stack) {
-      io.stderr.write(`${error.stack}\n`);
+      io.stderr.lines(...linesOf(error.stack));
     }
     // Never 1, which says a check failed: whatever stopped the command, no verdict was reached.
     return 2;
@@ -46,7 +52,7 @@ function describe(error: unknown): string {
   return `${firstLine} (PARTNER_SETUP_DEBUG=1 prints the details)`;
 }
 
-function helpText(): string {
+function helpLines(): string[] {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -58,6 +64,5 @@ function helpText(): string {
     ...lines,
     '',
     'Run "partner-setup <command> --help" for its options.',
-    '',
-  ].join('\n');
+  ];
 }

@@ -11,6 +11,8 @@ export type NetErrorKind =
   | 'insecure_url'
   | 'invalid_url'
   | 'body_too_large'
+  /** Not sent: its host asked for a pause (429 with a reset) that ends after the request's time. */
+  | 'rate_limited'
   | 'cancelled';
 
 export class NetError extends Error {
@@ -18,17 +20,20 @@ export class NetError extends Error {
   /** Host of the request, safe to show (never the query string, which may carry identifiers). */
   readonly host: string;
   readonly attempts: number;
+  /** For `rate_limited`: how long the host asked to wait, in ms. */
+  readonly waitMs: number | null;
   constructor(
     kind: NetErrorKind,
     host: string,
     message: string,
-    options?: { cause?: unknown; attempts?: number },
+    options?: { cause?: unknown; attempts?: number; waitMs?: number },
   ) {
     super(message, options);
     this.name = 'NetError';
     this.kind = kind;
     this.host = host;
     this.attempts = options?.attempts ?? 0;
+    this.waitMs = options?.waitMs ?? null;
   }
 }
 

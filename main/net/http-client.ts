@@ -1,12 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectionErrorKind, NetError } from './errors.ts';
+import { RateLimitHolds } from './rate-limit-holds.ts';
 import { backoffDelayMs, rateLimitWaitMs } from './retry-timing.ts';
-import type { HttpClient, HttpPolicy, HttpRequest, HttpResponse } from './types.ts';
+import type {
+  Clock,
+  HttpClient,
+  HttpPolicy,
+  HttpRequest,
+  HttpResponse,
+  RequestBounds,
+} from './types.ts';
 import { assertAllowedUrl } from './url-policy.ts';
 
 export interface HttpClientOptions {
   allowInsecureLoopback: boolean;
-  /** Per-request timeout; default 10 s. */
+  /** Time one request may take, retries and waits included; default 10 s. */
   timeoutMs?: number;
   /** Retries after a 5xx or network error; default 2. */
   retries?: number;
@@ -19,7 +27,16 @@ export interface HttpClientOptions {
   /** Larger bodies are refused rather than buffered; default 4 MB. */
   maxBodyBytes?: number;
   userAgent?: string;
+  /** The time and the waits; default the real ones. */
+  clock?: Clock;
+  /** Jitter source; default Math.random. */
+  random?: () => number;
 }
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, signal ? { signal } : undefined),
+};
 
 const defaults = {
   timeoutMs: 10_000,
@@ -29,24 +46,34 @@ const defaults = {
   maxRateLimitRetries: 2,
   maxBodyBytes: 4 * 1024 * 1024,
   userAgent: 'partner-setup-assistant',
+  clock: realClock,
+  random: Math.random,
 };
+
+/** A little jitter so requests held for the same reset do not all go in the same millisecond. */
+const maxJitterMs = 100;
 
 type Attempt = { response: HttpResponse } | { error: NetError };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const cfg = { ...defaults, ...options };
+  const { clock } = cfg;
   const policy: HttpPolicy = {
     timeoutMs: cfg.timeoutMs,
     allowInsecureLoopback: cfg.allowInsecureLoopback,
   };
+  // Shared by every request of this client (one run), so a 429 holds back the other checks too.
+  const holds = new RateLimitHolds();
 
   async function attempt(
     req: HttpRequest,
     url: URL,
     attempts: number,
+    timeoutMs: number,
     signal?: AbortSignal,
   ): Promise<Attempt> {
-    const timeout = AbortSignal.timeout(req.timeoutMs ?? cfg.timeoutMs);
+    // Whole milliseconds: a time left measured with performance.now() has fractions.
+    const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -94,45 +121,96 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function request(req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
+  const cancelled = (host: string, attempts: number, cause?: unknown) =>
+    new NetError('cancelled', host, 'Cancelled', { cause, attempts });
+
+  async function pause(ms: number, host: string, attempts: number, signal?: AbortSignal) {
+    try {
+      await clock.sleep(ms, signal);
+    } catch (cause) {
+      throw cancelled(host, attempts, cause);
+    }
+  }
+
+  /**
+   * Waits until the host's announced reset, if it is held, and only if the reset comes before
+   * `deadline`: a request that could not be sent in time is not sent at all.
+   */
+  async function waitForHost(
+    host: string,
+    deadline: number,
+    attempts: number,
+    signal: AbortSignal | undefined,
+    bounds: RequestBounds | undefined,
+  ): Promise<void> {
+    const now = clock.now();
+    const until = holds.heldUntil(host, now);
+    if (until === null) return;
+    if (until >= deadline) {
+      throw new NetError('rate_limited', host, 'Rate limited until after the time limit', {
+        attempts,
+        waitMs: until - now,
+      });
+    }
+    const jitter = Math.min(Math.round(cfg.random() * maxJitterMs), deadline - until - 1);
+    const waitMs = until - now + Math.max(0, jitter);
+    bounds?.onRateLimitWait?.({ host, waitMs });
+    await pause(waitMs, host, attempts, signal);
+  }
+
+  async function request(
+    req: HttpRequest,
+    signal?: AbortSignal,
+    bounds?: RequestBounds,
+  ): Promise<HttpResponse> {
     const url = assertAllowedUrl(req.url, cfg.allowInsecureLoopback);
+    const { host } = url;
+    const start = clock.now();
+    // Attempts, retries and every wait end by then: the request's timeout and the caller's limit.
+    const deadline =
+      start + Math.min(req.timeoutMs ?? cfg.timeoutMs, bounds?.timeLeftMs ?? Infinity);
     const maxRetries = req.retry === false ? 0 : cfg.retries;
+    const maxRateLimitRetries = req.retry === false ? 0 : cfg.maxRateLimitRetries;
     let retries = 0;
     let rateLimitWaits = 0;
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted)
-        throw new NetError('cancelled', url.host, 'Cancelled', { attempts: attempts - 1 });
-      const outcome = await attempt(req, url, attempts, signal);
-      let waitMs: number;
+      if (signal?.aborted) throw cancelled(host, attempts - 1);
+      await waitForHost(host, deadline, attempts - 1, signal, bounds);
+      const left = deadline - clock.now();
+      if (left <= 0) throw new NetError('timeout', host, 'Timed out', { attempts: attempts - 1 });
+      const outcome = await attempt(req, url, attempts, left, signal);
+      /** When the next attempt would go; null: this outcome is the last. */
+      let next: number | null = null;
       if ('error' in outcome) {
         const retriable = outcome.error.kind === 'network' || outcome.error.kind === 'offline';
-        if (!retriable || retries >= maxRetries) throw outcome.error;
-        waitMs = backoffDelayMs(++retries, cfg.backoffBaseMs);
+        if (retriable && retries < maxRetries) {
+          next = clock.now() + backoffDelayMs(++retries, cfg.backoffBaseMs, cfg.random);
+        }
+        if (next === null || next >= deadline) throw outcome.error;
       } else {
         const { response } = outcome;
         if (response.status === 429) {
-          const reset = rateLimitWaitMs(response.headers);
+          const now = clock.now();
+          const reset = rateLimitWaitMs(response.headers, now);
+          // Recorded even when this request stops here: the other requests to the host wait too.
+          if (reset !== null) holds.hold(host, now + reset);
           if (reset !== null) {
-            if (reset > cfg.maxRateLimitWaitMs || rateLimitWaits >= cfg.maxRateLimitRetries)
-              return response;
-            rateLimitWaits++;
-            // A little jitter so parallel probes do not all return in the same millisecond.
-            waitMs = reset + Math.round(Math.random() * 100);
+            if (reset <= cfg.maxRateLimitWaitMs && rateLimitWaits < maxRateLimitRetries) {
+              rateLimitWaits++;
+              // waitForHost does the waiting, or refuses it when the reset comes too late.
+              next = now + reset;
+            }
           } else if (retries < maxRetries) {
-            waitMs = backoffDelayMs(++retries, cfg.backoffBaseMs);
-          } else {
-            return response;
+            next = now + backoffDelayMs(++retries, cfg.backoffBaseMs, cfg.random);
           }
         } else if (response.status >= 500 && retries < maxRetries) {
-          waitMs = backoffDelayMs(++retries, cfg.backoffBaseMs);
-        } else {
-          return response;
+          next = clock.now() + backoffDelayMs(++retries, cfg.backoffBaseMs, cfg.random);
         }
+        if (next === null || next >= deadline) return response;
       }
-      try {
-        await sleep(waitMs, undefined, signal ? { signal } : undefined);
-      } catch (cause) {
-        throw new NetError('cancelled', url.host, 'Cancelled', { cause, attempts });
+      const delay = next - clock.now();
+      if (delay > 0 && holds.heldUntil(host, clock.now()) === null) {
+        await pause(delay, host, attempts, signal);
       }
     }
   }

@@ -23,6 +23,8 @@ export const refusals = {
   wrongMethod: { status: 405, code: 'BAD_REQUEST', key: 'app:browserMode.notAppRequest' },
   tooLarge: { status: 413, code: 'BAD_REQUEST', key: 'app:browserMode.tooLarge' },
   notFound: { status: 404, code: 'NOT_FOUND', key: 'app:browserMode.notFound' },
+  /** A channel name that is not even valid percent-encoding: it cannot name any channel. */
+  malformedChannel: { status: 400, code: 'UNKNOWN_CHANNEL', key: 'errors:request.unknownChannel' },
   internal: { status: 500, code: 'INTERNAL', key: 'app:errors.codes.INTERNAL' },
 } as const satisfies Record<string, Refusal>;
 

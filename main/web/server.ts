@@ -94,7 +94,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function invoke(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     let payload: unknown;
-    const name = decodeURIComponent(path.slice(webPaths.invoke.length));
+    const name = channelName(path.slice(webPaths.invoke.length));
+    if (name === null) return refuse(res, path, 'malformedChannel', services);
     const limit = requestLimitFor(name);
     try {
       payload = JSON.parse(await readBody(req, limit));
@@ -129,4 +130,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 function redirectHome(res: ServerResponse): void {
   res.writeHead(303, { ...securityHeaders, location: '/' });
   res.end();
+}
+
+/** The channel a path names, or null when its percent-encoding is broken (`%E0%A4%A`). */
+function channelName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }

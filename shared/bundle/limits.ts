@@ -16,9 +16,11 @@ export const bundleLimits = {
   maxRecords: 1_000,
 } as const;
 
-/** Keys that could reach an object's prototype if some later code merged the data carelessly. */
-export const forbiddenKeys: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-]);
+/**
+ * The one key that could reach an object's prototype: JSON.parse keeps it as an own key, but
+ * writing it into another object (`out[key] = value`, as a record's parse or `Object.assign` does)
+ * replaces that object's prototype instead of adding an entry. `constructor` and `prototype` are
+ * ordinary own keys once parsed, and ids the app itself accepts (an input or a confirmation may be
+ * named so): refusing them here made such a client's own export impossible to import.
+ */
+export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__']);

@@ -7,6 +7,7 @@ import { migrateBundle } from './migrate.ts';
 import { expectedTypes, formatPath, type BundleProblem } from './problems.ts';
 import { BundleSchema, bundleVersion, type Bundle } from './schema.ts';
 import { secretInputIds } from '../guides/secret-inputs.ts';
+import { controlCharactersIssue } from '../types/client.ts';
 import { exceedsBundleSize, tooLargeProblem } from './size.ts';
 
 export type ParsedBundle =
@@ -21,6 +22,8 @@ export interface ParseOptions {
   requireChecksum: boolean;
 }
 
+const byteOrderMark = '\uFEFF';
+
 const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): ParsedBundle => ({
   ok: false,
   problem: { key, params },
@@ -31,7 +34,9 @@ const fail = (key: BundleProblem['key'], params: BundleProblem['params'] = {}): 
  * version (migrating older ones), schema, secrets and known artifacts, then the checksum. Returns
  * the first problem found.
  */
-export async function parseBundle(text: string, options: ParseOptions): Promise<ParsedBundle> {
+export async function parseBundle(file: string, options: ParseOptions): Promise<ParsedBundle> {
+  // Editors on Windows often start a UTF-8 file with a byte-order mark; JSON.parse refuses it.
+  const text = file.startsWith(byteOrderMark) ? file.slice(byteOrderMark.length) : file;
   if (exceedsBundleSize(new TextEncoder().encode(text).length)) {
     return { ok: false, problem: tooLargeProblem };
   }
@@ -166,6 +171,9 @@ function schemaProblem(
       return { key: 'unknownField', params: { field: named } };
     }
     case 'custom':
+      if (issue.params?.reason === controlCharactersIssue.reason) {
+        return { key: 'controlCharacters', params: { field } };
+      }
       return { key: 'tooManyEntries', params: { field, max: bundleLimits.maxRecords } };
     default:
       return { key: 'invalidValue', params: { field } };

@@ -24,6 +24,7 @@ export const bundleProblemKeys = [
   'unknownField',
   'secretField',
   'invalidValue',
+  'controlCharacters',
   'checksumMissing',
   'checksumMismatch',
 ] as const;

@@ -4,10 +4,10 @@ import { ClientIdSchema, ItemIdSchema } from '../types/ids.ts';
 import { IntegrationIdSchema, integrationIds } from '../integrations/lists.ts';
 import { secretInputIds } from '../guides/secret-inputs.ts';
 import {
-  ClientNameSchema,
   ClientSchema,
   ClientSummarySchema,
   InputValueSchema,
+  NewClientNameSchema,
 } from '../types/client.ts';
 
 const byId = z.object({ id: ClientIdSchema });
@@ -19,12 +19,15 @@ export const clientChannels = {
   'clients:list': channel(z.object({}), z.array(ClientSummarySchema)),
   'clients:get': channel(byId, ClientSchema),
   'clients:create': channel(
-    z.object({ name: ClientNameSchema, integrations: Integrations }),
+    z.object({ name: NewClientNameSchema, integrations: Integrations }),
     ClientSchema,
   ),
-  'clients:rename': channel(z.object({ id: ClientIdSchema, name: ClientNameSchema }), ClientSchema),
+  'clients:rename': channel(
+    z.object({ id: ClientIdSchema, name: NewClientNameSchema }),
+    ClientSchema,
+  ),
   'clients:duplicate': channel(
-    z.object({ id: ClientIdSchema, name: ClientNameSchema }),
+    z.object({ id: ClientIdSchema, name: NewClientNameSchema }),
     ClientSchema,
   ),
   'clients:delete': channel(byId, z.object({ deleted: z.literal(true) })),

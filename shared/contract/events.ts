@@ -15,6 +15,8 @@ export const events = {
     progress: z
       .object({ done: z.number(), total: z.number().nullable(), label: z.string().optional() })
       .optional(),
+    /** The check waits for a host's rate limit to reset (429 with a reset), this long. */
+    rateLimitWait: z.object({ host: z.string(), waitMs: z.number() }).optional(),
     result: CheckResultSchema.optional(),
   }),
   /** A run ended (all checks done, or cancelled); its results are already stored with the client. */

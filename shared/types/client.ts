@@ -3,8 +3,22 @@ import { CheckResultSchema } from './checks.ts';
 import { ClientIdSchema, InputValueSchema, IsoDateSchema, ItemIdSchema } from './ids.ts';
 import { IntegrationIdSchema, SecretNameSchema } from '../integrations/lists.ts';
 import { ArtifactsSchema } from './artifacts.ts';
+import { hasControlCharacters } from '../text/control-characters.ts';
 
+/** A name as stored: also any name saved before names were checked for control characters. */
 export const ClientNameSchema = z.string().trim().min(1).max(120);
+
+/** Marks the issue of a name refused for its control characters, for the message that says so. */
+export const controlCharactersIssue = { reason: 'controlCharacters' } as const;
+
+/**
+ * A name given now (created, renamed, duplicated, imported, in a client file): no line breaks,
+ * tabs or other control characters, which would let a name fake lines or drive a terminal
+ * wherever it is printed.
+ */
+export const NewClientNameSchema = ClientNameSchema.refine((name) => !hasControlCharacters(name), {
+  params: controlCharactersIssue,
+}).meta({ description: 'Client name: 1 to 120 characters, no line breaks or control characters.' });
 
 export const ConfirmationSchema = z.object({
   by: z.string().max(120),

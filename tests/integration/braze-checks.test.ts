@@ -18,11 +18,8 @@ import {
 } from '../support/braze-fake.ts';
 import { secretsOf, testClient } from '../support/check-fixtures.ts';
 
-const http = createHttpClient({
-  allowInsecureLoopback: true,
-  backoffBaseMs: 20,
-  maxRateLimitWaitMs: 5000,
-});
+const httpOptions = { allowInsecureLoopback: true, backoffBaseMs: 20, maxRateLimitWaitMs: 5000 };
+const http = createHttpClient(httpOptions);
 const allowedEndpoints = new Set([
   'GET /segments/list',
   'POST /users/track',
@@ -68,7 +65,8 @@ async function run(key: string, endpoint = fake.url, events?: CheckEvent[]) {
     client: testClient({ braze: { instance: 'custom', restEndpoint: endpoint } }),
     definitions: brazeChecks,
     secrets: secretsOf({ 'braze.apiKey': key }),
-    http,
+    // A client per run, as the app and the CLI have: a 429 holds back the rest of its own run only.
+    http: createHttpClient(httpOptions),
     ...(events ? { onEvent: (e: CheckEvent) => events.push(e) } : {}),
   });
   const byId = Object.fromEntries(outcome.results.map((r) => [r.id, r])) as Record<

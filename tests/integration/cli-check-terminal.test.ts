@@ -8,6 +8,7 @@ import { cliBin } from '../support/cli-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const noCanvasKey = 'no-canvas-key-0123456789';
+const limitedOnceKey = 'limited-once-key-0123456789';
 
 let fake: BrazeFake;
 before(async () => {
@@ -21,6 +22,8 @@ before(async () => {
           'campaigns.trigger.send',
         ],
       },
+      // Its first request is answered 429 with a reset 2 s ahead, every later one as usual.
+      [limitedOnceKey]: { rateLimitFirst: 1, rateLimitResetInS: 2 },
     },
   });
 });
@@ -84,6 +87,22 @@ describe('partner-setup check with stderr on a terminal', () => {
     assert.ok(report.checks.some((c) => c.status === 'fail'));
     assertProgressLines(terminal, report, true);
     assert.ok(!JSON.stringify(report).includes('\u001b'));
+  });
+
+  it('says when a check waits for Braze’s rate limit, once, besides the progress lines', async (t) => {
+    const { code, terminal, report } = await checkOnTerminal(t, {
+      NO_COLOR: '1',
+      BRAZE_API_KEY: limitedOnceKey,
+    });
+    assert.equal(code, 0, terminal);
+    const host = new URL(fake.url).host.replaceAll('.', '\\.');
+    const wait = new RegExp(
+      `^ +braze\\.[\\w.]+: waiting \\d+ s: ${host} asked for a pause \\(rate limit\\)$`,
+    );
+    const lines = terminal.trimEnd().split('\n');
+    const waits = lines.filter((line) => wait.test(line));
+    assert.equal(waits.length, 1, terminal);
+    assertProgressLines(lines.filter((line) => !wait.test(line)).join('\n'), report, false);
   });
 
   it('honours NO_COLOR: the same lines without escape codes', async (t) => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
@@ -406,5 +408,112 @@ describe('check engine', () => {
       'currents.delivery',
       'currents.pii',
     ]);
+  });
+});
+
+describe('a host’s rate limit holds every check that talks to it', () => {
+  /** A "Braze" answering its first request 429 with a reset `resetInS` s ahead, then 200. */
+  async function limitedHost(resetInS: number) {
+    const seen: { path: string; at: number }[] = [];
+    let reset = 0;
+    const server = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', at: Date.now() });
+      if (seen.length === 1) {
+        reset = Math.floor(Date.now() / 1000) + resetInS;
+        res.writeHead(429, { 'content-type': 'application/json', 'x-ratelimit-reset': `${reset}` });
+        res.end('{"message":"Over rate limit."}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"message":"success"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {
+      url,
+      seen,
+      resetAt: () => reset * 1000,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  /** `first` sends one request that takes its 429 as final; `second`, run after it, another. */
+  const pair = (url: string): CheckDefinition[] => {
+    const probe =
+      (path: string, retry: boolean): CheckDefinition['run'] =>
+      async (ctx) => {
+        const res = await ctx.http.request(
+          { method: 'GET', url: `${url}${path}`, retry },
+          ctx.signal,
+        );
+        return {
+          status: 'pass',
+          messageKey: 'checks:status.pass',
+          details: { status: res.status },
+        };
+      };
+    return [
+      def('x.first', { requires: { network: true }, run: probe('/segments/list?page=0', false) }),
+      def('x.second', {
+        requires: { network: true },
+        dependsOn: ['x.first'],
+        anyDependencyVerdict: true,
+        run: probe('/segments/list?page=1', true),
+      }),
+    ];
+  };
+
+  it('after a 429 with a reset, another check’s request waits for the reset, and the wait is shown', async () => {
+    const host = await limitedHost(2);
+    try {
+      const events: CheckEvent[] = [];
+      const { results } = await runChecks({
+        client: testClient(),
+        definitions: pair(host.url),
+        secrets: secretsOf({}),
+        http: createHttpClient({ allowInsecureLoopback: true }),
+        onEvent: (event) => events.push(event),
+      });
+      assert.deepEqual(
+        results.map((r) => (r.details as { status: number }).status),
+        [429, 200],
+      );
+      assert.equal(host.seen.length, 2);
+      assert.ok(
+        (host.seen[1]?.at ?? 0) >= host.resetAt(),
+        `the second check asked ${host.resetAt() - (host.seen[1]?.at ?? 0)} ms before the reset`,
+      );
+      const waits = events.filter((e) => e.state === 'running' && e.rateLimitWait);
+      assert.equal(waits.length, 1);
+      assert.equal(waits[0]?.checkId, 'x.second');
+      const wait = waits[0]?.state === 'running' ? waits[0].rateLimitWait : undefined;
+      assert.equal(wait?.host, new URL(host.url).host);
+      assert.ok((wait?.waitMs ?? 0) > 0);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a check whose limit ends before the reset does not wait for it, and says why', async () => {
+    const host = await limitedHost(30);
+    try {
+      const started = performance.now();
+      const { results } = await runChecks({
+        client: testClient(),
+        definitions: pair(host.url),
+        secrets: secretsOf({}),
+        http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 60_000 }),
+        checkTimeoutMs: 10_000,
+      });
+      const second = results[1];
+      assert.equal(second?.status, 'inconclusive', JSON.stringify(second));
+      assert.equal(second?.messageKey, 'checks:error.rateLimited', JSON.stringify(second));
+      assert.equal(second?.params.host, new URL(host.url).host);
+      assert.equal(host.seen.length, 1, 'nothing more was sent before the reset');
+      // Not waited out: well under the 10 s limit, let alone the 30 s reset (generous for a busy machine).
+      assert.ok(performance.now() - started < 9_000);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ import { chromiumPdfPrinter } from '../../main/reports/pdf.ts';
 import { createServices } from '../../main/services.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { storeFileName } from '../../main/store/paths.ts';
+import { handlerCaller } from '../support/handler-caller.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
 import { reviewClient, secretTail } from '../support/review-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -294,6 +295,56 @@ describe('import keeps no secret and no ambiguous name', () => {
     const ids = [existing.name, ...names].map((name) => services.store.findByName(name)?.id);
     assert.equal(new Set(ids).size, 3);
     assert.equal(ids[0], existing.id);
+  });
+});
+
+describe('what the app accepts, its own export brings back', () => {
+  it('input and confirmation ids named like Object.prototype members round-trip through export and import', async (t: TestContext) => {
+    const services = await createServices({
+      home: await tempDir(t),
+      mode: 'browser',
+      keychain: memoryKeychain(),
+    });
+    const call = handlerCaller(services);
+    const client = await call('clients:create', { name: 'Acme', integrations: ['jacquard'] });
+    // Every id the contract lets through that names a member of an object's prototype chain.
+    const ids = ['constructor', 'prototype', 'constructor.prototype'];
+    for (const [index, id] of ids.entries()) {
+      await call('inputs:set', { clientId: client.id, inputId: id, value: `value ${index}` });
+      await call('confirmations:set', { clientId: client.id, confirmationId: id, done: true });
+    }
+    const exported = await call('reports:export', { clientId: client.id, format: 'json' });
+    const imported = await call('bundles:import', { text: exported.content, onConflict: 'new' });
+    for (const [index, id] of ids.entries()) {
+      assert.equal(
+        Object.hasOwn(imported.client.inputs, id) && imported.client.inputs[id],
+        `value ${index}`,
+      );
+      assert.ok(Object.hasOwn(imported.client.confirmations, id), id);
+    }
+    assert.equal(({} as Record<string, unknown>)['value 0'], undefined);
+    assert.equal(typeof ({} as { constructor: unknown }).constructor, 'function');
+  });
+
+  it('a bundle or client file that starts with a UTF-8 byte-order mark is read as the JSON it is', async (t: TestContext) => {
+    const home = await tempDir(t);
+    const file = join(await tempDir(t), 'with-bom.json');
+    const text = serializeBundle(await bundleFromClient(reviewClient()));
+    await writeFile(file, `\uFEFF${text}`);
+    assert.deepEqual([...(await readFile(file)).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+
+    const imported = await cli(['import', file], home);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.deepEqual(
+      (await ClientStore.open(home)).list().map((c) => c.name),
+      [reviewClient().name],
+    );
+    const checked = await cli(['check', '--client-file', file, '--only', 'braze', '--json'], home);
+    assert.equal(checked.code, 0, checked.stderr);
+
+    const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
+    const review = await handlerCaller(services)('bundles:inspect', { text: `\uFEFF${text}` });
+    assert.equal(review.client.name, reviewClient().name);
   });
 });
 

@@ -246,7 +246,10 @@ describe('network faults against the HttpClient', () => {
       seen.push({ at: Date.now(), reset });
       json(429, { message: 'Over rate limit' }, { 'x-ratelimit-reset': String(reset) })(req, res);
     });
-    const { response } = await outcome(client().request({ method: 'GET', url: server.url }));
+    // Every wait ends within the request's timeout: one long enough for two resets 1 s away.
+    const { response } = await outcome(
+      client({ timeoutMs: 10_000 }).request({ method: 'GET', url: server.url }),
+    );
     assert.equal(response?.status, 429, 'the last 429 is reported, not swallowed');
     assert.equal(server.requests(), 3, '1 request + 2 waits for the reset, then stop');
     for (let i = 1; i < seen.length; i++) {
@@ -417,7 +420,8 @@ describe('network faults through the real Braze and S3 checks', () => {
       const reset = String(Math.floor(Date.now() / 1000) + resetInS);
       json(429, { message: 'Over rate limit.' }, { 'x-ratelimit-reset': reset })(req, res);
     });
-    const { results, ms } = await runBraze(server.url);
+    // Every wait ends within the request's timeout: one long enough for two resets 1 s away.
+    const { results, ms } = await runBraze(server.url, { timeoutMs: 10_000 });
     assertEvery(results, 'inconclusive', 'checks-braze:reply.rateLimited');
     assert.equal(server.requests(), probes * 3, '1 request + 2 waits per probe, then stop');
     // Each wait lasts until the announced reset (at most resetInS s away) plus up to 100 ms jitter.

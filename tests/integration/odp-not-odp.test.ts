@@ -169,6 +169,72 @@ describe('an HTML page instead of ODP', () => {
   });
 });
 
+describe('answers to the live Currents test that are not ODP’s', () => {
+  const runLive = async (answer: { status: number; contentType: string; body: string }) => {
+    const fake = await middlebox({ kind: 'raw', ...answer });
+    const { outcome } = await runCheck(checkOf(fake, 'odp.currents_endpoint'), {
+      client: clientFor(fake),
+      secrets: { 'odp.currentsToken': token },
+      optIns: live,
+    });
+    assert.equal(fake.requests.at(-1)?.method, 'POST');
+    return outcome;
+  };
+
+  const notOdp: { name: string; status: number; contentType: string; body: string }[] = [
+    {
+      name: 'a proxy’s text/plain page answered 200',
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      body: 'Request queued by the corporate gateway.',
+    },
+    {
+      name: 'a proxy’s JSON error answered 200',
+      status: 200,
+      contentType: 'application/json',
+      body: '{"error":"upstream connect error or disconnect/reset before headers","status":503}',
+    },
+    {
+      name: 'a gateway’s JSON failure report answered 202',
+      status: 202,
+      contentType: 'application/json',
+      body: '{"success":false,"errors":[{"code":1000,"message":"origin unreachable"}]}',
+    },
+    {
+      name: 'JSON cut short, answered 200',
+      status: 200,
+      contentType: 'application/json',
+      body: '{"message": "acce',
+    },
+    {
+      name: 'a text/plain 401 from a proxy that wants its own login',
+      status: 401,
+      contentType: 'text/plain',
+      body: 'Proxy authentication required',
+    },
+  ];
+  for (const answer of notOdp) {
+    test(`${answer.name}: inconclusive, never a verdict on the token`, async () => {
+      const outcome = await runLive(answer);
+      assert.equal(outcome.status, 'inconclusive', JSON.stringify(outcome));
+      assert.equal(outcome.messageKey, 'checks-odp:currents.liveNotOdp');
+      assert.equal(outcome.params?.status, answer.status);
+    });
+  }
+
+  test('an empty 2xx or a complete JSON acknowledgement is still the token accepted', async () => {
+    for (const answer of [
+      { status: 204, contentType: 'application/json', body: '' },
+      { status: 202, contentType: 'application/json; charset=utf-8', body: '{"status":202}' },
+      { status: 200, contentType: 'application/json', body: '{"message":"ok"}' },
+    ]) {
+      const outcome = await runLive(answer);
+      assert.equal(outcome.status, 'pass', JSON.stringify(answer));
+      assert.equal(outcome.messageKey, 'checks-odp:currents.liveAccepted');
+    }
+  });
+});
+
 describe('what an echo can show', () => {
   const secret = 'trk-us.ab/c+d==';
   const echo = (text: string, body: unknown = text) => ({

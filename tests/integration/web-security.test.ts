@@ -272,6 +272,24 @@ test('malformed JSON and unknown channels are typed errors', async (t) => {
   );
 });
 
+test('a channel name that is not valid percent-encoding is a 400 with a typed error, not a 500', async (t) => {
+  const { port, host, token, clientNames } = await serve(t);
+  const cookie = await login(port, host, token);
+  for (const name of ['%E0%A4%A', '%', 'clients%3Acreate%FF']) {
+    const reply = await send(port, {
+      method: 'POST',
+      path: `/api/invoke/${name}`,
+      headers: json(cookie, host),
+      body: '{"name":"Acme","integrations":["jacquard"]}',
+    });
+    assert.equal(reply.status, 400, name);
+    const error = refusal(reply);
+    assert.equal(error?.code, 'UNKNOWN_CHANNEL', name);
+    assert.equal(error?.message, 'This action does not exist in this version of the app.', name);
+  }
+  assert.deepEqual(await clientNames(), [], 'nothing was created');
+});
+
 test('creating a client without the session, with a forged one or through a rebound name is refused', async (t) => {
   const { port, host, token, clientNames } = await serve(t);
   const cookie = await login(port, host, token);

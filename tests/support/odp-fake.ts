@@ -47,8 +47,12 @@ export interface OdpFakeOptions {
    * Not ODP at all: something in the way answers every request instead (not in the reference).
    * `html`: a captive portal or proxy page with this status. `echo-headers`: a 400 whose JSON body
    * echoes the request headers back, as debugging proxies and misconfigured gateways do.
+   * `raw`: exactly this status, content type and body (a proxy's text or JSON, a cut-off answer).
    */
-  middlebox?: { kind: 'html'; status: number } | { kind: 'echo-headers' };
+  middlebox?:
+    | { kind: 'html'; status: number }
+    | { kind: 'echo-headers' }
+    | { kind: 'raw'; status: number; contentType: string; body: string };
 }
 
 export interface FakeRequest {
@@ -127,6 +131,10 @@ function answerAsMiddlebox(
 ): void {
   if (middlebox.kind === 'echo-headers') {
     return send(res, 400, { error: 'Bad Request', headers: req.headers });
+  }
+  if (middlebox.kind === 'raw') {
+    res.writeHead(middlebox.status, { 'content-type': middlebox.contentType });
+    return void res.end(middlebox.body);
   }
   res.writeHead(middlebox.status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(

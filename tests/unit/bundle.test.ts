@@ -186,14 +186,14 @@ describe('bundle problems', () => {
       field: '__proto__',
     },
     {
-      name: 'constructor inside inputs',
+      name: '__proto__ inside inputs',
       text: async () => {
         const d = await exported();
-        Object.defineProperty(d.inputs, 'constructor', { value: 'x', enumerable: true });
+        Object.defineProperty(d.inputs, '__proto__', { value: 'x', enumerable: true });
         return signed(d);
       },
       key: 'forbiddenKey',
-      field: 'inputs.constructor',
+      field: 'inputs.__proto__',
     },
     {
       name: 'a secret smuggled in',

@@ -261,3 +261,151 @@ describe('HttpClient against a loopback server', () => {
     assert.equal(text.text, 'plain words');
   });
 });
+
+/**
+ * A clock the test moves: `sleep` records each wait and advances time at once, so what is checked
+ * is which waits the client chose, never how fast this machine is.
+ */
+function fakeClock() {
+  // Starts on a whole second near the real time, so a client that read the real clock instead
+  // would wait for real, and fail the test by its time limit.
+  let now = Math.ceil(Date.now() / 1000) * 1000;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    clock: {
+      now: () => now,
+      sleep: (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+/** A 429 announcing a reset `inS` seconds after the fake clock's now. */
+const tooMany =
+  (time: { now(): number }, inS: number): Reply =>
+  (req, res) =>
+    json(
+      429,
+      { message: 'Over rate limit.' },
+      { 'x-ratelimit-reset': String(Math.floor(time.now() / 1000) + inS) },
+    )(req, res);
+
+describe('429 waits stay within the time a request has', () => {
+  // Each of these waited 55 s or more before the fix: the limit makes such a wait a failure.
+  const noRealWait = { timeout: 20_000 };
+
+  it(
+    'a reset beyond the request’s timeout is not waited for: the 429 comes back at once',
+    noRealWait,
+    async () => {
+      const time = fakeClock();
+      const server = await scripted([tooMany(time, 55), json(200, {})]);
+      after(server.close);
+      const res = await client({ clock: time.clock, random: () => 0, timeoutMs: 10_000 }).request({
+        method: 'GET',
+        url: server.url,
+      });
+      assert.equal(res.status, 429);
+      assert.equal(server.seen.length, 1);
+      assert.deepEqual(time.sleeps, []);
+    },
+  );
+
+  it('the caller’s time left (the check’s limit) bounds the wait as well', noRealWait, async () => {
+    const time = fakeClock();
+    const server = await scripted([tooMany(time, 30), json(200, {})]);
+    after(server.close);
+    const res = await client({ clock: time.clock, random: () => 0, timeoutMs: 120_000 }).request(
+      { method: 'GET', url: server.url },
+      undefined,
+      { timeLeftMs: 5_000 },
+    );
+    assert.equal(res.status, 429);
+    assert.equal(server.seen.length, 1);
+    assert.deepEqual(time.sleeps, []);
+  });
+
+  it('a reset within the time left is waited for, until the reset and no longer', async () => {
+    const time = fakeClock();
+    const server = await scripted([tooMany(time, 3), json(200, { message: 'success' })]);
+    after(server.close);
+    const started = time.now();
+    const res = await client({ clock: time.clock, random: () => 0, timeoutMs: 10_000 }).request({
+      method: 'GET',
+      url: server.url,
+    });
+    assert.equal(res.status, 200);
+    assert.equal(server.seen.length, 2);
+    assert.equal(time.sleeps.length, 1);
+    const reset = (Math.floor(started / 1000) + 3) * 1000;
+    assert.equal(started + (time.sleeps[0] ?? 0), reset);
+  });
+
+  it('a request marked no-retry is sent once, whatever its 429 announces', noRealWait, async () => {
+    const time = fakeClock();
+    const server = await scripted([tooMany(time, 1), json(200, {})]);
+    after(server.close);
+    const res = await client({ clock: time.clock, random: () => 0 }).request({
+      method: 'POST',
+      url: server.url,
+      body: { events: [] },
+      retry: false,
+    });
+    assert.equal(res.status, 429);
+    assert.equal(server.seen.length, 1);
+  });
+});
+
+describe('a host that answered 429 with a reset is left alone until then', () => {
+  it('every later request to that host waits for the reset, and the wait is announced', async () => {
+    const time = fakeClock();
+    const limited = await scripted([tooMany(time, 4), json(200, { message: 'success' })]);
+    const other = await scripted([json(200, { message: 'success' })]);
+    after(limited.close);
+    after(other.close);
+    const http = client({ clock: time.clock, random: () => 0 });
+    const first = await http.request({ method: 'POST', url: `${limited.url}/a`, retry: false });
+    assert.equal(first.status, 429);
+    const reset = (Math.floor(time.now() / 1000) + 4) * 1000;
+
+    // Another host is not held.
+    await http.request({ method: 'GET', url: `${other.url}/b` });
+    assert.deepEqual(time.sleeps, []);
+
+    const waits: { host: string; waitMs: number }[] = [];
+    const second = await http.request(
+      { method: 'GET', url: `${limited.url}/c?page=1` },
+      undefined,
+      {
+        onRateLimitWait: (wait) => waits.push(wait),
+      },
+    );
+    assert.equal(second.status, 200);
+    assert.deepEqual(
+      limited.seen.map((s) => s.path),
+      ['/a', '/c?page=1'],
+    );
+    assert.deepEqual(waits, [{ host: new URL(limited.url).host, waitMs: time.sleeps[0] }]);
+    assert.equal(time.now(), reset, 'sent at the reset, not before');
+  });
+
+  it('a request whose time runs out before the reset is not sent at all', async () => {
+    const time = fakeClock();
+    const limited = await scripted([tooMany(time, 30), json(200, {})]);
+    after(limited.close);
+    const http = client({ clock: time.clock, random: () => 0, timeoutMs: 10_000 });
+    assert.equal((await http.request({ method: 'GET', url: `${limited.url}/a` })).status, 429);
+    const error = await rejectsWith(
+      http.request({ method: 'GET', url: `${limited.url}/b` }),
+      'rate_limited',
+    );
+    assert.equal(error.host, new URL(limited.url).host);
+    assert.equal(limited.seen.length, 1, 'nothing more was sent to the host');
+    assert.deepEqual(time.sleeps, []);
+  });
+});

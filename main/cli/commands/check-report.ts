@@ -2,15 +2,17 @@ import type { i18n as I18n } from 'i18next';
 import { shareableResult } from '../../../shared/checks/shareable-result.ts';
 import type { CheckResult, CheckStatus } from '../../../shared/types/checks.ts';
 import type { Client } from '../../../shared/types/client.ts';
+import type { RateLimitWait } from '../../net/types.ts';
+import { linesOf, type Painted, type TerminalLine } from '../terminal.ts';
 
-/** The `--json` document: stable keys, English messages, never a secret nor an app-only note. */
+/** The `--json` document, line by line: stable keys, English messages, never a secret nor an app-only note. */
 export function jsonReport(
   client: Client,
   source: 'file' | 'saved',
   results: CheckResult[],
   en: I18n,
-): string {
-  return `${JSON.stringify(
+): string[] {
+  const document = JSON.stringify(
     {
       client: { name: client.name, integrations: client.integrations, source },
       checks: results.map(shareableResult).map((r) => ({
@@ -23,7 +25,8 @@ export function jsonReport(
     },
     null,
     2,
-  )}\n`;
+  );
+  return linesOf(document);
 }
 
 const colours: Record<CheckStatus, number> = {
@@ -34,28 +37,16 @@ const colours: Record<CheckStatus, number> = {
   skipped: 90,
 };
 
-export interface Painter {
-  status(status: CheckStatus, text: string): string;
-}
-
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export const painter = (isTTY: boolean | undefined, env: NodeJS.ProcessEnv): Painter => {
-  const on = isTTY === true && (env.NO_COLOR ?? '') === '';
-  return { status: (status, text) => (on ? `\u001b[${colours[status]}m${text}\u001b[0m` : text) };
-};
+/** A status word in its colour (shown only where the output allows colour). */
+const painted = (status: CheckStatus, text: string): Painted => ({ sgr: colours[status], text });
 
 /** Human-readable report in the chosen language: one block per check, then the tally. */
-export function textReport(
-  client: Client,
-  results: CheckResult[],
-  t: I18n['t'],
-  paint: Painter,
-): string {
+export function textReport(client: Client, results: CheckResult[], t: I18n['t']): TerminalLine[] {
   const width = Math.max(...results.map((r) => t(`checks:status.${r.status}`).length), 0);
-  const lines = [`${client.name}`, ''];
+  const lines: TerminalLine[] = [client.name, ''];
   for (const r of results) {
     const status = t(`checks:status.${r.status}`).padEnd(width);
-    lines.push(`${paint.status(r.status, status)}  ${t(`checks:name.${r.id}`)} (${r.id})`);
+    lines.push([painted(r.status, status), `  ${t(`checks:name.${r.id}`)} (${r.id})`]);
     lines.push(`${' '.repeat(width)}  ${t(r.messageKey, r.params)}`);
   }
   const count = (status: CheckStatus): number => results.filter((r) => r.status === status).length;
@@ -68,9 +59,25 @@ export function textReport(
       inconclusive: count('inconclusive'),
       skipped: count('skipped'),
     }),
-    '',
   );
-  return lines.join('\n');
+  return lines;
+}
+
+/**
+ * The line that says a check is waiting for a host's rate limit, written to stderr on a terminal:
+ * once per check and reset, however many of its requests wait for the same one.
+ */
+export function rateLimitWaitLines(now: () => number = Date.now) {
+  const announced = new Set<string>();
+  return {
+    line(checkId: string, wait: RateLimitWait, t: I18n['t']): TerminalLine | null {
+      const seconds = Math.max(1, Math.ceil(wait.waitMs / 1000));
+      const key = `${checkId} ${wait.host} ${Math.round((now() + wait.waitMs) / 1000)}`;
+      if (announced.has(key)) return null;
+      announced.add(key);
+      return `      ${checkId}: ${t('checks:progress.rateLimitWait', { host: wait.host, seconds })}`;
+    },
+  };
 }
 
 /** The per-check progress line written to stderr on a terminal. */
@@ -79,8 +86,10 @@ export function progressLine(
   total: number,
   result: CheckResult,
   t: I18n['t'],
-  paint: Painter,
-): string {
-  const status = paint.status(result.status, t(`checks:status.${result.status}`));
-  return `[${done}/${total}] ${status} ${result.id} (${result.durationMs} ms)\n`;
+): TerminalLine {
+  return [
+    `[${done}/${total}] `,
+    painted(result.status, t(`checks:status.${result.status}`)),
+    ` ${result.id} (${result.durationMs} ms)`,
+  ];
 }

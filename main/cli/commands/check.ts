@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { bundleLimits } from '../../../shared/bundle/limits.ts';
 import { parseBundle } from '../../../shared/bundle/parse.ts';
 import { bundleProblemText } from '../../../shared/bundle/problems.ts';
+import { tooLargeProblem } from '../../../shared/bundle/size.ts';
 import { clientFromFile } from '../../../shared/client-file.ts';
 import { createI18n } from '../../../shared/i18n/index.ts';
 import { checkIdsFor } from '../../../shared/guides/index.ts';
@@ -16,8 +17,9 @@ import { createHttpClient } from '../../net/http-client.ts';
 import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
 import type { Translate } from '../../translate.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
+import { readInputFile } from '../read-input-file.ts';
 import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
-import { jsonReport, painter, progressLine, textReport } from './check-report.ts';
+import { jsonReport, progressLine, rateLimitWaitLines, textReport } from './check-report.ts';
 
 /** What `--only` may name before a client is read: an integration, or a check some guide names. */
 const onlyChoices: ReadonlySet<string> = new Set([...moduleIds, ...checkIdsFor()]);
@@ -33,7 +35,8 @@ const usage = [
   '  --opt-in NAME              allow a check that needs consent (repeatable), e.g. s3.write',
   '  --json                     one JSON document on stdout, messages in English',
   '  --lang LANG                en, fr, pt, es or de (default: en)',
-  '  --timeout MS               timeout of each network request (default 10000)',
+  '  --timeout MS               time each network request may take, retries and rate-limit',
+  '                             waits included (default 10000)',
   '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
   '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
   '',
@@ -55,16 +58,17 @@ async function loadFromFile(
   env: NodeJS.ProcessEnv,
   t: Translate,
 ): Promise<LoadedClient> {
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      t('cli:check.cannotRead', { path, code: (error as NodeJS.ErrnoException).code ?? 'error' }),
-    );
+  const file = await readInputFile(path, bundleLimits.maxBytes);
+  if (!file.ok) {
+    if (file.reason === 'notAFile') throw new UsageError(t('cli:notAFile', { path }));
+    if (file.reason === 'unreadable') {
+      throw new UsageError(t('cli:check.cannotRead', { path, code: file.code }));
+    }
+    const problem = bundleProblemText(tooLargeProblem, t);
+    throw new UsageError(t('cli:check.clientFile', { path, problem }));
   }
   // A file written by hand may leave the checksum out; one present is always verified.
-  const parsed = await parseBundle(raw, { requireChecksum: false });
+  const parsed = await parseBundle(file.text, { requireChecksum: false });
   if (!parsed.ok) {
     const problem = bundleProblemText(parsed.problem, t);
     // Pointing an export at local services is an edit the checksum was made to catch.
@@ -160,11 +164,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const choices = [...new Set([...loaded.client.integrations, ...owners])].join(', ');
     throw new UsageError(t('cli:check.only', { value: options.only, choices }));
   }
-  const errPaint = painter(io.stderr.isTTY, io.env);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   let finished = 0;
+  const waits = rateLimitWaitLines();
   try {
     const outcome = await runClientChecks({
       client: loaded.client,
@@ -177,23 +181,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       optIns: options.optIns,
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.state !== 'done' || io.stderr.isTTY !== true) return;
-        io.stderr.write(progressLine(++finished, total, event.result, i18n.t, errPaint));
+        if (!io.stderr.isTTY) return;
+        if (event.state === 'done') {
+          io.stderr.lines(progressLine(++finished, total, event.result, i18n.t));
+        } else if (event.state === 'running' && event.rateLimitWait) {
+          const line = waits.line(event.checkId, event.rateLimitWait, i18n.t);
+          if (line !== null) io.stderr.lines(line);
+        }
       },
     });
     await loaded.save((draft) => recordRun(draft, outcome));
-    io.stdout.write(
-      options.json
+    io.stdout.lines(
+      ...(options.json
         ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
-        : textReport(loaded.client, outcome.results, i18n.t, painter(io.stdout.isTTY, io.env)),
+        : textReport(loaded.client, outcome.results, i18n.t)),
     );
     if (outcome.cancelled) {
       const unfinished = outcome.results.filter(
         (r) => r.messageKey === 'checks:skip.cancelled',
       ).length;
-      io.stderr.write(
-        `partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}\n`,
-      );
+      io.stderr.lines(`partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}`);
       return interruptedExitCode;
     }
     return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;

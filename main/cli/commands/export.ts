@@ -62,12 +62,12 @@ export const exportCommand: Command = {
       throw error;
     }
     if (values.out === '-') {
-      io.stdout.write(file.bytes);
+      io.stdout.file(file.bytes);
       return 0;
     }
     const out = values.out ?? file.fileName;
     await writeFile(out, file.bytes);
-    io.stderr.write(`${t('reports:cli.exported', { file: out })}\n`);
+    io.stderr.lines(t('reports:cli.exported', { file: out }));
     return 0;
   },
 };

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { bundleLimits } from '../../../shared/bundle/limits.ts';
+import { bundleRefusalText } from '../../../shared/bundle/problems.ts';
+import { tooLargeProblem } from '../../../shared/bundle/size.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { findConflict, importBundle, readBundle } from '../../bundles/import.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { openCliServices } from '../cli-services.ts';
+import { readInputFile } from '../read-input-file.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const importCommand: Command = {
@@ -30,12 +33,15 @@ export const importCommand: Command = {
     const path = positionals[0] as string;
     const services = await openCliServices(io);
     const { t, store, secrets } = services;
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new UsageError(t('reports:cli.readFailed', { file: path }));
+    const file = await readInputFile(path, bundleLimits.maxBytes);
+    if (!file.ok) {
+      if (file.reason === 'notAFile') throw new UsageError(t('cli:notAFile', { path }));
+      if (file.reason === 'unreadable') {
+        throw new UsageError(t('reports:cli.readFailed', { file: path }));
+      }
+      throw new UsageError(bundleRefusalText(tooLargeProblem, t));
     }
+    const { text } = file;
     try {
       const bundle = await readBundle(text, t);
       const conflict = findConflict(store, bundle);
@@ -53,7 +59,7 @@ export const importCommand: Command = {
         redact: (clientId, inputId, value) => secrets.redactInput(clientId, inputId, value),
       });
       const key = outcome.replaced ? 'reports:cli.replaced' : 'reports:cli.imported';
-      io.stdout.write(`${t(key, { name: outcome.client.name })}\n`);
+      io.stdout.lines(t(key, { name: outcome.client.name }));
       return 0;
     } catch (error) {
       if (error instanceof AppError) throw new UsageError(error.message);

@@ -1,6 +1,7 @@
 import { clientFileJsonSchema } from '../../../shared/client-file.ts';
 import { cliTranslator } from '../cli-language.ts';
 import { UsageError, type Command } from '../command.ts';
+import { linesOf } from '../terminal.ts';
 
 const schemas: Record<string, () => Record<string, unknown>> = { client: clientFileJsonSchema };
 
@@ -13,7 +14,7 @@ export const schemaCommand: Command = {
       const t = cliTranslator(argv);
       return Promise.reject(new UsageError(t('cli:schema.expected', { got: argv.join(' ') })));
     }
-    io.stdout.write(`${JSON.stringify((schemas[name] as () => unknown)(), null, 2)}\n`);
+    io.stdout.lines(...linesOf(JSON.stringify((schemas[name] as () => unknown)(), null, 2)));
     return Promise.resolve(0);
   },
 };

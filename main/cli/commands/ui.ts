@@ -35,7 +35,7 @@ export const uiCommand: Command = {
     });
     const rendererDir = await ensureRendererBuilt(io.env);
     const server = await startWebServer({ services, rendererDir, port });
-    io.stdout.write(`Partner Setup Assistant: ${server.url}\n`);
+    io.stdout.lines(`Partner Setup Assistant: ${server.url}`);
     if (!values['no-open']) openInBrowser(server.url);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

@@ -28,7 +28,7 @@ export async function findInstance(options: {
   const { http, apiKey, signal } = options;
   const bound: HttpClient = {
     policy: http.policy,
-    request: (req, own) => http.request(req, own ?? signal),
+    request: (req, own, bounds) => http.request(req, own ?? signal, bounds),
   };
   return mapLimited(options.candidates, options.concurrency ?? 6, async (instance) => {
     const base = { instance: instance.id, restEndpoint: instance.restEndpoint };

@@ -2,8 +2,8 @@ import type { Client } from '../../../../shared/types/client.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../../../checks/types.ts';
 import { skipped } from '../../../checks/outcomes.ts';
 import { shownMessage } from '../api.ts';
-import type { HttpResponse } from '../../../net/types.ts';
 import { textExcerpt } from '../../../net/excerpt.ts';
+import { isCurrentsEndpointAnswer } from './currents-answer.ts';
 import { ns } from './shared.ts';
 
 /** The opt-in that allows one empty POST to the ingestion URL. */
@@ -42,14 +42,6 @@ function currentsHost(client: Client): string | null {
 }
 
 /**
- * A web page (a captive portal's login, a proxy's block page) rather than an API's answer: it says
- * nothing about the token or the URL. ODP documents no body for this endpoint, so any other answer
- * is read from its status.
- */
-const isHtmlPage = (res: HttpResponse): boolean =>
-  /html/i.test(res.headers.get('content-type') ?? '') || /^\s*</.test(res.text);
-
-/**
  * What Braze's Custom Currents contract says an endpoint must do with an empty batch: check the
  * bearer token and do nothing. ODP does not document its behaviour, so the verdict is a hint.
  */
@@ -75,7 +67,7 @@ async function probe(ctx: CheckContext, url: URL, token: string): Promise<CheckO
     return { status: 'fail', messageKey: `${ns}:currents.liveNotFound`, params, details };
   }
   // 5xx say the server failed, whoever wrote the page: worded below like any unexpected status.
-  if (res.status < 500 && isHtmlPage(res)) {
+  if (res.status < 500 && !isCurrentsEndpointAnswer(res)) {
     const excerpt = textExcerpt(res.text);
     return {
       status: 'inconclusive',

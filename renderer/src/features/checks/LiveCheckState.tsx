@@ -6,11 +6,17 @@ export function LiveCheckState({ clientId, checkId }: { clientId: string; checkI
   const { t } = useTranslation();
   const live = useRunsStore((s) => s.live[liveKey(clientId, checkId)]);
   if (!live) return null;
-  const progress = live.progress
-    ? live.progress.total === null
-      ? t('checks:progress.count', { done: live.progress.done })
-      : t('checks:progress.ofTotal', { done: live.progress.done, total: live.progress.total })
-    : null;
+  const wait = live.rateLimitWait;
+  const progress = wait
+    ? t('checks:progress.rateLimitWait', {
+        host: wait.host,
+        seconds: Math.max(1, Math.ceil(wait.waitMs / 1000)),
+      })
+    : live.progress
+      ? live.progress.total === null
+        ? t('checks:progress.count', { done: live.progress.done })
+        : t('checks:progress.ofTotal', { done: live.progress.done, total: live.progress.total })
+      : null;
   return (
     <p className={`check-live check-live-${live.state}`} role="status">
       {live.state === 'done' && live.status

@@ -6,6 +6,8 @@ import { useOnlineStore } from '../../stores/online-store.ts';
 export interface LiveCheck {
   state: 'queued' | 'running' | 'done';
   progress?: { done: number; total: number | null };
+  /** Waiting for a host's rate limit, as last announced; cleared by the check's next event. */
+  rateLimitWait?: { host: string; waitMs: number };
   status?: CheckStatus;
 }
 
@@ -66,6 +68,7 @@ export function followCheckRuns(): () => void {
   const offProgress = api.on('checks:progress', (event) => {
     const next: LiveCheck = { state: event.state };
     if (event.progress) next.progress = { done: event.progress.done, total: event.progress.total };
+    if (event.rateLimitWait) next.rateLimitWait = event.rateLimitWait;
     if (event.result) next.status = event.result.status;
     useRunsStore.setState((s) => ({
       live: { ...s.live, [liveKey(event.clientId, event.checkId)]: next },

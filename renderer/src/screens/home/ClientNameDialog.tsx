@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasControlCharacters } from '../../../../shared/text/control-characters.ts';
 import type { ClientSummary } from '../../../../shared/types/client.ts';
 import { ClientNameField } from '../../components/ClientNameField.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -36,7 +37,10 @@ export function ClientNameDialog({ mode, client, onClose, onDone }: ClientNameDi
     <FormDialog
       title={t(`app:nameDialog.title.${mode}`, { name: client.name })}
       onClose={onClose}
-      validate={() => (name.trim() ? null : t('app:forms.nameRequired'))}
+      validate={() => {
+        if (!name.trim()) return t('app:forms.nameRequired');
+        return hasControlCharacters(name.trim()) ? t('app:forms.nameControl') : null;
+      }}
       save={save}
       submitLabel={t(`app:nameDialog.submit.${mode}`)}
     >

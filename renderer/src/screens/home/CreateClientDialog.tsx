@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasControlCharacters } from '../../../../shared/text/control-characters.ts';
 import type { IntegrationId } from '../../../../shared/integrations/lists.ts';
 import { ClientNameField } from '../../components/ClientNameField.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -14,6 +15,7 @@ export function CreateClientDialog({ onClose }: { onClose: () => void }) {
 
   const validate = () => {
     if (!name.trim()) return t('app:forms.nameRequired');
+    if (hasControlCharacters(name.trim())) return t('app:forms.nameControl');
     if (integrations.length === 0) return t('app:forms.integrationRequired');
     return null;
   };
