@@ -13,8 +13,11 @@ export const ConfirmationSchema = z.object({
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
-/** A destination a secret is sent to (`shared/secret-hosts/destination.ts`). */
-export const SecretHostSchema = z.string().min(1).max(4000);
+/**
+ * A destination a secret is sent to (`shared/secret-hosts/destination.ts`): an origin, or the text
+ * of an input that is no URL, so as long as an input may be.
+ */
+export const SecretHostSchema = z.string().min(1).max(100_000);
 
 /**
  * What the store keeps about a secret: never the value, only when it was set, a masked tail, and
