@@ -1,4 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
+import type { Client } from '../shared/types/client.ts';
 import type { SecretReader } from './checks/types.ts';
 import { EventBus } from './events.ts';
 import type { IntegrationServiceOptions } from './integrations/registry.ts';
@@ -9,6 +10,7 @@ import { insecureLoopbackFromEnv } from './net/url-policy.ts';
 import { KeyringSecretStore } from './keychain/keyring-store.ts';
 import type { SecretStore } from './keychain/secret-store.ts';
 import type { PdfPrinter } from './reports/pdf.ts';
+import { refusingHeldBack } from './secret-hosts/guard.ts';
 import { ClientStore } from './store/client-store.ts';
 import { translator, type Translate } from './translate.ts';
 
@@ -28,8 +30,11 @@ export interface Services {
   /** Translates in the language the CSM chose in settings. */
   t: Translate;
   env: NodeJS.ProcessEnv;
-  /** Reads one client's secrets from the keychain, for checks and for handlers that call a service. */
-  secretReader(clientId: string): SecretReader;
+  /**
+   * Reads one client's secrets from the keychain, for checks and for handlers that call a service.
+   * A secret the client now sends to a host not confirmed for it is refused, with the CSM's reason.
+   */
+  secretReader(client: Client): SecretReader;
   /** The one HTTP client (timeouts, retries, the loopback rule) for a handler's or a run's calls. */
   httpClient(): HttpClient;
   /** Settings integrations take from the process (tests and the demo point them at fakes). */
@@ -72,7 +77,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: new EventBus(),
     t,
     env,
-    secretReader: (clientId) => ({ get: (name) => keychain.get(clientId, name) }),
+    secretReader: (client) =>
+      refusingHeldBack(client, { get: (name) => keychain.get(client.id, name) }, t),
     httpClient: () => createHttpClient({ allowInsecureLoopback: insecureLoopbackFromEnv(env) }),
     integrationOptions: options.integrationOptions ?? {},
   };

@@ -4,8 +4,10 @@ import { parseBundle } from '../../shared/bundle/parse.ts';
 import { bundleRefusalText } from '../../shared/bundle/problems.ts';
 import type { Bundle } from '../../shared/bundle/schema.ts';
 import { AppError } from '../../shared/errors.ts';
+import { pendingHostChanges, type HostChange } from '../../shared/secret-hosts/pending.ts';
 import type { Client } from '../../shared/types/client.ts';
 import { redactInputs, type RedactInput } from '../inputs/redaction.ts';
+import { settleImportedHosts, type NewHostPolicy } from '../secret-hosts/imported-hosts.ts';
 import type { ClientStore, SavedClients } from '../store/client-store.ts';
 import type { Translate } from '../translate.ts';
 
@@ -43,6 +45,8 @@ export const conflictText = (conflict: ImportConflict, t: Translate): string =>
 export interface ImportOutcome {
   client: Client;
   replaced: boolean;
+  /** Saved secrets the import sent to new hosts: waiting for the CSM, or trusted as asked. */
+  hostChanges: HostChange[];
 }
 
 /** Stands in for a client id in a read-only review of a bundle that does not carry one. */
@@ -95,12 +99,14 @@ function freeName(store: SavedClients, name: string, t: Translate): string {
  * Imports a bundle into the store in one save, after validating all of it. Over an existing client
  * only when told to (`replace` keeps its id, creation date and keychain secrets; the rest comes
  * from the bundle), or as a new client; `ask` refuses with CONFLICT so the caller can ask the CSM.
- * Inputs are stored as inputs:set stores them: any secret pasted into one is taken out first.
+ * Inputs are stored as inputs:set stores them: any secret pasted into one is taken out first. A
+ * replace that sends kept secrets to other hosts leaves them held back, refuses, or trusts the new
+ * hosts, as `newHosts` says.
  */
 export async function importBundle(
   store: ClientStore,
   text: string,
-  options: { onConflict: OnConflict; t: Translate; redact: RedactInput },
+  options: { onConflict: OnConflict; t: Translate; redact: RedactInput; newHosts: NewHostPolicy },
 ): Promise<ImportOutcome> {
   const { t, redact } = options;
   const bundle = await readBundle(text, t);
@@ -117,10 +123,14 @@ export async function importBundle(
   const { name, integrations, confirmations, checkResults, artifacts } = incoming;
   if (conflict && options.onConflict === 'replace') {
     const inputs = await redactInputs(conflict.id, incoming.inputs, redact);
-    const client = await store.update(conflict.id, (draft) =>
-      Object.assign(draft, { name, integrations, inputs, confirmations, checkResults, artifacts }),
-    );
-    return { client, replaced: true };
+    let hostChanges: HostChange[] = [];
+    const client = await store.update(conflict.id, (draft) => {
+      const waiting = pendingHostChanges(draft);
+      Object.assign(draft, { name, integrations, inputs, confirmations, checkResults, artifacts });
+      // The keychain secrets stay with the client: a bundle must not redirect them unasked.
+      hostChanges = settleImportedHosts(draft, waiting, options.newHosts);
+    });
+    return { client, replaced: true, hostChanges };
   }
   const id = randomUUID();
   const inputs = await redactInputs(id, incoming.inputs, redact);
@@ -135,5 +145,6 @@ export async function importBundle(
       content: { inputs, confirmations, checkResults, artifacts },
     };
   });
-  return { client, replaced: false };
+  // A new client has no secrets yet: those saved later go where its inputs say then.
+  return { client, replaced: false, hostChanges: [] };
 }

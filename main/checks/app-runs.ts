@@ -30,7 +30,7 @@ export class AppCheckRuns {
     const done = runClientChecks({
       client,
       ...filter,
-      secrets: this.#services.secretReader(clientId),
+      secrets: this.#services.secretReader(client),
       http: this.#services.httpClient(),
       optIns,
       offline,

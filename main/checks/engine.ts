@@ -3,7 +3,9 @@ import type { Client } from '../../shared/types/client.ts';
 import type { HttpClient, RateLimitWait } from '../net/types.ts';
 import { hostBoundHttp, limiterPool } from './host-bound-http.ts';
 import { Limiter } from './limiter.ts';
-import { outcomeForError, reasonNotReached, skipped } from './outcomes.ts';
+import { unconfirmedHost } from '../../shared/secret-hosts/pending.ts';
+import { guardedSecrets } from '../secret-hosts/guard.ts';
+import { outcomeForError, reasonNotReached, skipped, unconfirmedHostOutcome } from './outcomes.ts';
 import { unmetRequirement } from './requirements.ts';
 import { scrubbedRunSecrets } from './run-secrets.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
@@ -72,7 +74,9 @@ const usableDependency = new Set(['pass', 'warn']);
  */
 export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> {
   const { client, definitions, http } = options;
-  const { secrets, scrubber } = scrubbedRunSecrets(options.secrets);
+  // The one way checks reach secrets: none held back by an unconfirmed host change gets through,
+  // and every value read is remembered so that no service can quote it back into a result.
+  const { secrets, scrubber } = scrubbedRunSecrets(guardedSecrets(client, options.secrets));
   const runSignal = options.signal ?? new AbortController().signal;
   const optIns = new Set(options.optIns ?? []);
   const emit = options.onEvent ?? (() => undefined);
@@ -123,6 +127,12 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     def: CheckDefinition,
     timing: { startedAt: number },
   ): Promise<CheckOutcome> => {
+    // Before the dependencies: every check that would send a held-back secret says why itself,
+    // rather than that the check it relies on did not pass.
+    for (const secret of def.requires.secrets ?? []) {
+      const change = unconfirmedHost(client, secret);
+      if (change) return unconfirmedHostOutcome(change);
+    }
     const dependencies = new Map<string, CheckResult>();
     for (const depId of def.dependsOn ?? []) {
       const dep = pending.get(depId);

@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { isNetError, type NetErrorKind } from '../net/errors.ts';
+import type { HostChange } from '../../shared/secret-hosts/pending.ts';
+import { UnconfirmedHostError } from '../secret-hosts/guard.ts';
 import type { CheckOutcome } from './types.ts';
 
 /**
@@ -20,6 +22,7 @@ const netKeys: Record<NetErrorKind, string> = {
 
 /** Maps anything a check threw to an outcome; the message never includes request bodies or headers. */
 export function outcomeForError(error: unknown): CheckOutcome {
+  if (error instanceof UnconfirmedHostError) return unconfirmedHostOutcome(error.change);
   if (isNetError(error)) {
     // No network at all says nothing about the setup: skipped, like a run the app knew was offline.
     const status =
@@ -62,6 +65,17 @@ export const skipped = (reason: string, params: Record<string, string> = {}): Ch
   params,
   details: { skipReason: reason, ...params },
 });
+
+/**
+ * Not run: the secret is held back until the CSM confirms the host its client now sends it to.
+ * Nothing was validated, so the check is skipped (and its earlier verdict, about the old host, goes).
+ */
+export function unconfirmedHostOutcome(change: HostChange): CheckOutcome {
+  const { secret, requested: host, confirmed } = change;
+  return confirmed === null
+    ? skipped('unconfirmedFirstHost', { secret, host })
+    : skipped('unconfirmedHost', { secret, host, confirmed });
+}
 
 /** Why a result says nothing about the client's setup, if it is such a result: no network or a cancel. */
 export function reasonNotReached(messageKey: string): 'offline' | 'cancelled' | null {

@@ -1,3 +1,4 @@
+import { bindFirstHosts } from '../secret-hosts/binding.ts';
 import type { Services } from '../services.ts';
 import type { Handlers } from './types.ts';
 
@@ -46,6 +47,7 @@ export function clientHandlers(s: Services): Handlers<ClientChannels> {
       return store.update(clientId, (c) => {
         if (stored === '') delete c.inputs[inputId];
         else c.inputs[inputId] = stored;
+        bindFirstHosts(c);
       });
     },
     'confirmations:set': ({ clientId, confirmationId, done, note }) =>

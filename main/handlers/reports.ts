@@ -42,7 +42,13 @@ export function reportHandlers(s: Services): Handlers<ReportChannels> {
     },
     'bundles:inspect': ({ text }) => reviewBundle(store, text, { t: s.t, redact }),
     'bundles:import': async ({ text, onConflict }) => {
-      const outcome = await importBundle(store, text, { onConflict, t: s.t, redact });
+      // Kept secrets sent to new hosts wait for the CSM, who sees old → new on the client's page.
+      const outcome = await importBundle(store, text, {
+        onConflict,
+        t: s.t,
+        redact,
+        newHosts: 'pending',
+      });
       s.events.emit('client:changed', { clientId: outcome.client.id });
       return outcome;
     },

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors.ts';
 import { secretNames, type SecretName } from '../../shared/integrations/lists.ts';
+import type { SecretMeta } from '../../shared/types/client.ts';
 import type { SecretStatus } from '../../shared/types/secrets.ts';
+import { hostForSave } from '../secret-hosts/binding.ts';
 import type { ClientStore } from '../store/client-store.ts';
 import type { SecretStore } from './secret-store.ts';
 import { inputRedactors } from '../inputs/redaction.ts';
@@ -43,19 +45,30 @@ export class ClientSecrets {
     return out;
   }
 
-  async set(clientId: string, name: SecretName, value: string): Promise<SecretStatus> {
+  /**
+   * Saves a secret. It is confirmed for the host its client sends it to now (`hostForSave`), or,
+   * when copied from another client, for the host it was confirmed for there.
+   */
+  async set(
+    clientId: string,
+    name: SecretName,
+    value: string,
+    copiedFrom?: SecretMeta,
+  ): Promise<SecretStatus> {
     this.store.get(clientId);
     await this.keychain.set(clientId, name, value);
-    const meta = { setAt: this.now().toISOString(), tail: maskedTail(value) };
+    const setAt = this.now().toISOString();
+    const tail = maskedTail(value);
     await this.store.update(clientId, (c) => {
-      c.secrets[name] = meta;
+      const confirmedHost = copiedFrom ? copiedFrom.confirmedHost : hostForSave(c, name);
+      c.secrets[name] = { setAt, tail, confirmedHost };
       // Text pasted before this secret was saved may still hold it verbatim.
       for (const r of inputRedactors.filter((r) => r.secret === name)) {
         const current = c.inputs[r.inputId];
         if (current !== undefined) c.inputs[r.inputId] = r.redact(current, value);
       }
     });
-    return { name, state: 'set', ...meta };
+    return { name, state: 'set', setAt, tail };
   }
 
   /** The value to store for an input: any secret it may carry taken out. */
@@ -89,12 +102,15 @@ export class ClientSecrets {
     }
   }
 
-  /** Copies the secrets of one client to another (duplicating a client). */
+  /**
+   * Copies the secrets of one client to another (duplicating a client), each confirmed for the host
+   * it was confirmed for on the original: a change waiting there waits on the copy too.
+   */
   async copy(fromId: string, toId: string): Promise<void> {
     const from = this.store.get(fromId);
-    for (const name of Object.keys(from.secrets) as SecretName[]) {
+    for (const [name, meta] of Object.entries(from.secrets) as [SecretName, SecretMeta][]) {
       const value = await this.keychain.get(fromId, name);
-      if (value !== null) await this.set(toId, name, value);
+      if (value !== null) await this.set(toId, name, value, meta);
     }
   }
 }

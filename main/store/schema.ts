@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ClientSchema } from '../../shared/types/client.ts';
 import { SettingsSchema, defaultSettings } from '../../shared/types/settings.ts';
+import { migrateToSecretHosts } from './migrate-secret-hosts.ts';
 
 /** Bump when the file's shape changes, and add a migration from the previous version. */
-export const storeVersion = 1;
+export const storeVersion = 2;
 
 export const StoreFileSchema = z.object({
   version: z.literal(storeVersion),
@@ -22,4 +23,6 @@ export const emptyStore = (): StoreFile => ({
 export const migrations: Record<
   number,
   (data: Record<string, unknown>) => Record<string, unknown>
-> = {};
+> = {
+  1: migrateToSecretHosts,
+};

@@ -11,8 +11,9 @@ const bounded = <T extends z.ZodType>(record: z.ZodRecord<typeof ItemIdSchema, T
 
 /**
  * What an exported bundle adds to a client file: the review state of the client (who confirmed
- * what, the last check results) and the checksum that proves the file arrived whole. All optional,
- * so a client file written by hand stays valid.
+ * what, the last check results) and the checksum that shows the file arrived whole (a plain
+ * SHA-256 anyone can recompute: it catches damage, not a deliberate edit). All optional, so a
+ * client file written by hand stays valid.
  */
 export const bundleFields = {
   id: ClientIdSchema.meta({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Guide } from '../guides/types.ts';
 import type { CheckResult } from '../types/checks.ts';
 import type { Tree } from '../i18n/options.ts';
+import type { ClientInputs } from '../secret-hosts/destination.ts';
 import type { ArtifactDef } from './artifacts.ts';
 
 /** A namespace file: every language's texts side by side, `{ en: {...}, fr: {...}, … }`. */
@@ -11,6 +12,12 @@ export type NamespaceFile = Readonly<Record<string, Tree>>;
 export interface SecretDef {
   readonly name: string;
   readonly envVar: string;
+  /**
+   * Where the app sends it, as a client's inputs say now (`shared/secret-hosts/`): the origin of
+   * the endpoint they name, or the service's own fixed hosts; null while they name none. Absent
+   * for a secret the app never sends anywhere.
+   */
+  readonly sentTo?: (client: ClientInputs) => string | null;
 }
 
 /** Something a check never does unasked; the CSM ticks it before a run. */

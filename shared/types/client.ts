@@ -27,11 +27,26 @@ export const ConfirmationSchema = z.object({
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
-/** What the store keeps about a secret: never the value, only when it was set and a masked tail. */
+/**
+ * A destination a secret is sent to (`shared/secret-hosts/destination.ts`): an origin, or the text
+ * of an input that is no URL, so as long as an input may be.
+ */
+export const SecretHostSchema = z.string().min(1).max(100_000);
+
+/**
+ * What the store keeps about a secret: never the value, only when it was set, a masked tail, and
+ * the host the CSM confirmed it may be sent to.
+ */
 export const SecretMetaSchema = z.object({
   setAt: IsoDateSchema,
   /** Last characters, shown as "••••abcd"; null when the secret is too short to show any. */
   tail: z.string().max(4).nullable(),
+  /**
+   * The destination (`shared/secret-hosts/`) this secret was saved or confirmed for. While the
+   * client's inputs send it anywhere else, it is not used; null when no host was named yet (or the
+   * app never sends this secret).
+   */
+  confirmedHost: SecretHostSchema.nullable(),
 });
 export type SecretMeta = z.infer<typeof SecretMetaSchema>;
 

@@ -17,6 +17,7 @@ if (import.meta.main) {
   await importBundle(services.store, await readFile(bundleFile, 'utf8'), {
     onConflict: 'new',
     t: services.t,
+    newHosts: 'pending',
     redact: async (_clientId, _inputId, value) => {
       process.stdout.write(`${redactingLine}\n`);
       await once(lines, 'line');

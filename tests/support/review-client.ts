@@ -52,7 +52,13 @@ export function reviewClient(options: { name?: string; now?: number } = {}): Cli
       'odp.region': 'eu',
     },
     confirmations,
-    secrets: { 'braze.apiKey': { setAt: iso(now - 3 * hour), tail: secretTail } },
+    secrets: {
+      'braze.apiKey': {
+        setAt: iso(now - 3 * hour),
+        tail: secretTail,
+        confirmedHost: 'https://rest.fra-01.braze.eu',
+      },
+    },
     checkResults: {
       'braze.api_key': result('braze.api_key', 'pass', now - hour, 'checks-braze:apiKey.valid', {
         host: 'rest.fra-01.braze.eu',

@@ -71,7 +71,8 @@ async function loadFromFile(
   const parsed = await parseBundle(file.text, { requireChecksum: false });
   if (!parsed.ok) {
     const problem = bundleProblemText(parsed.problem, t);
-    // Pointing an export at local services is an edit the checksum was made to catch.
+    // The checksum catches damage; an export edited on purpose (pointed at local services) trips
+    // it too, so say how to run such a file.
     const hint =
       parsed.problem.key === 'checksumMismatch' ? ` ${t('reports:bundle.editedClientFile')}` : '';
     throw new UsageError(t('cli:check.clientFile', { path, problem: `${problem}${hint}` }));

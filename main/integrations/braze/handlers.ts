@@ -23,7 +23,7 @@ export function brazeHandlers(
     // Only on the CSM's request: tries the client's key on the other instances.
     'braze:findInstance': async (req) => {
       const client = s.store.get(req.clientId);
-      const apiKey = (await s.secretReader(client.id).get(brazeKeySecret))?.trim();
+      const apiKey = (await s.secretReader(client).get(brazeKeySecret))?.trim();
       if (!apiKey) throw new AppError('BAD_REQUEST', s.t('checks-braze:find.noKey'));
       const current = brazeEndpointFor(client);
       const candidates = instances.filter((i) => !current.ok || i.id !== current.instance);

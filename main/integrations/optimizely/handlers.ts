@@ -32,7 +32,7 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
     },
     'odp:brazeTargets': async ({ clientId, kind }) => {
       const client = s.store.get(clientId);
-      const apiKey = (await s.secretReader(clientId).get(brazeKeySecret))?.trim();
+      const apiKey = (await s.secretReader(client).get(brazeKeySecret))?.trim();
       if (!apiKey) return noList('unavailable');
       try {
         const list = await listBrazeTargets(s.httpClient(), client, apiKey, kind);

@@ -1,14 +1,12 @@
 import type { Client } from '../../../shared/types/client.ts';
+import {
+  odpApiBaseOverride,
+  odpRegionBases,
+  odpRegions,
+  type OdpRegion,
+} from '../../../shared/integrations/optimizely/api-hosts.ts';
 
-export const odpRegions = ['us', 'eu', 'au'] as const;
-export type OdpRegion = (typeof odpRegions)[number];
-
-/** ODP's documented REST hosts (all under `/v3`). */
-export const odpRegionBases: Readonly<Record<OdpRegion, string>> = {
-  us: 'https://api.zaius.com',
-  eu: 'https://api.eu1.odp.optimizely.com',
-  au: 'https://api.au1.odp.optimizely.com',
-};
+export { odpRegionBases, odpRegions, type OdpRegion };
 
 /**
  * The region a key names, as ODP's own SDK reads it: drop everything after the last `.`, then look
@@ -66,7 +64,7 @@ export function resolveOdpTarget(
     region = chosen;
     regionSource = 'input';
   }
-  const override = client.inputs['odp.apiBase']?.trim();
+  const override = odpApiBaseOverride(client);
   return {
     region,
     regionSource,
@@ -91,7 +89,7 @@ export const detectedTarget = (
 
 /** The host a check talks to, for the engine's per-host cap (key unknown here, so input-based). */
 export function odpHost(client: Client): string | null {
-  const override = client.inputs['odp.apiBase']?.trim();
+  const override = odpApiBaseOverride(client);
   const chosen = client.inputs['odp.region']?.trim().toLowerCase();
   try {
     return new URL(override || odpRegionBases[isRegion(chosen) ? chosen : 'us']).host;

@@ -3,6 +3,7 @@ import { JacquardSection } from './client-file-section.ts';
 import { currentsHourlyArtifact } from './currents-hourly.ts';
 import { withoutOtherFolders } from './folder-result.ts';
 import { jacquardGuide } from './guide.ts';
+import { s3KeyHost } from './secret-hosts.ts';
 import { snippetPreviewArtifact } from './snippet-preview.ts';
 
 /** Jacquard Dynamic Optimisation: a Braze Current into Jacquard's S3 bucket, Jacquard X snippets. */
@@ -10,8 +11,12 @@ export const jacquardIntegration = {
   id: 'jacquard',
   guide: jacquardGuide,
   secrets: [
-    { name: 'jacquard.awsAccessKeyId', envVar: 'JACQUARD_AWS_ACCESS_KEY_ID' },
-    { name: 'jacquard.awsSecretAccessKey', envVar: 'JACQUARD_AWS_SECRET_ACCESS_KEY' },
+    { name: 'jacquard.awsAccessKeyId', envVar: 'JACQUARD_AWS_ACCESS_KEY_ID', sentTo: s3KeyHost },
+    {
+      name: 'jacquard.awsSecretAccessKey',
+      envVar: 'JACQUARD_AWS_SECRET_ACCESS_KEY',
+      sentTo: s3KeyHost,
+    },
     { name: 'jacquard.connectToken', envVar: 'JACQUARD_CONNECT_TOKEN' },
   ],
   clientFileSection: { key: 'jacquard', schema: JacquardSection },

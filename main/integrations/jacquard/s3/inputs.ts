@@ -1,4 +1,5 @@
 import { JACQUARD_BUCKET } from '../../../../shared/integrations/jacquard/guide.ts';
+import { customS3Endpoint } from '../../../../shared/integrations/jacquard/s3-endpoint.ts';
 import type { Client } from '../../../../shared/types/client.ts';
 
 /** The Jacquard bucket settings a client recorded, tidied the way Braze will use them. */
@@ -25,7 +26,7 @@ export function jacquardS3Inputs(client: Client): JacquardS3Inputs {
     bucket: value('jacquard.s3Bucket') || JACQUARD_BUCKET,
     folder: normaliseFolder(rawFolder),
     rawFolder,
-    endpoint: value('jacquard.s3Endpoint') || null,
+    endpoint: customS3Endpoint(client),
   };
 }
 

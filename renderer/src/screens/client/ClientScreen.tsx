@@ -10,6 +10,7 @@ import { useSecretsStore } from '../../stores/secrets-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
 import { ClientHeader } from './ClientHeader.tsx';
 import { GuideNav } from './GuideNav.tsx';
+import { HostChanges } from './HostChanges.tsx';
 import { stepsOf } from './guide-steps.ts';
 import { StepView } from './StepView.tsx';
 
@@ -63,6 +64,7 @@ export function ClientScreen({ clientId, stepId }: ClientScreenProps) {
   return (
     <main id="main" className="page page-client">
       <Banners />
+      <HostChanges client={client} />
       <ClientHeader client={client} />
       <ExportPanel clientId={client.id} />
       {tabs}
