@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AuditSummary } from '../main/integrations/jacquard/currents/audit.ts';
-import { decodeEvents, sampleEvents } from '../main/integrations/jacquard/currents/sample.ts';
+import { decodeEvents } from '../main/integrations/jacquard/currents/events.ts';
+import { sampleEvents } from '../main/integrations/jacquard/currents/sample.ts';
 import type { CheckContext } from '../main/checks/types.ts';
 import { createHttpClient } from '../main/net/http-client.ts';
 import { openJacquardS3 } from '../main/integrations/jacquard/s3/client.ts';
@@ -73,9 +74,11 @@ for (const [codec, folder] of Object.entries(job.decodeFolders)) {
   const decodeAll = async (): Promise<number> => {
     let count = 0;
     for (const path of paths) {
-      await decodeEvents(createReadStream(path), () => {
-        count++;
-        return true;
+      await decodeEvents(createReadStream(path), {
+        each: () => {
+          count++;
+          return true;
+        },
       });
     }
     return count;
@@ -157,6 +160,7 @@ for (const [codec, folder] of Object.entries(job.decodeFolders)) {
   const start = performance.now();
   const stats = await sampleEvents(client, files, {
     maxEvents: 10_000_000,
+    maxBytes: Number.MAX_SAFE_INTEGER,
     signal: ctx.signal,
     progress: () => undefined,
   });

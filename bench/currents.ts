@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cliBin, runCli } from '../tests/support/cli-process.ts';
+import { runCliMeasured } from '../tests/support/cli-process.ts';
 import { writeCurrentsLayout, type HourBatch } from '../tests/support/currents-layout.ts';
 import { startS3TestBed } from '../tests/support/s3-gateway.ts';
 
@@ -140,7 +140,7 @@ export async function runCurrentsBench(): Promise<Record<string, unknown>> {
       peakRssGoalMb: 200,
       peakRssGoalMet: cliPeakRssMb <= 200,
       peakRssGoalProcess:
-        'auditPeakRssMb: a fresh `partner-setup check --only jacquard --client-file …` process auditing the 10,000-object folder (every Jacquard check), read by bench/peak-rss-probe.ts as it exits. The other peaks are of the measuring process (local decode passes, fourteen audits, then the decode runs through S3) and, at the top level, of the bench runner; no goal applies to them.',
+        'auditPeakRssMb: a fresh `partner-setup check --only jacquard --client-file …` process auditing the 10,000-object folder (every Jacquard check), read by tests/support/peak-rss-probe.ts as it exits. The other peaks are of the measuring process (local decode passes, fourteen audits, then the decode runs through S3) and, at the top level, of the bench runner; no goal applies to them.',
       at: new Date().toISOString(),
     };
   } finally {
@@ -166,7 +166,7 @@ async function cliAuditPeakRssMb(endpoint: string, folder: 'large' | 'small'): P
         jacquard: { s3Folder: folder, s3Endpoint: endpoint },
       }),
     );
-    const run = await runCli(
+    const run = await runCliMeasured(
       [
         ...['check', '--only', 'jacquard', '--json', '--allow-insecure-loopback'],
         ...['--client-file', file],
@@ -178,20 +178,11 @@ async function cliAuditPeakRssMb(endpoint: string, folder: 'large' | 'small'): P
         JACQUARD_AWS_ACCESS_KEY_ID: creds.accessKeyId,
         JACQUARD_AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
       },
-      {
-        prefix: [
-          '--import',
-          fileURLToPath(new URL('./peak-rss-probe.ts', import.meta.url)),
-          cliBin,
-        ],
-      },
     );
     const report = JSON.parse(run.stdout) as { checks: Array<{ id: string; status: string }> };
     const delivery = report.checks.find((c) => c.id === 'currents.delivery');
     if (delivery?.status !== 'pass') throw new Error(`the CLI audit did not pass: ${run.stdout}`);
-    const peak = /peak-rss-kb (\d+)/.exec(run.stderr)?.[1];
-    if (!peak) throw new Error(`no peak RSS reported: ${run.stderr}`);
-    return Math.round(Number(peak) / 1024);
+    return run.peakRssMb;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

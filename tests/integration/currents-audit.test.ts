@@ -194,9 +194,13 @@ void describe('Currents audit', () => {
     const { get, summary } = await audit('cutShort');
     const delivery = get('currents.delivery');
     assert.equal(delivery.status, 'warn');
-    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.unreadable');
+    assert.equal(delivery.messageKey, 'checks-jacquard:currents.delivery.refused');
     assert.equal(delivery.params.unreadable, 1);
     assert.equal(delivery.params.sampled, 3);
+    // Cut 12 bytes in, inside the name of its first metadata entry.
+    assert.equal(delivery.params.file, layouts.cutShort.keys.at(-1));
+    assert.equal(delivery.params.problem, 'lengthBeyondEnd');
+    assert.equal(delivery.params.remaining, 6);
     assert.equal(summary?.sample?.files, 2);
     const pii = get('currents.pii');
     assert.equal(pii.messageKey, 'checks-jacquard:currents.pii.redacted');

@@ -55,3 +55,24 @@ export function runCliIsolated(args: readonly string[], env: Record<string, stri
     ...env,
   });
 }
+
+const peakRssProbe = fileURLToPath(new URL('./peak-rss-probe.ts', import.meta.url));
+
+/**
+ * Runs the CLI as `runCli` does, with its peak resident memory (MB) as the process reported it on
+ * exit: what the command cost in memory, whatever the machine's load.
+ */
+export async function runCliMeasured(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: Omit<CliSpawnOptions, 'command' | 'prefix'> = {},
+): Promise<CliRun & { peakRssMb: number }> {
+  const run = await runCli(args, env, { ...options, prefix: ['--import', peakRssProbe, cliBin] });
+  const line = /\npeak-rss-kb (\d+)\n/.exec(run.stderr);
+  if (!line) throw new Error(`no peak RSS reported (exit ${run.code}): ${run.stderr}`);
+  return {
+    ...run,
+    stderr: run.stderr.replace(line[0], ''),
+    peakRssMb: Math.round(Number(line[1]) / 1024),
+  };
+}

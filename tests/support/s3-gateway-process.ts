@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, relative, sep } from 'node:path';
 import S3rver from 's3rver';
 import S3Object from 's3rver/lib/models/object.js';
@@ -20,20 +21,35 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/** Bytes in the file so far; none while its write has not opened it yet. */
+async function writtenBytes(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+}
+
 async function seed(s3rver: S3rver, bucket: string, dir: string): Promise<void> {
   const files = await filesUnder(dir);
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
       const key = relative(dir, file).split(sep).join('/');
+      const content = await readFile(file);
       await s3rver.store.putObject({
         bucket,
         key,
-        content: await readFile(file),
+        content,
         metadata: {
           'content-type': key.endsWith('.avro') ? 'application/avro' : 'binary/octet-stream',
         },
       });
+      // s3rver answers a put of a buffer before its file is written: a large object would be
+      // listed and served cut short (at the size written so far) until the write catches up.
+      const stored = s3rver.store.getResourcePath(bucket, key, 'object');
+      while ((await writtenBytes(stored)) < content.length) await sleep(5);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

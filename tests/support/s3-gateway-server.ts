@@ -397,6 +397,9 @@ function forward(
       res.writeHead(status, out);
       if (!dropBody) {
         up.pipe(res);
+        // A client that stops reading and hangs up (as S3 lets it) ends the upstream read too,
+        // or s3rver would wait on it forever when the test bed closes.
+        res.once('close', () => up.destroy());
         return;
       }
       // The client has the headers and the first bytes before the connection goes.

@@ -28,6 +28,7 @@ declare module 's3rver/lib/stores/filesystem.js' {
   type Metadata = Record<string, unknown>;
   export interface FilesystemStoreInstance {
     getBucketPath(bucket: string): string;
+    getResourcePath(bucket: string, key: string, resourceType: 'object'): string;
     getMetadata(bucket: string, key: string): Promise<Metadata>;
     listObjects(
       bucket: string,

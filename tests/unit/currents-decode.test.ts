@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
+import { AVRO_LIMITS } from '../../main/integrations/jacquard/currents/avro-limits.ts';
+import { AvroRefusal } from '../../main/integrations/jacquard/currents/avro-refusal.ts';
 import { avroDecoders } from '../../main/integrations/jacquard/currents/codecs.ts';
-import { decodeEvents, type Projected } from '../../main/integrations/jacquard/currents/sample.ts';
+import { decodeEvents, type Projected } from '../../main/integrations/jacquard/currents/events.ts';
 import { EMAIL_CLICK } from '../../main/integrations/jacquard/currents/keys.ts';
+import { snappyBlock } from '../support/avro-bombs.ts';
 import { samplesDir, writeCurrentsLayout } from '../support/currents-layout.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -26,14 +29,13 @@ const chunked = (bytes: Buffer, size: number) =>
 async function decodeAll(body: Readable): Promise<{ events: Projected[]; codecs: string[] }> {
   const events: Projected[] = [];
   const codecs: string[] = [];
-  await decodeEvents(
-    body,
-    (e) => {
+  await decodeEvents(body, {
+    each: (e) => {
       events.push(e);
       return true;
     },
-    (c) => codecs.push(c),
-  );
+    onCodec: (c) => codecs.push(c),
+  });
   return { events, codecs };
 }
 
@@ -88,23 +90,33 @@ void test('every event of a multi-block file is read; returning false stops the 
 
     const body = chunked(bytes, 16_384);
     let seen = 0;
-    assert.equal(await decodeEvents(body, () => ++seen < 10), false);
+    assert.equal(await decodeEvents(body, { each: () => ++seen < 10 }), false);
     assert.equal(seen, 10);
     assert.equal(body.destroyed, true);
+
+    // A budget of exactly the file's events reads it whole; one event less stops it.
+    const read = (events: number) =>
+      decodeEvents(chunked(bytes, 16_384), {
+        each: () => true,
+        budget: { events, bytes: Number.MAX_SAFE_INTEGER },
+      });
+    assert.equal(await read(3_000), true);
+    assert.equal(await read(2_999), false);
   }
 });
 
-test('a deflate block that inflates past 64 MB is refused, not held in memory', () => {
-  const bomb = deflateRawSync(Buffer.alloc(65 * 1024 * 1024));
-  let outcome: { err: Error | null; bytes?: number } | undefined;
-  avroDecoders.deflate!(bomb, (err, data) => {
-    outcome = { err, bytes: data?.length };
-  });
-  assert.match(outcome?.err?.message ?? '', /buffer/i);
-  assert.equal(outcome?.bytes, undefined);
-  const small = deflateRawSync(Buffer.from('a block'));
-  avroDecoders.deflate!(small, (err, data) => {
-    outcome = { err, bytes: data?.length };
-  });
-  assert.deepEqual(outcome, { err: null, bytes: 7 });
+void test('a deflate or snappy block that decompresses past the block limit is refused, not held in memory', () => {
+  const limit = AVRO_LIMITS.blockBytes;
+  const plain = Buffer.alloc(limit + 1);
+  for (const [codec, encode] of [
+    ['deflate', (b: Buffer) => deflateRawSync(b)],
+    ['snappy', snappyBlock],
+  ] as const) {
+    assert.throws(
+      () => avroDecoders[codec]!(encode(plain), limit),
+      (error) => error instanceof AvroRefusal && error.problem === 'blockTooLarge',
+      codec,
+    );
+    assert.equal(avroDecoders[codec]!(encode(Buffer.from('a block')), limit).toString(), 'a block');
+  }
 });

@@ -8,6 +8,11 @@ import { sampleEvents, type SampleStats } from './sample.ts';
 export const WINDOW_HOURS = 48;
 const SAMPLE_FILES = 24;
 export const SAMPLE_EVENTS = 50_000;
+/**
+ * Bytes the sample may handle (received, plus produced by a codec): about four times what 50,000
+ * Email Click events take, so that files of few, huge events cannot cost more than the events do.
+ */
+export const SAMPLE_BYTES = 128 * 1024 * 1024;
 
 export interface TypeSummary {
   type: string;
@@ -58,6 +63,7 @@ export async function auditCurrents(
       ? null
       : await sampleEvents(s3, found.sampleCandidates, {
           maxEvents: SAMPLE_EVENTS,
+          maxBytes: SAMPLE_BYTES,
           signal: ctx.signal,
           progress: (done, total, label) => ctx.progress(done, total, label),
         });

@@ -1,42 +1,60 @@
 import { crc32, deflateRaw, inflateRawSync } from 'node:zlib';
 import * as snappy from 'snappyjs';
+import { AvroRefusal } from './avro-refusal.ts';
+
+/** Decompresses one block; refuses one that would hold more than `maxBytes` once decompressed. */
+export type BlockCodec = (data: Buffer, maxBytes: number) => Buffer;
 
 type Callback = (err: Error | null, data?: Buffer) => void;
 export type Codec = (buf: Buffer, cb: Callback) => void;
 
-/** A block that inflates past this is refused rather than allowed to fill memory. */
-const MAX_BLOCK_BYTES = 64 * 1024 * 1024;
+/** Snappy's preamble: the plain length as an unsigned varint of at most 5 bytes. */
+function snappyPlainLength(data: Buffer): number {
+  let length = 0;
+  for (let i = 0; i < 5 && i < data.length; i++) {
+    const byte = data[i]!;
+    length += (byte & 0x7f) * 128 ** i;
+    if ((byte & 0x80) === 0) return length;
+  }
+  throw new AvroRefusal('corrupt');
+}
 
 /**
  * Avro block codecs for Currents files. Braze does not document which codec it uses (its samples
- * use none), so null, deflate and snappy are all read. avsc replaces its defaults with what is
- * given here, hence `null` too. Snappy blocks end with the big-endian CRC32 of the plain data.
+ * use none), so null, deflate and snappy are all read. Snappy blocks end with the big-endian CRC32
+ * of the plain data. The size a block would decompress to is bounded before it is allocated
+ * (snappy says it up front) or while it is produced (deflate).
  */
-export const avroDecoders: Record<string, Codec> = {
-  null: (buf, cb) => cb(null, buf),
-  // Inline rather than on libuv's pool: a block inflates in well under a millisecond, less than a
-  // hop to a pool thread and back costs.
-  deflate: (buf, cb) => {
+export const avroDecoders: Record<string, BlockCodec> = {
+  null: (data) => data,
+  deflate: (data, maxBytes) => {
     try {
-      cb(null, inflateRawSync(buf, { maxOutputLength: MAX_BLOCK_BYTES }));
-    } catch (err) {
-      cb(err as Error);
+      return inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize: maxBytes + 1 });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new AvroRefusal('blockTooLarge', { limit: maxBytes });
+      }
+      throw new AvroRefusal('corrupt');
     }
   },
-  snappy: (buf, cb) => {
-    try {
-      const data = Buffer.from(snappy.uncompress(buf.subarray(0, buf.length - 4)));
-      if (crc32(data) !== buf.readUInt32BE(buf.length - 4)) {
-        return cb(new Error('snappy block checksum mismatch'));
-      }
-      cb(null, data);
-    } catch (err) {
-      cb(err as Error);
+  snappy: (data, maxBytes) => {
+    if (data.length < 5) throw new AvroRefusal('corrupt');
+    const compressed = data.subarray(0, data.length - 4);
+    if (snappyPlainLength(compressed) > maxBytes) {
+      throw new AvroRefusal('blockTooLarge', { limit: maxBytes });
     }
+    let plain: Buffer;
+    try {
+      plain = snappy.uncompress(compressed, maxBytes);
+    } catch {
+      throw new AvroRefusal('corrupt');
+    }
+    if (crc32(plain) !== data.readUInt32BE(data.length - 4)) throw new AvroRefusal('corrupt');
+    return plain;
   },
 };
 
-/** The matching encoders, for the test bed's re-encoded layouts. */
+/** The matching encoders, for the test bed's re-encoded layouts (avsc's BlockEncoder calls them). */
 export const avroEncoders: Record<string, Codec> = {
   null: (buf, cb) => cb(null, buf),
   deflate: (buf, cb) => deflateRaw(buf, cb),

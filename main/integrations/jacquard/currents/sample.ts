@@ -1,10 +1,9 @@
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import avro from 'avsc';
 import type { JacquardS3 } from '../s3/client.ts';
 import { s3ErrorCode } from '../s3/errors.ts';
-import { avroDecoders } from './codecs.ts';
+import { AvroRefusal, type AvroProblem, type AvroProblemParams } from './avro-refusal.ts';
+import { decodeEvents, type DecodeBudget, type Projected } from './events.ts';
 import { mapLimit } from './pool.ts';
 
 /**
@@ -12,9 +11,14 @@ import { mapLimit } from './pool.ts';
  * anonymous-users checks need. Only counts leave this module: never an address or an id.
  */
 
-/** The fields read from each event; the rest of the record is skipped, not built. */
-const FIELDS = ['id', 'email_address', 'external_user_id', 'user_id'] as const;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/** A file the audit would not read as Avro, and why. */
+export interface RefusedFile {
+  key: string;
+  problem: AvroProblem;
+  params: AvroProblemParams;
+}
 
 export interface SampleStats {
   files: number;
@@ -25,7 +29,7 @@ export interface SampleStats {
   externalUserId: { present: number; absent: number };
   userId: { present: number };
   codecs: string[];
-  /** Files that could not be read or decoded. */
+  /** Files that could not be read or decoded (refused ones included). */
   unreadable: number;
   /**
    * S3 refused to hand over a file (the keys lack s3:GetObject): the sample stopped there. The
@@ -33,130 +37,28 @@ export interface SampleStats {
    * Absent in audits saved before it was recorded.
    */
   readDenied?: boolean;
-  /** The event budget ran out before the last file ended. */
+  /** Files refused as not readable Avro, with the reason. */
+  refused: RefusedFile[];
+  /** The budget ran out before the last file ended. */
   truncated: boolean;
+  /** What the sample cost: events decoded (duplicates included) and bytes handled. */
+  spent: DecodeBudget;
 }
 
 export interface SampleOptions {
+  /** Events decoded at most, duplicates included. */
   maxEvents: number;
+  /** Bytes handled at most: received, plus those a codec produced. */
+  maxBytes: number;
   signal: AbortSignal;
   progress(done: number, total: number, label: string): void;
 }
-
-export type Projected = Partial<Record<(typeof FIELDS)[number], string | null>>;
 
 function emailKind(value: string | null | undefined): keyof SampleStats['email'] {
   if (value === null || value === undefined || value.trim() === '') return 'empty';
   if (value === '[REDACTED]') return 'redacted';
   if (SHA256_HEX.test(value)) return 'hashed';
   return value.includes('@') ? 'real' : 'other';
-}
-
-/** The container header as the Avro specification defines it: the writer's schema comes first. */
-const HEADER = avro.Type.forSchema({
-  type: 'record',
-  name: 'org.apache.avro.file.Header',
-  fields: [
-    { name: 'magic', type: { type: 'fixed', name: 'Magic', size: 4 } },
-    { name: 'meta', type: { type: 'map', values: 'bytes' } },
-    { name: 'sync', type: { type: 'fixed', name: 'Sync', size: 16 } },
-  ],
-});
-
-/** Readers already built, by writer schema (a Current writes one schema per event type). */
-const readers = new Map<string, avro.Type>();
-const MAX_READERS = 32;
-
-/**
- * A record of only the wanted fields, under the writer's own name so avsc resolves one into the
- * other: the decoder then builds these four fields and skips the rest of each event in one pass.
- */
-function readerFor(writerSchema: string): avro.Type {
-  let reader = readers.get(writerSchema);
-  if (reader) return reader;
-  const writer = avro.Type.forSchema(
-    JSON.parse(writerSchema) as avro.Schema,
-  ) as avro.types.RecordType;
-  const fields = (writer.fields ?? [])
-    .filter((f) => (FIELDS as readonly string[]).includes(f.name))
-    .map((f) => ({ name: f.name, type: f.type.schema() }));
-  reader = avro.Type.forSchema({ type: 'record', name: writer.name ?? 'Event', fields });
-  if (readers.size >= MAX_READERS) readers.clear();
-  readers.set(writerSchema, reader);
-  return reader;
-}
-
-/**
- * Reads from `body` until the container header is complete and returns the bytes read with the
- * writer's schema (null when the header has none: the decoder then says what is wrong). Bytes
- * that end before a whole header, or cannot be one, are not an Avro file.
- */
-async function takeHeader(body: Readable): Promise<{ head: Buffer; schema: string | null }> {
-  let head: Buffer = Buffer.alloc(0);
-  for (;;) {
-    const chunk = body.read() as Buffer | null;
-    if (chunk === null) {
-      if (body.readableEnded) throw new Error('not an Avro container file: no complete header');
-      if (body.destroyed) throw body.errored ?? new Error('the object stream closed early');
-      const settled = new AbortController();
-      const { signal } = settled;
-      try {
-        await Promise.race([once(body, 'readable', { signal }), once(body, 'end', { signal })]);
-      } finally {
-        settled.abort();
-      }
-      continue;
-    }
-    head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-    let decoded: { value: unknown; offset: number };
-    try {
-      decoded = HEADER.decode(head);
-    } catch {
-      throw new Error('not an Avro container file: unreadable header');
-    }
-    if (decoded.offset >= 0) {
-      const header = decoded.value as { meta: Record<string, Buffer | undefined> };
-      return { head, schema: header.meta['avro.schema']?.toString() ?? null };
-    }
-  }
-}
-
-/**
- * Streams one Avro container file, handing each event (projected to FIELDS) to `each` until it
- * returns false. Resolves true when the file was read to its end.
- */
-export async function decodeEvents(
-  body: Readable,
-  each: (event: Projected) => boolean,
-  onCodec: (codec: string) => void = () => undefined,
-): Promise<boolean> {
-  // An error while the header is read surfaces from takeHeader, later from the decoder.
-  body.on('error', () => undefined);
-  try {
-    const { head, schema } = await takeHeader(body);
-    const decoder = new avro.streams.BlockDecoder({
-      codecs: avroDecoders,
-      ...(schema === null ? {} : { readerSchema: readerFor(schema) }),
-    });
-    decoder.on('metadata', (_type: avro.Type, codec: string) => onCodec(codec));
-    body.on('error', (err) => decoder.destroy(err));
-    if (body.readableEnded) {
-      decoder.end(head);
-    } else {
-      decoder.write(head);
-      body.pipe(decoder);
-    }
-    try {
-      for await (const event of decoder as AsyncIterable<Projected>) {
-        if (!each(event)) return false;
-      }
-      return true;
-    } finally {
-      decoder.destroy();
-    }
-  } finally {
-    body.destroy();
-  }
 }
 
 export async function sampleEvents(
@@ -173,12 +75,16 @@ export async function sampleEvents(
     userId: { present: 0 },
     codecs: [],
     unreadable: 0,
+    refused: [],
     truncated: false,
     readDenied: false,
+    spent: { events: 0, bytes: 0 },
   };
-  // Bounded by maxEvents: the set never grows past the budget.
+  // Drawn down by every file; the set of ids below never grows past its events.
+  const budget: DecodeBudget = { events: options.maxEvents, bytes: options.maxBytes };
   const seen = new Set<string>();
   const codecs = new Set<string>();
+  const refusedAt = new Map<string, number>();
   let done = 0;
 
   const tally = (event: Projected) => {
@@ -197,29 +103,30 @@ export async function sampleEvents(
 
   /** Reads one file; `read.events` counts what it tallied, even when it then fails. */
   const readFile = async (key: string, read: { events: number }): Promise<void> => {
-    if (stats.events >= options.maxEvents || stats.readDenied) return;
+    if (budget.events <= 0 || budget.bytes <= 0 || stats.readDenied) return;
     const got = await s3.call((c, o) =>
       c.send(new GetObjectCommand({ Bucket: s3.inputs.bucket, Key: key }), o),
     );
     const body = got.Body as Readable | undefined;
     if (!body) return;
-    const complete = await decodeEvents(
-      body,
-      (event) => {
-        if (stats.events >= options.maxEvents) return false;
+    const complete = await decodeEvents(body, {
+      each: (event) => {
         read.events++;
         tally(event);
         return true;
       },
-      (codec) => codecs.add(codec),
-    );
+      onCodec: (codec) => codecs.add(codec),
+      ...(got.ContentLength === undefined ? {} : { size: got.ContentLength }),
+      budget,
+    });
     if (!complete) stats.truncated = true;
     stats.files++;
   };
 
-  await mapLimit(files, 2, options.signal, async ({ key }) => {
+  await mapLimit(files, 2, options.signal, async ({ key }, index) => {
     // A read that failed before its first event (a dropped connection) is tried once more; one
-    // that failed midway is not, or its events would count twice.
+    // that failed midway is not, or its events would count twice. A refused file is not either:
+    // it would be refused again.
     for (let attempt = 1; ; attempt++) {
       const read = { events: 0 };
       try {
@@ -233,7 +140,12 @@ export async function sampleEvents(
           break;
         }
         // A file that vanished or does not decode is counted, not fatal.
-        if (attempt === 1 && read.events === 0) continue;
+        if (error instanceof AvroRefusal) {
+          refusedAt.set(key, index);
+          stats.refused.push({ key, problem: error.problem, params: error.params });
+        } else if (attempt === 1 && read.events === 0) {
+          continue;
+        }
         stats.unreadable++;
         break;
       }
@@ -241,5 +153,11 @@ export async function sampleEvents(
     options.progress(++done, files.length, 'events');
   });
   stats.codecs = [...codecs].sort();
+  // In the order the files were given (newest first), however the reads finished.
+  stats.refused.sort((a, b) => refusedAt.get(a.key)! - refusedAt.get(b.key)!);
+  stats.spent = {
+    events: options.maxEvents - budget.events,
+    bytes: options.maxBytes - budget.bytes,
+  };
   return stats;
 }

@@ -4,7 +4,7 @@ import type { CheckDefinition } from '../../../../checks/types.ts';
 import { outcome } from '../../outcome.ts';
 import { jacquardS3Check } from '../../s3/checks/jacquard-s3-check.ts';
 import { s3ErrorCode } from '../../s3/errors.ts';
-import { auditCurrents, SAMPLE_EVENTS } from '../audit.ts';
+import { auditCurrents, SAMPLE_BYTES, SAMPLE_EVENTS } from '../audit.ts';
 import { MAX_FILES_PER_HOUR } from '../discover.ts';
 
 /** Email Click files older than this suggest the Current stopped (or no email was clicked for a day). */
@@ -51,12 +51,28 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
     const unreadable = summary.sample?.unreadable ?? 0;
     if (unreadable > 0) {
       const sampled = unreadable + (summary.sample?.files ?? 0);
-      return outcome(
-        'warn',
-        'currents.delivery.unreadable',
-        { ...params, unreadable, sampled },
-        details,
-      );
+      // The first refused file is named with the reason; details list them all.
+      const refused = summary.sample?.refused[0];
+      return refused
+        ? outcome(
+            'warn',
+            'currents.delivery.refused',
+            {
+              ...refused.params,
+              ...params,
+              unreadable,
+              sampled,
+              file: refused.key,
+              problem: refused.problem,
+            },
+            details,
+          )
+        : outcome(
+            'warn',
+            'currents.delivery.unreadable',
+            { ...params, unreadable, sampled },
+            details,
+          );
     }
     // A clean delivery still says where the audit read less than there is, so no one trusts a
     // figure that stops at a limit.
@@ -73,7 +89,7 @@ export const currentsDeliveryCheck: CheckDefinition = jacquardS3Check({
       return outcome(
         'pass',
         'currents.delivery.okSampleLimit',
-        { ...params, events: SAMPLE_EVENTS },
+        { ...params, events: SAMPLE_EVENTS, megabytes: SAMPLE_BYTES / 1024 / 1024 },
         details,
       );
     }
