@@ -36,6 +36,8 @@ export interface Services {
   integrationOptions: IntegrationServiceOptions;
   /** Electron prints reports with its own engine; elsewhere the Chromium on the computer does. */
   printPdf?: PdfPrinter;
+  /** The wall clock a plan's "today" is read from (a schedule's start date in its zone). */
+  now: () => Date;
 }
 
 export interface ServiceOptions {
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   /** Another secret store (e.g. environment variables for `--client-file`); default: the OS keychain. */
   keychain?: SecretStore & { probe?(): Promise<void> };
   integrationOptions?: IntegrationServiceOptions;
+  /** Another wall clock (tests pin the day); default: the computer's. */
+  now?: () => Date;
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
@@ -75,5 +79,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     secretReader: (clientId) => ({ get: (name) => keychain.get(clientId, name) }),
     httpClient: () => createHttpClient({ allowInsecureLoopback: insecureLoopbackFromEnv(env) }),
     integrationOptions: options.integrationOptions ?? {},
+    now: options.now ?? (() => new Date()),
   };
 }
