@@ -7,11 +7,8 @@ import { createHttpClient } from '../../main/net/http-client.ts';
 import { createOdpChecks, odpChecks } from '../../main/integrations/optimizely/checks/index.ts';
 import { translator } from '../../main/translate.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
-import {
-  defaultActivation,
-  emptyOdpPlan,
-  type OdpPlan,
-} from '../../shared/integrations/optimizely/plan.ts';
+import { emptyOdpPlan, type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
+import { anyDayActivation } from '../support/any-day-activation.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
@@ -493,7 +490,6 @@ describe('plan checks (offline, from the saved plan)', () => {
       },
     });
   const base = emptyOdpPlan('last_seen_email');
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
   test('odp.segments fails with the no-profile warning when nothing is chosen', async () => {
     const { outcome } = await runCheck(check('odp.segments'), { client: withPlan(base) });
@@ -563,7 +559,7 @@ describe('plan checks (offline, from the saved plan)', () => {
 
   test('odp.activation validates the planned activation', async () => {
     const good = {
-      ...defaultActivation('Europe/Paris', tomorrow),
+      ...anyDayActivation('Europe/Paris'),
       targetIdentifier: 'email',
       enrollment: { kind: 'segment' as const, segment: 'Buyers' },
     };
@@ -655,9 +651,8 @@ describe('odp.segments against the Braze segments listed in the same run', () =>
 });
 
 describe('a saved plan that no longer reads', () => {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const activation = {
-    ...defaultActivation('Europe/Paris', tomorrow),
+    ...anyDayActivation('Europe/Paris'),
     enrollment: { kind: 'segment', segment: 'Buyers' },
     targetIdentifier: 'email',
   };

@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { defaultActivation, type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
+import { type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
+import { anyDayActivation } from '../support/any-day-activation.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { runCliIsolated } from '../support/cli-process.ts';
 import { fakeCurrentsToken, fakeKeys, startOdpFake, type OdpFake } from '../support/odp-fake.ts';
@@ -20,7 +21,6 @@ interface CheckJson {
   message: string;
 }
 
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const goodPlan: OdpPlan = {
   segments: { importAll: true, segments: [] },
   mappings: [
@@ -28,7 +28,7 @@ const goodPlan: OdpPlan = {
     { brazeField: 'company', brazeType: 'string', odpField: 'company_name' },
   ],
   activation: {
-    ...defaultActivation('Europe/Paris', tomorrow),
+    ...anyDayActivation('Europe/Paris'),
     enrollment: { kind: 'segment', segment: 'Active buyers' },
     targetIdentifier: 'email',
     additionalFields: [{ brazeField: 'company_name', value: '{{customer.company_name}}' }],
