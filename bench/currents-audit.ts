@@ -52,6 +52,7 @@ function contextFor(folder: string): CheckContext {
     saveArtifact: () => undefined,
     dependencies: new Map(),
     dependencyArtifact: () => undefined,
+    now: () => new Date(),
   };
 }
 

@@ -14,6 +14,8 @@ export interface JacquardRunOptions {
   optIns?: string[];
   signal?: AbortSignal;
   onProgress?: (checkId: string, done: number, total: number | null) => void;
+  /** The run's wall clock (a Currents hour's age); default: the computer's. */
+  now?: () => Date;
 }
 
 export async function runJacquardChecks(
@@ -26,6 +28,7 @@ export async function runJacquardChecks(
     http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 10_000, retries: 0 }),
     optIns: options.optIns ?? [],
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.now ? { now: options.now } : {}),
     onEvent: (event) => {
       if (event.state === 'running' && event.progress) {
         options.onProgress?.(event.checkId, event.progress.done, event.progress.total);
