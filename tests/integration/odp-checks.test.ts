@@ -7,8 +7,11 @@ import { createHttpClient } from '../../main/net/http-client.ts';
 import { createOdpChecks, odpChecks } from '../../main/integrations/optimizely/checks/index.ts';
 import { translator } from '../../main/translate.ts';
 import type { CheckDefinition } from '../../main/checks/types.ts';
-import { emptyOdpPlan, type OdpPlan } from '../../shared/integrations/optimizely/plan.ts';
-import { anyDayActivation } from '../support/any-day-activation.ts';
+import {
+  defaultActivation,
+  emptyOdpPlan,
+  type OdpPlan,
+} from '../../shared/integrations/optimizely/plan.ts';
 import type { JsonValue } from '../../shared/types/checks.ts';
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { documentedOdpKeyPermissions } from '../support/braze-reference.ts';
@@ -558,13 +561,16 @@ describe('plan checks (offline, from the saved plan)', () => {
   });
 
   test('odp.activation validates the planned activation', async () => {
+    // Pinned: a schedule's verdict depends on the day (a start in the past, a daylight-saving change).
+    const now = () => new Date('2026-12-07T23:05:00Z');
     const good = {
-      ...anyDayActivation('Europe/Paris'),
+      ...defaultActivation('Europe/Paris', '2026-12-08'),
       targetIdentifier: 'email',
       enrollment: { kind: 'segment' as const, segment: 'Buyers' },
     };
     const ok = await runCheck(check('odp.activation'), {
       client: withPlan({ ...base, activation: good }),
+      now,
     });
     assert.equal(ok.outcome.status, 'pass');
     const bad = {
@@ -573,6 +579,7 @@ describe('plan checks (offline, from the saved plan)', () => {
     };
     const failed = await runCheck(check('odp.activation'), {
       client: withPlan({ ...base, activation: bad }),
+      now,
     });
     assert.equal(failed.outcome.status, 'fail');
     const issues = (
@@ -652,7 +659,7 @@ describe('odp.segments against the Braze segments listed in the same run', () =>
 
 describe('a saved plan that no longer reads', () => {
   const activation = {
-    ...anyDayActivation('Europe/Paris'),
+    ...defaultActivation('Europe/Paris', '2026-12-08'),
     enrollment: { kind: 'segment', segment: 'Buyers' },
     targetIdentifier: 'email',
   };

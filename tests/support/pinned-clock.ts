@@ -14,8 +14,8 @@ export interface PinnedClock {
 
 /** The pinned clock, as the app's processes and its page take it. */
 export interface ShiftedClock {
-  /** The environment of a Node process (browser mode) that runs on the pinned clock. */
-  env: NodeJS.ProcessEnv;
+  /** The environment of a Node process (browser mode, the CLI) that runs on the pinned clock. */
+  env: Record<string, string>;
   /** Sets the page's clock to the same time (before it loads the app). */
   install(page: Page): Promise<void>;
 }
