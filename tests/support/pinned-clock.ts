@@ -14,6 +14,8 @@ export interface PinnedClock {
 
 /** The pinned clock, as the app's processes and its page take it. */
 export interface ShiftedClock {
+  /** How far the pinned clock is from the real one (for a test server's clock, S3's say). */
+  offsetMs: number;
   /** The environment of a Node process (browser mode, the CLI) that runs on the pinned clock. */
   env: Record<string, string>;
   /** Sets the page's clock to the same time (before it loads the app). */
@@ -26,6 +28,7 @@ const preload = fileURLToPath(new URL('./shifted-clock-preload.ts', import.meta.
 export function shiftClock(clock: PinnedClock): ShiftedClock {
   const offsetMs = clock.startsAt.getTime() - Date.now();
   return {
+    offsetMs,
     env: {
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' '),
       PARTNER_SETUP_TEST_CLOCK_OFFSET_MS: String(offsetMs),
