@@ -25,7 +25,9 @@ export async function runJacquardChecks(
     client: testClient({ integrations: ['jacquard'], inputs: options.inputs }),
     definitions: options.ids ? withDependencies(jacquardChecks, options.ids) : [...jacquardChecks],
     secrets: { get: (name) => Promise.resolve(options.secrets[name] ?? null) },
-    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 10_000, retries: 0 }),
+    // One S3 call includes streaming and decoding a whole object (50,000 events in the sample-limit
+    // case): 10 s was not enough on a loaded machine, which then read part of it as unreadable.
+    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 120_000, retries: 0 }),
     optIns: options.optIns ?? [],
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.now ? { now: options.now } : {}),
