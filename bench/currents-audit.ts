@@ -53,6 +53,7 @@ function contextFor(folder: string): CheckContext {
     saveArtifact: () => undefined,
     dependencies: new Map(),
     dependencyArtifact: () => undefined,
+    now: () => new Date(),
   };
 }
 

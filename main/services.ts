@@ -41,6 +41,8 @@ export interface Services {
   integrationOptions: IntegrationServiceOptions;
   /** Electron prints reports with its own engine; elsewhere the Chromium on the computer does. */
   printPdf?: PdfPrinter;
+  /** The wall clock a plan's "today" is read from (a schedule's start date in its zone). */
+  now: () => Date;
 }
 
 export interface ServiceOptions {
@@ -50,6 +52,8 @@ export interface ServiceOptions {
   /** Another secret store (e.g. environment variables for `--client-file`); default: the OS keychain. */
   keychain?: SecretStore & { probe?(): Promise<void> };
   integrationOptions?: IntegrationServiceOptions;
+  /** Another wall clock (tests pin the day); default: the computer's. */
+  now?: () => Date;
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
@@ -81,5 +85,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       refusingHeldBack(client, { get: (name) => keychain.get(client.id, name) }, t),
     httpClient: () => createHttpClient({ allowInsecureLoopback: insecureLoopbackFromEnv(env) }),
     integrationOptions: options.integrationOptions ?? {},
+    now: options.now ?? (() => new Date()),
   };
 }

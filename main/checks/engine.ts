@@ -48,6 +48,8 @@ export interface RunChecksOptions {
   offline?: boolean;
   /** Upper bound for one check, whatever it does (S3 audits included); default 5 min. */
   checkTimeoutMs?: number;
+  /** The run's wall clock (tests pin it); default: the computer's. */
+  now?: () => Date;
 }
 
 export interface RunOutcome {
@@ -85,6 +87,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   const checkSlots = limiterPool(perHost);
   const requestSlots = limiterPool(perHost);
   const checkTimeoutMs = options.checkTimeoutMs ?? 5 * 60_000;
+  const now = options.now ?? (() => new Date());
   const artifacts: Record<string, JsonValue> = {};
   /** Which check saved each artifact, so a dependant reads only what its dependencies found. */
   const savedBy = new Map<string, string>();
@@ -116,7 +119,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
             },
           }),
       durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
-      at: new Date().toISOString(),
+      at: now().toISOString(),
     };
     emit({ checkId: def.id, state: 'done', result });
     return result;
@@ -198,6 +201,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
         const parsed = schema.safeParse(artifacts[key]);
         return parsed.success ? parsed.data : undefined;
       },
+      now,
     };
     try {
       return await untilAborted(def.run(ctx), signal);

@@ -50,6 +50,8 @@ export interface CheckContext {
    * previous run's until the run ends); undefined when none did.
    */
   dependencyArtifact<S extends z.ZodType>(artifact: ArtifactDef<S>): z.output<S> | undefined;
+  /** The run's wall clock: what "now" is for an age or a day (a Currents hour, a schedule's today). */
+  now(): Date;
 }
 
 export interface CheckRequirements {

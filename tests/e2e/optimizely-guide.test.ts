@@ -42,6 +42,12 @@ const csmName = 'Dana Moreau';
 const clientName = 'Acme Retail';
 /** Generous: two shared cores, a Chromium and the app all run at once. */
 const WAIT_MS = 30_000;
+/**
+ * The app's computer runs on UTC at 23:05, when it is already the next day in Paris, where the
+ * CSM schedules the activation: the hour at which a start date taken from UTC's today was
+ * reported as "in the past". Pinned, so the verdict never depends on when the test runs.
+ */
+const clock = { startsAt: new Date('2026-12-07T23:05:00Z'), timeZone: 'UTC' };
 const SEGMENTS = 340;
 const segmentNames = ['VIP customers', 'Lapsed buyers', 'Newsletter readers'];
 
@@ -83,24 +89,26 @@ async function storedResults(home: string): Promise<Record<string, CheckResult>>
 
 /**
  * Starts the step's checks with its Run button and waits until that run is over as the CSM sees
- * it: main stored a result for each of the step's checks (the store says so), and the step is idle
- * again (no live state, the Run button back) with every row showing the status stored.
+ * it: main stored a new result for each of the step's checks (the store says so), and the step is
+ * idle again (no live state, the Run button back) with every row showing the status stored.
  */
 async function runStepChecks(view: Locator, home: string): Promise<void> {
   const stepId = await view.getAttribute('data-step-id');
   const checkIds = optimizelyGuide.steps.find((step) => step.id === stepId)?.checks ?? [];
   assert.ok(checkIds.length > 0, 'the step has checks');
-  const clicked = new Date().toISOString();
+  // Results are told apart by the app's own timestamps: its clock is pinned, not this process's.
+  const before = await storedResults(home);
+  const earlier = checkIds.map((id) => before[id]?.at ?? '');
   await clickRunStep(view);
   const deadline = Date.now() + WAIT_MS;
   let stored: (CheckResult | undefined)[] = [];
   for (;;) {
     const results = await storedResults(home);
     stored = checkIds.map((id) => results[id]);
-    if (stored.every((r) => r && r.at >= clicked)) break;
+    if (stored.every((r, n) => r && r.at > (earlier[n] ?? ''))) break;
     assert.ok(
       Date.now() < deadline,
-      `no fresh results for ${checkIds.join(', ')}: ${JSON.stringify(stored.map((r) => r?.at))} < ${clicked}`,
+      `no fresh results for ${checkIds.join(', ')}: ${JSON.stringify(stored.map((r) => r?.at))}, before: ${JSON.stringify(earlier)}`,
     );
     await sleep(100);
   }
@@ -143,6 +151,7 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
       home,
       args: ['--allow-insecure-loopback'],
       timeout: WAIT_MS,
+      clock,
     });
     await waitForHome(app.page);
   });
@@ -155,7 +164,8 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
 
   void test(
     'a CSM walks every Optimizely step, runs its checks and plans in the UI, sees them pass; no secret leaks',
-    { timeout: 120_000 },
+    // About 20 s on a quiet machine; each wait inside has its own bound (WAIT_MS).
+    { timeout: 300_000 },
     async () => {
       const { page } = app;
       await createClient(page, clientName, ['optimizely']);
@@ -343,6 +353,11 @@ void describe('the Optimizely guide in the UI, against the Braze and ODP fakes',
         await zone.blur();
         assert.equal(await zone.inputValue(), 'Europe/Paris');
         await corrected;
+        // Planned on UTC's 7 December; in Paris it is already the 8th, and the start follows.
+        assert.equal(
+          await view.getByLabel(en('odp:ui.schedule.startDate'), { exact: true }).inputValue(),
+          '2026-12-08',
+        );
         await view
           .getByText(/UTC\+0[12]:00/)
           .first()

@@ -197,7 +197,8 @@ async function seedClients(t: TestContext, home: string) {
 
 test(
   'canary secrets typed in the UI reach the keychain and nothing else',
-  { timeout: 600_000 },
+  // 83 s on the 2-core machine under a load of 20; each wait inside has its own bound (WAIT_MS).
+  { timeout: 900_000 },
   async (t) => {
     const home = await tempDir(t, 'partner-setup-canary-');
     const outDir = await tempDir(t, 'partner-setup-canary-out-');

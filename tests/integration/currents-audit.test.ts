@@ -43,6 +43,12 @@ const secrets = {
   'jacquard.awsAccessKeyId': creds.accessKeyId,
   'jacquard.awsSecretAccessKey': creds.secretAccessKey,
 };
+/**
+ * The audit's clock, pinned: the layouts' hours are counted back from it and the audit judges ages
+ * by it, so an hour that ends while the test runs cannot turn "1 hour ago" into 2.
+ */
+const now = new Date('2026-12-07T23:05:00Z');
+
 const currentsIds = [
   'currents.delivery',
   'currents.event_types',
@@ -60,6 +66,7 @@ void describe('Currents audit', () => {
     layouts = await writeCurrentsScenarios(
       seedDir,
       Object.keys(currentsScenarios) as CurrentsScenario[],
+      now.getTime(),
     );
     bed = await startS3TestBed({
       buckets: [{ name: BUCKET, seedDir }, { name: 'empty-bucket' }],
@@ -82,6 +89,7 @@ void describe('Currents audit', () => {
       },
       secrets: keys,
       onProgress: (id, done, total) => progress.push({ id, done, total }),
+      now: () => now,
     });
     const get = (id: string): CheckResult => {
       const r = out.byId.get(id);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCliIsolated } from '../support/cli-process.ts';
+import { shiftClock } from '../support/pinned-clock.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
 import {
   CURRENTS_BUCKET as BUCKET,
@@ -569,6 +570,12 @@ const cliCases: CliCase[] = [
 ];
 
 void describe('partner-setup check --only jacquard, outcome by outcome', () => {
+  /**
+   * The clock of the CLI and of the S3 test beds, pinned: the layouts' hours are counted back from
+   * it, so an hour that ends while the cases run cannot turn "59 hours ago" into 60.
+   */
+  const startsAt = new Date('2026-12-07T23:05:00Z');
+  const clock = shiftClock({ startsAt, timeZone: 'UTC' });
   let bed: S3TestBed;
   const sideBeds = {} as Record<SideBed, S3TestBed>;
   let dir: string;
@@ -579,9 +586,10 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
     const seed = join(dir, 'seed');
     const freshSeed = join(dir, 'fresh-seed');
     const defaultedSeed = join(dir, 'defaulted-seed');
-    await writeCurrentsScenarios(seed, [...new Set(cliCases.map((c) => c.folder))]);
-    await writeCurrentsScenarios(freshSeed, ['fresh']);
-    await writeCurrentsLayout(defaultedSeed, { folder: 'currents', batches: [click()] });
+    const now = startsAt.getTime();
+    await writeCurrentsScenarios(seed, [...new Set(cliCases.map((c) => c.folder))], now);
+    await writeCurrentsScenarios(freshSeed, ['fresh'], now);
+    await writeCurrentsLayout(defaultedSeed, { folder: 'currents', batches: [click()], now });
     bed = await startS3TestBed({
       buckets: [
         { name: BUCKET, seedDir: seed },
@@ -590,8 +598,13 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
         { name: DEFAULTED_BUCKET, seedDir: defaultedSeed },
       ],
       keys: [creds, ...Object.values(keys)],
+      clockOffsetMs: clock.offsetMs,
     });
-    const clockAhead = { buckets: [{ name: BUCKET }], keys: [creds], clockOffsetMs: 40 * 60_000 };
+    const clockAhead = {
+      buckets: [{ name: BUCKET }],
+      keys: [creds],
+      clockOffsetMs: clock.offsetMs + 40 * 60_000,
+    };
     sideBeds.skewedClock = await startS3TestBed(clockAhead);
     sideBeds.hiddenClock = await startS3TestBed({ ...clockAhead, hideServerClock: true });
     // Two CLI processes at a time: each is a whole Node process, and the machine is shared.
@@ -624,7 +637,7 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
             '--client-file',
             file,
           ],
-          { ...env, ...c.env },
+          { ...env, ...c.env, ...clock.env },
         );
         const report = JSON.parse(out.stdout) as { checks: CheckJson[] };
         runs.set(c.name, { code: out.code, checks: new Map(report.checks.map((r) => [r.id, r])) });

@@ -70,7 +70,8 @@ async function session(
   const { stdout } = await run(
     'dbus-run-session',
     [...busArgs, '--', process.execPath, child, join(dir, 'app'), fault],
-    { env, timeout: 60_000 },
+    // The child gives up after 120 s (two keyring starts of up to 30 s each, and the calls).
+    { env, timeout: 180_000 },
   );
   return JSON.parse(stdout) as Report;
 }

@@ -493,7 +493,6 @@ describe('plan checks (offline, from the saved plan)', () => {
       },
     });
   const base = emptyOdpPlan('last_seen_email');
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
   test('odp.segments fails with the no-profile warning when nothing is chosen', async () => {
     const { outcome } = await runCheck(check('odp.segments'), { client: withPlan(base) });
@@ -562,13 +561,16 @@ describe('plan checks (offline, from the saved plan)', () => {
   });
 
   test('odp.activation validates the planned activation', async () => {
+    // Pinned: a schedule's verdict depends on the day (a start in the past, a daylight-saving change).
+    const now = () => new Date('2026-12-07T23:05:00Z');
     const good = {
-      ...defaultActivation('Europe/Paris', tomorrow),
+      ...defaultActivation('Europe/Paris', '2026-12-08'),
       targetIdentifier: 'email',
       enrollment: { kind: 'segment' as const, segment: 'Buyers' },
     };
     const ok = await runCheck(check('odp.activation'), {
       client: withPlan({ ...base, activation: good }),
+      now,
     });
     assert.equal(ok.outcome.status, 'pass');
     const bad = {
@@ -577,6 +579,7 @@ describe('plan checks (offline, from the saved plan)', () => {
     };
     const failed = await runCheck(check('odp.activation'), {
       client: withPlan({ ...base, activation: bad }),
+      now,
     });
     assert.equal(failed.outcome.status, 'fail');
     const issues = (
@@ -655,9 +658,8 @@ describe('odp.segments against the Braze segments listed in the same run', () =>
 });
 
 describe('a saved plan that no longer reads', () => {
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const activation = {
-    ...defaultActivation('Europe/Paris', tomorrow),
+    ...defaultActivation('Europe/Paris', '2026-12-08'),
     enrollment: { kind: 'segment', segment: 'Buyers' },
     targetIdentifier: 'email',
   };

@@ -7,6 +7,7 @@ import { defaultActivation, type OdpPlan } from '../../shared/integrations/optim
 import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { runCliIsolated } from '../support/cli-process.ts';
 import { fakeCurrentsToken, fakeKeys, startOdpFake, type OdpFake } from '../support/odp-fake.ts';
+import { shiftClock } from '../support/pinned-clock.ts';
 
 // `partner-setup check --only optimizely --json --client-file …` spawned as a CSM would run it,
 // against the ODP and Braze fakes: exit codes, the JSON document, no secret in the output.
@@ -20,7 +21,11 @@ interface CheckJson {
   message: string;
 }
 
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/**
+ * The CLI's clock, pinned: whether a planned activation passes depends on the day (a start in the
+ * past, a run on a daylight-saving change). At 23:05 UTC it is already 8 December in Paris.
+ */
+const clock = shiftClock({ startsAt: new Date('2026-12-07T23:05:00Z'), timeZone: 'UTC' });
 const goodPlan: OdpPlan = {
   segments: { importAll: true, segments: [] },
   mappings: [
@@ -28,7 +33,7 @@ const goodPlan: OdpPlan = {
     { brazeField: 'company', brazeType: 'string', odpField: 'company_name' },
   ],
   activation: {
-    ...defaultActivation('Europe/Paris', tomorrow),
+    ...defaultActivation('Europe/Paris', '2026-12-08'),
     enrollment: { kind: 'segment', segment: 'Active buyers' },
     targetIdentifier: 'email',
     additionalFields: [{ brazeField: 'company_name', value: '{{customer.company_name}}' }],
@@ -99,7 +104,12 @@ void describe('partner-setup check --only optimizely', () => {
     const before = odp.requests.length;
     const res = await runCliIsolated(
       [...optimizelyJsonArgs(path), '--opt-in', 'odp.currentsLive'],
-      { BRAZE_API_KEY: brazeKey, ODP_API_KEY: fakeKeys.eu, ODP_CURRENTS_TOKEN: fakeCurrentsToken },
+      {
+        BRAZE_API_KEY: brazeKey,
+        ODP_API_KEY: fakeKeys.eu,
+        ODP_CURRENTS_TOKEN: fakeCurrentsToken,
+        ...clock.env,
+      },
     );
     assert.equal(res.code, 0, res.stderr + res.stdout);
     const checks = byId(res.stdout);

@@ -13,6 +13,12 @@ import { startBrazeFake } from '../support/braze-fake.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
+/**
+ * The handlers' wall clock, pinned: a plan's issues and next runs depend on the day (a start date
+ * in the past, a run on a daylight-saving change), never on when the test runs.
+ */
+const now = new Date('2026-12-07T23:05:00Z');
+
 async function setup(t: TestContext) {
   const services = await createServices({
     home: await tempDir(t),
@@ -20,6 +26,7 @@ async function setup(t: TestContext) {
     keychain: memoryKeychain(),
     // Plain http to the loopback Braze fake, as `--allow-insecure-loopback` allows.
     env: { ...process.env, PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK: '1' },
+    now: () => now,
   });
   const table = createHandlerTable(services);
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
@@ -33,7 +40,7 @@ async function setup(t: TestContext) {
   });
   await services.store.update(client.id, (c) => {
     c.artifacts['odp.fields'] = {
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: now.toISOString(),
       region: 'eu',
       fields: [
         { name: 'lse', displayName: 'Last Seen Email', type: 'string' },
@@ -76,12 +83,11 @@ test('a saved plan that no longer reads is named to the editor and left as it is
 
 test('a saved draft comes back with its issues, summary and next runs', async (t) => {
   const { call, clientId } = await setup(t);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const plan: OdpPlan = {
     segments: { importAll: true, segments: [] },
     mappings: [{ brazeField: 'email', brazeType: 'string', odpField: 'lse' }],
     activation: {
-      ...defaultActivation('America/New_York', tomorrow),
+      ...defaultActivation('America/New_York', '2026-12-08'),
       targetIdentifier: '',
       additionalFields: [{ brazeField: 'company', value: '{{customer.company}}' }],
     },
@@ -139,6 +145,21 @@ test('schedule preview lists the next three runs and flags a bad time zone', asy
     bad.issues.map((i) => i.messageKey),
     ['odp:issue.schedule.badTimeZone'],
   );
+});
+
+test('schedule preview reads "today" in the schedule’s zone: at 23:05 UTC, Paris is a day ahead', async (t) => {
+  const { call } = await setup(t);
+  const startingOn = (date: string, timeZone: string) =>
+    call<{ issues: Array<{ messageKey: string }> }>('odp:previewSchedule', {
+      schedule: { ...defaultActivation(timeZone, date).schedule, time: '06:30' },
+    });
+  const inThePast = 'odp:issue.schedule.startInPast';
+  const keys = async (date: string, timeZone: string) =>
+    (await startingOn(date, timeZone)).issues.map((i) => i.messageKey);
+  assert.deepEqual(await keys('2026-12-07', 'Europe/Paris'), [inThePast]);
+  assert.deepEqual(await keys('2026-12-08', 'Europe/Paris'), []);
+  assert.deepEqual(await keys('2026-12-07', 'America/Los_Angeles'), []);
+  assert.deepEqual(await keys('2026-12-07', 'UTC'), []);
 });
 
 test('Braze campaigns and Canvases are listed for the picker when the key may list them', async (t) => {

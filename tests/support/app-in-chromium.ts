@@ -2,6 +2,7 @@ import type { TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { launchChromium } from './chromium.ts';
+import { shiftClock, type PinnedClock } from './pinned-clock.ts';
 import { recordTraffic, type Traffic } from './traffic.ts';
 
 export interface AppInChromium {
@@ -18,7 +19,7 @@ export interface AppInChromium {
 /**
  * The app as a CSM opens it: `partner-setup ui` on `home` (with `args`) and a fresh headless
  * Chromium on its one-time link. `timeout` is the page's default for every wait; `beforeLoad`
- * prepares the page before it opens the link.
+ * prepares the page before it opens the link; `clock` pins the time and zone of both.
  */
 export async function startAppInChromium(options: {
   home: string;
@@ -26,9 +27,16 @@ export async function startAppInChromium(options: {
   args?: string[];
   timeout?: number;
   beforeLoad?: (page: Page) => Promise<void>;
+  clock?: PinnedClock;
 }): Promise<AppInChromium> {
-  const server = await startBrowserMode(options);
-  const browser = await launchChromium().catch(async (error: unknown) => {
+  const shifted = options.clock ? shiftClock(options.clock) : null;
+  const server = await startBrowserMode({
+    ...options,
+    env: { ...options.env, ...shifted?.env },
+  });
+  const browser = await launchChromium(
+    options.clock ? { timezoneId: options.clock.timeZone } : {},
+  ).catch(async (error: unknown) => {
     await server.stop();
     throw error;
   });
@@ -47,6 +55,7 @@ export async function startAppInChromium(options: {
     if (options.timeout !== undefined) page.setDefaultTimeout(options.timeout);
     page.on('pageerror', (error) => app.pageErrors.push(error.message));
     app.traffic = await recordTraffic(page);
+    await shifted?.install(page);
     await options.beforeLoad?.(page);
     await page.goto(server.url);
   } catch (error) {

@@ -10,7 +10,7 @@ export { testClient } from './check-fixtures.ts';
 
 /**
  * A real CheckContext for running one check's `run(ctx)` directly: the real HttpClient (loopback
- * allowed, short timeout), secrets from a map, opt-ins, dependency results, and the artifacts the
+ * allowed), secrets from a map, opt-ins, dependency results, and the artifacts the
  * check saved. For whole runs (dependencies, skips, concurrency) use the engine instead; clients
  * come from `testClient` in check-fixtures.ts.
  */
@@ -25,6 +25,8 @@ export interface ContextOptions {
   /** Results of the check's dependencies, by id. */
   dependencies?: Record<string, Partial<CheckResult> & Pick<CheckResult, 'status'>>;
   timeoutMs?: number;
+  /** The check's wall clock; default: the computer's. */
+  now?: () => Date;
 }
 
 export interface TestContext {
@@ -55,7 +57,8 @@ export function checkContext(options: ContextOptions): TestContext {
     secrets: secretsOf(options.secrets ?? {}),
     http: createHttpClient({
       allowInsecureLoopback: options.allowInsecureLoopback ?? true,
-      timeoutMs: options.timeoutMs ?? 3000,
+      // Far beyond a loopback answer on a loaded machine: a check here ends in its own verdict.
+      timeoutMs: options.timeoutMs ?? 30_000,
       retries: 0,
     }),
     signal: new AbortController().signal,
@@ -68,6 +71,7 @@ export function checkContext(options: ContextOptions): TestContext {
     dependencies,
     // One check alone has no run: dependencies' artifacts come only from the engine.
     dependencyArtifact: () => undefined,
+    now: options.now ?? (() => new Date()),
   };
   return { ctx, artifacts, progress };
 }

@@ -27,7 +27,7 @@ export interface Chromium {
 
 /** A headless Chromium on a fresh profile (nothing shared between tests), with one open page. */
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<Chromium> {
   const profile = await mkdtemp(join(tmpdir(), 'partner-setup-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,6 +36,7 @@ export async function launchChromium(
     args: chromiumArgs,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'en-GB',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -14,7 +14,8 @@ export const cli = (args: string[], env: NodeJS.ProcessEnv = {}, options: CliSpa
   runCli(
     args,
     { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    { cwd: root, timeoutMs: 60_000, ...options },
+    // A CLI run takes a few seconds on a quiet machine, up to 30 s when the machine is busy.
+    { cwd: root, timeoutMs: 180_000, ...options },
   );
 
 /** Every Braze check of `file`, as JSON, against the loopback fake. */

@@ -71,16 +71,21 @@ export const currentsScenarios = {
 
 export type CurrentsScenario = keyof typeof currentsScenarios;
 
-/** Writes the named scenarios under `dir`, each in the folder of its name. */
+/**
+ * Writes the named scenarios under `dir`, each in the folder of its name, with hours counted back
+ * from `now` (default: the real time, which an audit reading the real time later may see an hour on).
+ */
 export async function writeCurrentsScenarios<N extends CurrentsScenario>(
   dir: string,
   names: readonly N[],
+  now?: number,
 ): Promise<Record<N, LayoutInfo>> {
   const layouts = {} as Record<N, LayoutInfo>;
   for (const folder of names) {
     layouts[folder] = await writeCurrentsLayout(dir, {
       folder,
       batches: currentsScenarios[folder],
+      ...(now === undefined ? {} : { now }),
     });
   }
   return layouts;

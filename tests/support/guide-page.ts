@@ -193,7 +193,8 @@ export async function waitForValue(
   expected: string,
 ): Promise<void> {
   const read = typeof source === 'function' ? source : () => source.inputValue();
-  const deadline = Date.now() + 10_000;
+  // As long as any other wait of the page (Playwright's 30 s): a busy machine reloads slowly.
+  const deadline = Date.now() + 30_000;
   let shown = await read();
   while (shown !== expected && Date.now() < deadline) {
     await sleep(50);

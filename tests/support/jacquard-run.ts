@@ -14,6 +14,8 @@ export interface JacquardRunOptions {
   optIns?: string[];
   signal?: AbortSignal;
   onProgress?: (checkId: string, done: number, total: number | null) => void;
+  /** The run's wall clock (a Currents hour's age); default: the computer's. */
+  now?: () => Date;
 }
 
 export async function runJacquardChecks(
@@ -23,9 +25,12 @@ export async function runJacquardChecks(
     client: testClient({ integrations: ['jacquard'], inputs: options.inputs }),
     definitions: options.ids ? withDependencies(jacquardChecks, options.ids) : [...jacquardChecks],
     secrets: { get: (name) => Promise.resolve(options.secrets[name] ?? null) },
-    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 10_000, retries: 0 }),
+    // One S3 call includes streaming and decoding a whole object (50,000 events in the sample-limit
+    // case): 10 s was not enough on a loaded machine, which then read part of it as unreadable.
+    http: createHttpClient({ allowInsecureLoopback: true, timeoutMs: 120_000, retries: 0 }),
     optIns: options.optIns ?? [],
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.now ? { now: options.now } : {}),
     onEvent: (event) => {
       if (event.state === 'running' && event.progress) {
         options.onProgress?.(event.checkId, event.progress.done, event.progress.total);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { pipeline } from 'node:stream';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type {
@@ -396,10 +397,9 @@ function forward(
       delete out.date;
       res.writeHead(status, out);
       if (!dropBody) {
-        up.pipe(res);
-        // A client that stops reading and hangs up (as S3 lets it) ends the upstream read too,
-        // or s3rver would wait on it forever when the test bed closes.
-        res.once('close', () => up.destroy());
+        // A client that stops reading early (the sample's event budget) ends the upstream answer
+        // too: left paused, its connection would hold s3rver's close, and the test bed, forever.
+        pipeline(up, res, () => undefined);
         return;
       }
       // The client has the headers and the first bytes before the connection goes.
@@ -410,6 +410,10 @@ function forward(
     },
   );
   upstream.on('error', (err) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
     res.writeHead(502);
     res.end(String(err));
   });

@@ -28,15 +28,22 @@ function harness(delayMs = 10_000) {
 
 /** Lets queued promise callbacks run. */
 const settle = () => sleep(0);
+/** The same, without a timer (for a test whose timers are mocked). */
+const settleMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-test('typing is saved once, after the delay, with the last draft', async () => {
+test('typing is saved once, after the delay, with the last draft', async (t) => {
+  // The delay runs on a mock clock: a busy machine cannot let it pass before the test looks.
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   const { saver, requests } = harness(20);
   saver.schedule('a', 'p1');
+  t.mock.timers.tick(15);
   saver.schedule('a', 'p2');
-  await settle();
+  t.mock.timers.tick(15);
+  await settleMicrotasks();
   assert.equal(requests.length, 0, 'nothing is sent while the CSM types');
   assert.equal(saver.unsaved('a'), true);
-  await sleep(40);
+  t.mock.timers.tick(5);
+  await settleMicrotasks();
   assert.deepEqual(
     requests.map((r) => [r.clientId, r.plan]),
     [['a', 'p2']],

@@ -15,7 +15,7 @@ type OdpChannels = 'odp:getPlan' | 'odp:savePlan' | 'odp:previewSchedule' | 'odp
 
 export function odpHandlers(s: Services): Handlers<OdpChannels> {
   return {
-    'odp:getPlan': ({ clientId }) => Promise.resolve(planView(s.store.get(clientId), new Date())),
+    'odp:getPlan': ({ clientId }) => Promise.resolve(planView(s.store.get(clientId), s.now())),
     'odp:savePlan': async ({ clientId, plan }) => {
       const extra = extraActivationFields(plan);
       if (extra > 0) {
@@ -24,11 +24,12 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
           s.t('odp:error.tooManyFields', { max: maxActivationFields, extra }),
         );
       }
-      const stored = { ...plan, updatedAt: new Date().toISOString() };
+      const now = s.now();
+      const stored = { ...plan, updatedAt: now.toISOString() };
       const client = await s.store.update(clientId, (c) => {
         c.artifacts[planArtifactKey] = stored;
       });
-      return planView(client, new Date());
+      return planView(client, now);
     },
     'odp:brazeTargets': async ({ clientId, kind }) => {
       const client = s.store.get(clientId);
@@ -45,7 +46,7 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
       }
     },
     'odp:previewSchedule': ({ schedule }) => {
-      const now = new Date();
+      const now = s.now();
       return Promise.resolve({
         runs: nextRuns(schedule, now),
         issues: validateSchedule(schedule, now),

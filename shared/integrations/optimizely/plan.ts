@@ -195,6 +195,30 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/**
+ * The schedule with its zone set to `timeZone` as typed. A start date that is today in the listed
+ * zone the schedule was planned in (`plannedIn`) means "start today", so it becomes today in the
+ * new zone: left as it was, it would already be yesterday in a zone ahead (ODP refuses a start in
+ * the past) or still tomorrow in one behind. An end date on that same day moves with it; a date
+ * the CSM chose is kept, and so is every date while the zone typed is not a listed name yet.
+ */
+export function withTimeZone(
+  schedule: Schedule,
+  timeZone: string,
+  plannedIn: string | null,
+  now: Date,
+): Schedule {
+  const moved = { ...schedule, timeZone };
+  const to = canonicalTimeZone(timeZone);
+  const from = plannedIn === null ? null : canonicalTimeZone(plannedIn);
+  if (!to || !from) return moved;
+  const today = todayIn(from, now);
+  if (schedule.startDate !== today) return moved;
+  const startDate = todayIn(to, now);
+  const endsThatDay = schedule.end.kind === 'on' && schedule.end.date === today;
+  return { ...moved, startDate, end: endsThatDay ? { kind: 'on', date: startDate } : schedule.end };
+}
+
 /** A new activation filled with the values Braze's partner page suggests. */
 export function defaultActivation(timeZone: string, today: string): ActivationPlan {
   return {

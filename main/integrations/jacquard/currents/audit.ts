@@ -47,9 +47,9 @@ export interface HourlySeries {
 /** Everything the Currents checks judge, read once (by `currents.delivery`) and passed on. */
 export async function auditCurrents(
   s3: JacquardS3,
-  ctx: Pick<CheckContext, 'signal' | 'progress'>,
-  now = Date.now(),
+  ctx: Pick<CheckContext, 'signal' | 'progress' | 'now'>,
 ): Promise<{ summary: AuditSummary; hourly: HourlySeries }> {
+  const now = ctx.now().getTime();
   const hours = lastHours(now, WINDOW_HOURS);
   const found = await discover(s3, {
     folder: s3.inputs.folder,

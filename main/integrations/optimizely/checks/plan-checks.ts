@@ -111,7 +111,7 @@ export const activationPlanCheck: CheckDefinition = {
     }
     const fields = currentFields(ctx);
     return Promise.resolve(
-      issuesOutcome('activation', validateActivation(activation, fields, new Date())),
+      issuesOutcome('activation', validateActivation(activation, fields, ctx.now())),
     );
   },
 };

@@ -1,7 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canonicalTimeZone,
+  withTimeZone,
   type Schedule,
 } from '../../../../shared/integrations/optimizely/plan.ts';
 import { IssueList } from './IssueList.tsx';
@@ -21,6 +22,13 @@ export function SchedulePanel() {
   const schedule =
     plan?.activation?.enrollment.kind === 'segment' ? plan.activation.schedule : null;
   const preview = useSchedulePreview(schedule);
+  // Once the CSM leaves the field, a zone in another case or an alias becomes the listed name.
+  const listedZone = schedule ? canonicalTimeZone(schedule.timeZone) : null;
+  // The zone the start date was planned in: typing another zone passes through names that are none.
+  const plannedIn = useRef(listedZone);
+  useEffect(() => {
+    if (listedZone) plannedIn.current = listedZone;
+  }, [listedZone]);
   if (!plan || !view) return null;
   if (!schedule) {
     return <p className="field-help">{t('odp:ui.schedule.notNeeded')}</p>;
@@ -29,8 +37,6 @@ export function SchedulePanel() {
     edit((d) => {
       if (d.activation?.schedule) change(d.activation.schedule);
     });
-  // Once the CSM leaves the field, a zone in another case or an alias becomes the listed name.
-  const listedZone = canonicalTimeZone(schedule.timeZone);
   const runs = preview?.runs ?? view.nextRuns;
 
   return (
@@ -80,7 +86,9 @@ export function SchedulePanel() {
         label={t('odp:ui.schedule.timeZone')}
         value={schedule.timeZone}
         list={zonesId}
-        onChange={(v) => set((s) => void (s.timeZone = v))}
+        onChange={(v) =>
+          set((s) => void Object.assign(s, withTimeZone(s, v, plannedIn.current, new Date())))
+        }
         onBlur={() => {
           if (listedZone && listedZone !== schedule.timeZone) {
             set((s) => void (s.timeZone = listedZone));
