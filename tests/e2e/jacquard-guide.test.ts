@@ -130,11 +130,12 @@ async function fillS3(
 ) {
   await fillInput(view, 'jacquard.currentName', 'Jacquard click tracking');
   await fillInput(view, 'jacquard.contactEmail', 'csm@acme.example');
+  // The endpoint first: keys saved for AWS and then pointed elsewhere wait for the CSM's consent.
+  await fillInput(view, 'jacquard.s3Endpoint', endpoint);
   await setSecret(view, 'jacquard.awsAccessKeyId', keyId);
   await setSecret(view, 'jacquard.awsSecretAccessKey', secret);
   await fillInput(view, 'jacquard.s3Bucket', JACQUARD_BUCKET);
   await fillInput(view, 'jacquard.s3Folder', folder);
-  await fillInput(view, 'jacquard.s3Endpoint', endpoint);
 }
 
 void describe('the Jacquard guide in the UI, against the S3 test bed and the Braze fake', () => {
