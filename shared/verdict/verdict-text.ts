@@ -18,24 +18,31 @@ export const verdictName = (verdict: Verdict, say: Say): string =>
   say(`checks:verdict.name.${verdict.verdict}`);
 
 /**
- * The verdict in one line, with the figure behind it: how many failed, or how many could not be
+ * What stands behind the verdict: how many passed, how many failed, or how many could not be
  * verified and why. Never a count of failures alone when nothing was verified.
  */
-export function verdictLine(verdict: Verdict, say: Say): string {
+export function verdictDetail(verdict: Verdict, say: Say): string {
   switch (verdict.verdict) {
     case 'verified':
-      return say('checks:verdict.line.verified', { count: verdict.passing });
+      return say('checks:verdict.detail.verified', { count: verdict.passing });
     case 'failing':
-      return say('checks:verdict.line.failing', { count: verdict.failing });
+      return say('checks:verdict.detail.failing', { count: verdict.failing });
     case 'not-verified':
       return verdict.notVerified === 0
-        ? say('checks:verdict.line.nothingChecked')
-        : say('checks:verdict.line.notVerified', {
+        ? say('checks:verdict.detail.nothingChecked')
+        : say('checks:verdict.detail.notVerified', {
             count: verdict.notVerified,
             reasons: reasonsText(verdict.reasons, say),
           });
   }
 }
+
+/** The verdict in one line: "Failing — failed checks: 2". */
+export const verdictLine = (verdict: Verdict, say: Say): string =>
+  say('checks:verdict.line', {
+    verdict: verdictName(verdict, say),
+    detail: verdictDetail(verdict, say),
+  });
 
 /** The step's state as a short label, and the detail behind it (null for "Done"). */
 export function stepStateText(

@@ -124,7 +124,7 @@ describe('the verdict over several checks', () => {
     ]);
     assert.equal(v.verdict, 'failing');
     assert.equal(v.failing, 1);
-    assert.equal(verdictLine(v, en), en('checks:verdict.line.failing', { count: 1 }));
+    assert.equal(verdictLine(v, en), 'Failing — failed checks: 1');
   });
   it('not verified, with how many and why, when none failed but one did not reach a verdict', () => {
     const v = verdictOf([
@@ -137,14 +137,14 @@ describe('the verdict over several checks', () => {
     assert.deepEqual(v.reasons, { outdated: 1, notRun: 2 });
     assert.equal(
       verdictLine(v, en),
-      'Not verified (checks without a current verdict: 3; not run: 2, outdated, something they used changed since: 1)',
+      'Not verified — checks without a current verdict: 3 (not run: 2, outdated, something they used changed since: 1)',
     );
   });
   it('not verified when nothing was verified at all: never "0 failing" as a bottom line', () => {
     for (const standings of [[], [{ kind: 'notRequested' } as const]]) {
       const v = verdictOf(standings);
       assert.equal(v.verdict, 'not-verified');
-      assert.equal(verdictLine(v, en), en('checks:verdict.line.nothingChecked'));
+      assert.equal(verdictLine(v, en), 'Not verified — no check has been run');
     }
   });
 });
