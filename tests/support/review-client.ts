@@ -131,3 +131,16 @@ export async function seedReviewClient(home: string, csmName?: string): Promise<
     Object.assign(c, { ...source, id: created.id, createdAt: created.createdAt });
   });
 }
+
+/**
+ * Results as a bundle carries them: which secrets each used, but not when they were saved (that
+ * stays with `client.secrets`, which never leaves the store).
+ */
+export function withoutSecretDates(results: Client['checkResults']): Client['checkResults'] {
+  const out = structuredClone(results);
+  for (const result of Object.values(out)) {
+    const saved = result.basis?.secretsSavedAt ?? {};
+    for (const name of Object.keys(saved)) Object.assign(saved, { [name]: null });
+  }
+  return out;
+}

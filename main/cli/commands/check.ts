@@ -11,6 +11,7 @@ import { moduleIds, secretEnvVars } from '../../../shared/integrations/lists.ts'
 import type { Client } from '../../../shared/types/client.ts';
 import { checksForClient, recordRun, runClientChecks } from '../../checks/client-run.ts';
 import { checkOwners } from '../../checks/registry.ts';
+import { runVerdict } from '../../checks/run-verdict.ts';
 import type { SecretReader } from '../../checks/types.ts';
 import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
@@ -18,7 +19,13 @@ import { insecureLoopbackFromEnv } from '../../net/url-policy.ts';
 import type { Translate } from '../../translate.ts';
 import { cliTranslator, parseCliArgs } from '../cli-language.ts';
 import { readInputFile } from '../read-input-file.ts';
-import { interruptedExitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import {
+  interruptedExitCode,
+  UsageError,
+  verdictExitCodes,
+  type CliIo,
+  type Command,
+} from '../command.ts';
 import { jsonReport, progressLine, rateLimitWaitLines, textReport } from './check-report.ts';
 
 /** What `--only` may name before a client is read: an integration, or a check some guide names. */
@@ -40,8 +47,16 @@ const usage = [
   '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
   '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
   '',
-  'Exit status: 0 no check failed, 1 a check failed, 2 usage, input or environment error,',
-  `             ${interruptedExitCode} interrupted (Ctrl-C); the report lists what did not finish.`,
+  'Exit status is the verdict:',
+  '  0    verified: every check that applies passed or warned',
+  '  1    failing: a check failed',
+  '  3    not verified: nothing failed, but a check could not reach a verdict (inconclusive,',
+  '       skipped for a missing secret, input or dependency, offline); an opt-in not given is',
+  '       "not requested" and counts against nothing',
+  '  2    usage, input or environment error',
+  `  ${interruptedExitCode}  interrupted (Ctrl-C); the report lists what did not finish`,
+  'With --json the document states the same verdict ("verdict": "verified" | "failing" |',
+  '"not-verified"), overall and per integration ("integrations").',
 ].join('\n');
 
 interface LoadedClient {
@@ -192,10 +207,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
     await loaded.save((draft) => recordRun(draft, outcome));
+    const verdict = runVerdict(outcome.results, {
+      integrations: loaded.client.integrations,
+      optIns: options.optIns,
+    });
+    const report = { client: loaded.client, results: outcome.results, verdict };
     io.stdout.lines(
       ...(options.json
-        ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
-        : textReport(loaded.client, outcome.results, i18n.t)),
+        ? jsonReport(report, loaded.source, createI18n('en'))
+        : textReport(report, i18n.t)),
     );
     if (outcome.cancelled) {
       const unfinished = outcome.results.filter(
@@ -204,7 +224,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr.lines(`partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}`);
       return interruptedExitCode;
     }
-    return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;
+    return verdictExitCodes[verdict.overall.verdict];
   } finally {
     process.off('SIGINT', onSigint);
   }
