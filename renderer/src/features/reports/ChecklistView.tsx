@@ -6,8 +6,7 @@ import { stepStateOf } from '../../../../shared/verdict/step-state.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { guideKey } from '../../screens/client/guide-steps.ts';
 import { checkNameKeys } from '../checks/check-names.ts';
-import { StatusBadge } from '../checks/StatusBadge.tsx';
-import { OutdatedTag } from '../verdict/OutdatedTag.tsx';
+import { badgeStateOf, StatusBadge } from '../checks/StatusBadge.tsx';
 import { StepStateBadge } from '../verdict/StepStateBadge.tsx';
 import { useStandingOptions } from '../verdict/use-verdict.ts';
 
@@ -91,7 +90,7 @@ export function ChecklistView({ client }: { client: Client }) {
                             data-outdated={outdated ? 'true' : 'false'}
                           >
                             <span className="check-name">{t(checkNameKeys(id), { id })}</span>{' '}
-                            <StatusBadge state={result ? result.status : 'notRun'} />
+                            <StatusBadge state={badgeStateOf(result)} />
                             {result ? (
                               <>
                                 <span className="check-message">
@@ -109,7 +108,6 @@ export function ChecklistView({ client }: { client: Client }) {
                                     {t('dashboard:dashboard.stale')}
                                   </span>
                                 ) : null}
-                                {outdated ? <OutdatedTag /> : null}
                               </>
                             ) : (
                               <span className="muted"> {t('dashboard:checklist.notRun')}</span>
