@@ -12,7 +12,10 @@ export function shareableResult(result: CheckResult): CheckResult {
   const shared: CheckResult = { ...result };
   delete shared.appOnlyNote;
   if (shared.basis) {
-    const undated = Object.keys(shared.basis.secretsSavedAt).map((name) => [name, null]);
+    const undated = Object.keys(shared.basis.secretsSavedAt).map((name): [string, null] => [
+      name,
+      null,
+    ]);
     shared.basis = { ...shared.basis, secretsSavedAt: Object.fromEntries(undated) };
   }
   return resultScrubs[result.id]?.(shared) ?? shared;
