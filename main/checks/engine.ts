@@ -6,6 +6,7 @@ import { Limiter } from './limiter.ts';
 import { unconfirmedHost } from '../../shared/secret-hosts/pending.ts';
 import { guardedSecrets } from '../secret-hosts/guard.ts';
 import { outcomeForError, reasonNotReached, skipped, unconfirmedHostOutcome } from './outcomes.ts';
+import { trackReads, type ReadTracker } from './read-tracker.ts';
 import { unmetRequirement } from './requirements.ts';
 import { scrubbedRunSecrets } from './run-secrets.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome, SecretReader } from './types.ts';
@@ -93,17 +94,30 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   const savedBy = new Map<string, string>();
   const pending = new Map<string, Promise<CheckResult>>();
 
-  const hostLimiter = (def: CheckDefinition): Limiter | null => {
-    let host: string | null;
+  const hostOf = (def: CheckDefinition): string | null => {
     try {
-      host = def.host?.(client) ?? null;
+      return def.host?.(client) ?? null;
     } catch {
-      host = null; // a malformed endpoint: the check itself reports it
+      return null; // a malformed endpoint: the check itself reports it
     }
+  };
+  const hostLimiter = (def: CheckDefinition): Limiter | null => {
+    const host = hostOf(def);
     return host ? checkSlots(host) : null;
   };
 
-  const finish = (def: CheckDefinition, outcome: CheckOutcome, startedAt: number): CheckResult => {
+  /** What a check saw while it ran: its reads of the client and the dependency verdicts it got. */
+  interface Seen {
+    reads: ReadTracker;
+    dependencies: Map<string, CheckResult>;
+  }
+
+  const finish = (
+    def: CheckDefinition,
+    outcome: CheckOutcome,
+    startedAt: number,
+    seen: Seen,
+  ): CheckResult => {
     const result: CheckResult = {
       id: def.id,
       status: outcome.status,
@@ -120,6 +134,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
           }),
       durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
       at: now().toISOString(),
+      basis: seen.reads.basis({ endpoint: hostOf(def), dependencies: seen.dependencies }),
     };
     emit({ checkId: def.id, state: 'done', result });
     return result;
@@ -129,6 +144,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   const execute = async (
     def: CheckDefinition,
     timing: { startedAt: number },
+    seen: Seen,
   ): Promise<CheckOutcome> => {
     // Before the dependencies: every check that would send a held-back secret says why itself,
     // rather than that the check it relies on did not pass.
@@ -140,6 +156,7 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     for (const depId of def.dependsOn ?? []) {
       const dep = pending.get(depId);
       const result = dep ? await dep : undefined;
+      if (result) seen.dependencies.set(depId, result);
       const usable = result && (def.anyDependencyVerdict || usableDependency.has(result.status));
       if (!usable) {
         // Offline or cancelled says nothing about the client: dependants skip for the same reason,
@@ -152,8 +169,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     }
     if (runSignal.aborted) return skipped('cancelled');
     const unmet = await unmetRequirement(def, {
-      client,
-      secrets,
+      client: seen.reads.client,
+      secrets: seen.reads.secrets,
       optIns,
       offline: options.offline ?? false,
     });
@@ -174,8 +191,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
     const deadline = timing.startedAt + checkTimeoutMs;
     const signal = AbortSignal.any([runSignal, timeout]);
     const ctx: CheckContext = {
-      client,
-      secrets,
+      client: seen.reads.client,
+      secrets: seen.reads.secrets,
       http: hostBoundHttp(http, signal, requestSlots, {
         timeLeftMs: () => deadline - performance.now(),
         onRateLimitWait: (wait) => emit({ checkId: def.id, state: 'running', rateLimitWait: wait }),
@@ -199,7 +216,9 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
       dependencyArtifact: ({ key, schema }) => {
         if (!dependencies.has(savedBy.get(key) ?? '')) return undefined;
         const parsed = schema.safeParse(artifacts[key]);
-        return parsed.success ? parsed.data : undefined;
+        if (!parsed.success) return undefined;
+        seen.reads.noteArtifact(key, artifacts[key]);
+        return parsed.data;
       },
       now,
     };
@@ -223,10 +242,13 @@ export async function runChecks(options: RunChecksOptions): Promise<RunOutcome> 
   for (const def of definitions) emit({ checkId: def.id, state: 'queued' });
   for (const def of definitions) {
     const timing = { startedAt: performance.now() };
+    const seen: Seen = { reads: trackReads(client, secrets), dependencies: new Map() };
     // Registered before any await, so dependants defined later find it in `pending`.
     pending.set(
       def.id,
-      Promise.resolve().then(async () => finish(def, await execute(def, timing), timing.startedAt)),
+      Promise.resolve().then(async () =>
+        finish(def, await execute(def, timing, seen), timing.startedAt, seen),
+      ),
     );
   }
   const results = await Promise.all(

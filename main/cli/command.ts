@@ -1,3 +1,4 @@
+import type { VerdictName } from '../../shared/verdict/verdict.ts';
 import type { ProcessStream, TerminalOutput } from './terminal.ts';
 
 /** What the process gives the CLI: its own streams and environment. */
@@ -19,8 +20,9 @@ export interface CliIo {
 
 /**
  * A `partner-setup <name>` sub-command: its options and behaviour (its name and one-line summary
- * live in the command table). Exit codes: 0 ok, 1 a check failed, 2 usage, input or environment
- * error, `interruptedExitCode` when Ctrl-C stopped a run.
+ * live in the command table). Exit codes: 0 ok (for `check`: verified), 1 a check failed, 2 usage,
+ * input or environment error, 3 not verified (`check`: nothing failed, but a check could not reach
+ * a verdict), `interruptedExitCode` when Ctrl-C stopped a run.
  */
 export interface Command {
   usage: string;
@@ -40,3 +42,14 @@ export const isParseArgsError = (error: unknown): error is Error & { code: strin
 
 /** 128 + SIGINT, what a shell reports for Ctrl-C: an interrupted CI run must never look green. */
 export const interruptedExitCode = 130;
+
+/**
+ * `partner-setup check`'s exit status is its verdict, so a scheduled job never goes green with
+ * nothing verified: 0 every check passed or warned, 1 one failed, 3 none failed but one could not
+ * reach a verdict (inconclusive, skipped for a missing secret, input or dependency, offline).
+ */
+export const verdictExitCodes: Readonly<Record<VerdictName, number>> = {
+  verified: 0,
+  failing: 1,
+  'not-verified': 3,
+};

@@ -1,7 +1,7 @@
 import type { Translate } from '../translate.ts';
 import { escapeMarkdown as m } from './escape.ts';
 import { confirmedText } from './html.ts';
-import type { ReportModel, ReportStep } from './model.ts';
+import type { ReportModel, ReportStep, ReportVerdict } from './model.ts';
 import { sectionMarkdown } from './sections.ts';
 
 /** The report as Markdown (GitHub flavour): the same content as the HTML, every value escaped. */
@@ -15,8 +15,10 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
     '',
     `## ${m(t('reports:report.summary'))}`,
     '',
+    ...verdictLines(model.verdict),
     `- ${m(t('reports:report.totals.steps'))}: ${model.totals.stepsDone}/${model.totals.stepsTotal}`,
     `- ${m(t('reports:report.totals.failing'))}: ${model.totals.failing}`,
+    `- ${m(t('reports:report.totals.notVerified'))}: ${model.totals.notVerified}`,
     `- ${m(t('reports:report.totals.stale'))}: ${model.totals.stale}`,
     '',
     m(t('reports:report.staleRule', { hours: model.staleAfterHours })),
@@ -24,6 +26,7 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
   ];
   for (const guide of model.guides) {
     lines.push(`## ${m(guide.title)}`, '');
+    lines.push(...verdictLines(guide.verdict));
     lines.push(
       m(t('reports:report.stepsDone', { done: guide.stepsDone, total: guide.stepsTotal })),
       '',
@@ -36,12 +39,21 @@ export function renderMarkdown(model: ReportModel, t: Translate): string {
   return lines.join('\n');
 }
 
+/** The verdict in bold, then its confirmations (and what was not requested). */
+function verdictLines(verdict: ReportVerdict): string[] {
+  return [
+    `**${m(verdict.line)}**`,
+    '',
+    m(verdict.confirmed),
+    '',
+    ...(verdict.notRequested ? [m(verdict.notRequested), ''] : []),
+  ];
+}
+
 function stepLines(step: ReportStep, t: Translate): string[] {
-  const state =
-    step.done === null
-      ? ''
-      : ` — ${m(t(step.done ? 'reports:report.stepDone' : 'reports:report.stepOpen'))}`;
+  const state = step.state ? ` — ${m(step.state.label)}` : '';
   const lines = [`### ${m(step.title)} (${m(step.kind)})${state}`, ''];
+  if (step.state?.detail) lines.push(m(step.state.detail), '');
   for (const c of step.confirmations) {
     const detail = c.done ? confirmedText(c, t) : t('reports:report.notConfirmed');
     lines.push(`- [${c.done ? 'x' : ' '}] ${m(c.label)} — ${m(detail)}`);
@@ -54,7 +66,11 @@ function stepLines(step: ReportStep, t: Translate): string[] {
     );
     lines.push(`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`);
     for (const c of step.checks) {
-      const when = c.at ? `${m(c.at)}${c.stale ? ` **${m(t('reports:report.stale'))}**` : ''}` : '';
+      const tags = [
+        ...(c.stale ? [t('reports:report.stale')] : []),
+        ...(c.outdated ? [t('checks:verdict.outdated')] : []),
+      ].map((tag) => ` **${m(tag)}**`);
+      const when = c.at ? `${m(c.at)}${tags.join('')}` : '';
       lines.push(
         `| ${m(c.name)} | ${m(t(`reports:report.status.${c.state}`))} | ${m(c.message ?? '')} | ${when} |`,
       );

@@ -8,7 +8,7 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid #1b1f24; }
 h3 { font-size: 15px; margin: 20px 0 6px; }
 .meta { color: #4a535d; margin: 0 0 4px; }
-.summary { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; margin: 16px 0; padding: 0; list-style: none; }
+.summary { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; margin: 16px 0; padding: 0; list-style: none; }
 .summary li { border: 1px solid #c9d1d9; border-radius: 6px; padding: 8px 10px; }
 .summary strong { display: block; font-size: 18px; }
 .step { border: 1px solid #d6dce2; border-radius: 6px; padding: 10px 14px; margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }
@@ -29,7 +29,15 @@ th { color: #4a535d; font-weight: 600; }
 .status-inconclusive, .status-skipped, .status-notRun { color: #57606a; }
 .tag { display: inline-block; font-size: 11px; font-weight: 700; border-radius: 3px; padding: 0 5px; margin-left: 6px; }
 .tag-stale { background: #fff1c2; color: #6b4b00; border: 1px solid #d4a72c; }
-.badge-done { color: #1a7f37; } .badge-open { color: #9a6700; }
+.tag-outdated { background: #ffe2e0; color: #82071e; border: 1px solid #cf222e; }
+.step-state { font-weight: 700; white-space: nowrap; }
+.state-done { color: #1a7f37; } .state-checksFailing { color: #cf222e; }
+.state-notVerified, .state-waitingForConfirmation { color: #9a6700; }
+.step-detail { font-size: 13px; }
+.verdict { border-left: 4px solid #8c959f; padding: 4px 10px; margin: 10px 0; }
+.verdict p { margin: 2px 0; }
+.verdict-verified { border-color: #1a7f37; } .verdict-failing { border-color: #cf222e; }
+.verdict-not-verified { border-color: #9a6700; }
 .chart { width: 100%; height: auto; border: 1px solid #e1e6eb; border-radius: 6px; }
 .chart .bar-click { fill: #0969da; } .chart .bar-other { fill: #a5c8f0; }
 .chart .axis { stroke: #57606a; stroke-width: 1; } .chart .tick { font-size: 11px; fill: #4a535d; }

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { ClientSchema, type Client, type ClientSummary } from '../../shared/types/client.ts';
 import type { IntegrationId } from '../../shared/integrations/lists.ts';
 import { SettingsSchema, type Settings } from '../../shared/types/settings.ts';
+import { markOutdatedResults } from '../checks/freshness.ts';
 import { withFileLock } from './file-lock.ts';
 import { storeFileName } from './paths.ts';
 import { emptyStore, type StoreFile } from './schema.ts';
@@ -162,7 +163,10 @@ export class ClientStore {
     return this.get(id);
   }
 
-  /** Applies `change` to a copy of the client, validates it, then saves. */
+  /**
+   * Applies `change` to a copy of the client, marks the check results it made outdated (a new
+   * input, secret or plan), validates it, then saves.
+   */
   async update(id: string, change: (draft: Client) => void): Promise<Client> {
     await this.mutate((data) => {
       const index = data.clients.findIndex((c) => c.id === id);
@@ -170,6 +174,7 @@ export class ClientStore {
       if (!current) throw this.notFound();
       const draft = structuredClone(current);
       change(draft);
+      markOutdatedResults(draft);
       draft.updatedAt = this.options.now().toISOString();
       data.clients[index] = ClientSchema.parse(draft);
     });

@@ -6,8 +6,8 @@ import { bundleVersion, type Bundle } from './schema.ts';
 
 /**
  * A client as a bundle: every non-secret thing the app keeps about it. `client.secrets` (even the
- * masked tails and dates) never goes in: the receiver enters secrets into their own keychain; nor
- * does what a result shows only in the app (`shareableResult`).
+ * masked tails and dates, also those in check results) never goes in: the receiver enters secrets
+ * into their own keychain; nor does what a result shows only in the app (`shareableResult`).
  * Inputs stay under `inputs` by id, exactly as the app stores them, so the round trip is lossless.
  */
 export async function bundleFromClient(client: Client, now: Date = new Date()): Promise<Bundle> {

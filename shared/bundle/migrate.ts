@@ -4,10 +4,14 @@ type Document = Record<string, unknown>;
 
 /**
  * Upgrades of older documents, keyed by the version they start from. Version 1 is the client file
- * as first published: the same fields minus the review state, which version 2 only adds.
+ * as first published: the same fields minus the review state, which version 2 only adds. Version 3
+ * only adds optional fields to check results: a version 2 result keeps its shape, and without a
+ * `basis` it reads as "recorded before results said what they were computed from", which the
+ * verdict never counts as verified.
  */
 export const bundleMigrations: Readonly<Record<number, (document: Document) => Document>> = {
   1: (document) => ({ ...document, version: 2 }),
+  2: (document) => ({ ...document, version: 3 }),
 };
 
 export type MigrationResult =

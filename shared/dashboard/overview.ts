@@ -1,22 +1,35 @@
 import { z } from 'zod';
 import { guideFor, type Step } from '../guides/index.ts';
-import type { CheckResult, CheckStatus } from '../types/checks.ts';
 import type { Client } from '../types/client.ts';
 import { ClientIdSchema, IsoDateSchema } from '../types/ids.ts';
 import { IntegrationIdSchema, integrationIds, type IntegrationId } from '../integrations/lists.ts';
 import { ClientNameSchema } from '../types/client.ts';
+import {
+  clientVerdict,
+  integrationVerdict,
+  ScopedVerdictSchema,
+} from '../verdict/client-verdict.ts';
+import { isStale, isVerdictStatus, type StandingOptions } from '../verdict/standing.ts';
+import { stepStateOf } from '../verdict/step-state.ts';
+
+export { isStale };
 
 /** What one integration's cell of a dashboard row shows. */
 export const IntegrationSummarySchema = z.object({
   integration: IntegrationIdSchema,
-  /** Steps done of the steps that ask for a confirmation (a step without any has nothing to tick). */
+  /**
+   * Steps done (every confirmation ticked and every check passed, by `stepStateOf`) of the steps
+   * that have something to confirm or verify.
+   */
   stepsDone: z.number().int().nonnegative(),
   stepsTotal: z.number().int().nonnegative(),
-  /** Checks referenced by this guide's steps whose last verdict is a failure. */
+  /** Checks referenced by this guide's steps whose current verdict is a failure. */
   failing: z.number().int().nonnegative(),
   stale: z.number().int().nonnegative(),
   /** Newest verdict of this guide's checks, null when none was ever reached. */
   lastValidatedAt: IsoDateSchema.nullable(),
+  /** Verified, failing or not verified, with the confirmations beside it. */
+  verdict: ScopedVerdictSchema,
 });
 export type IntegrationSummary = z.infer<typeof IntegrationSummarySchema>;
 
@@ -36,43 +49,19 @@ export const ClientOverviewSchema = z.object({
   checked: z.number().int().nonnegative(),
   stale: z.number().int().nonnegative(),
   lastValidatedAt: IsoDateSchema.nullable(),
+  /** The client's verdict over all its checks, each once. */
+  verdict: ScopedVerdictSchema,
 });
 export type ClientOverview = z.infer<typeof ClientOverviewSchema>;
 
-const hourMs = 3_600_000;
-
-/**
- * Statuses that say something about the client's setup. A skip (offline, no secret, cancelled)
- * validated nothing, so it neither moves "last validation" nor ages into "stale". Inconclusive
- * counts: the service was reached or tried and the run ended on a timeout or an error, which the
- * CSM must see age and run again.
- */
-const verdictStatuses: ReadonlySet<CheckStatus> = new Set(['pass', 'warn', 'fail', 'inconclusive']);
-
-/** A verdict is stale once it is older than the CSM's threshold; a skip never is. */
-export const isStale = (
-  result: Pick<CheckResult, 'status' | 'at'>,
-  staleAfterHours: number,
-  now: number,
-): boolean =>
-  verdictStatuses.has(result.status) &&
-  now - new Date(result.at).getTime() > staleAfterHours * hourMs;
-
-/** A step is done when every one of its confirmations is ticked. */
-export const isStepDone = (client: Pick<Client, 'confirmations'>, step: Step): boolean =>
-  step.confirmations.length > 0 && step.confirmations.every((c) => client.confirmations[c.id]);
-
 interface GuideParts {
-  tickable: readonly Step[];
+  steps: readonly Step[];
   checkIds: readonly string[];
 }
 
 function guidePartsOf(integration: IntegrationId): GuideParts {
   const { steps } = guideFor(integration);
-  return {
-    tickable: steps.filter((step) => step.confirmations.length > 0),
-    checkIds: [...new Set(steps.flatMap((step) => step.checks))],
-  };
+  return { steps, checkIds: [...new Set(steps.flatMap((step) => step.checks))] };
 }
 
 /** Guides are fixed data: each integration's steps to tick and its checks, worked out once. */
@@ -88,18 +77,19 @@ interface VerdictFigures {
   lastValidatedAt: string | null;
 }
 
+/** Failing is the verdict's count (an outdated failure no longer counts); the rest describe ages. */
 function verdictFigures(
   client: Client,
   checkIds: Iterable<string>,
-  options: { staleAfterHours: number; now: number },
+  options: StandingOptions,
+  failing: number,
 ): VerdictFigures {
-  const figures: VerdictFigures = { failing: 0, checked: 0, stale: 0, lastValidatedAt: null };
+  const figures: VerdictFigures = { failing, checked: 0, stale: 0, lastValidatedAt: null };
   let newest = -Infinity;
   for (const id of checkIds) {
     const result = client.checkResults[id];
-    if (!result || !verdictStatuses.has(result.status)) continue;
+    if (!result || !isVerdictStatus(result.status)) continue;
     figures.checked++;
-    if (result.status === 'fail') figures.failing++;
     if (isStale(result, options.staleAfterHours, options.now)) figures.stale++;
     const at = Date.parse(result.at);
     if (at > newest) {
@@ -111,38 +101,46 @@ function verdictFigures(
 }
 
 /** The dashboard row of one client; pure, so main computes 500 of them without the renderer. */
-export function summarizeClient(
-  client: Client,
-  options: { staleAfterHours: number; now: number },
-): ClientOverview {
+export function summarizeClient(client: Client, options: StandingOptions): ClientOverview {
   const byIntegration = client.integrations.map((integration): IntegrationSummary => {
-    const { tickable, checkIds } = guideParts[integration];
-    const { failing, stale, lastValidatedAt } = verdictFigures(client, checkIds, options);
+    const { steps, checkIds } = guideParts[integration];
+    const verdict = integrationVerdict(client, integration, options);
+    const { failing, stale, lastValidatedAt } = verdictFigures(
+      client,
+      checkIds,
+      options,
+      verdict.failing,
+    );
+    const states = steps.map((step) => stepStateOf(client, step, options)).filter((s) => s);
     return {
       integration,
-      stepsDone: tickable.filter((step) => isStepDone(client, step)).length,
-      stepsTotal: tickable.length,
+      stepsDone: states.filter((s) => s?.state === 'done').length,
+      stepsTotal: states.length,
       failing,
       stale,
       lastValidatedAt,
+      verdict,
     };
   });
   const allCheckIds = new Set(client.integrations.flatMap((id) => guideParts[id].checkIds));
+  const verdict = clientVerdict(client, options);
   return {
     id: client.id,
     name: client.name,
     integrations: [...client.integrations],
     updatedAt: client.updatedAt,
     byIntegration,
-    ...verdictFigures(client, allCheckIds, options),
+    ...verdictFigures(client, allCheckIds, options, verdict.failing),
+    verdict,
   };
 }
 
-/** A client still has steps to do on at least one integration. */
+/** A client still has steps that are not done on at least one integration. */
 export const isIncomplete = (row: ClientOverview): boolean =>
   row.byIntegration.some((p) => p.stepsDone < p.stepsTotal);
 
-export type OverviewFilter = 'all' | 'failing' | 'incomplete' | 'stale';
+export type OverviewFilter =
+  'all' | 'verified' | 'failing' | 'notVerified' | 'incomplete' | 'stale';
 export type OverviewSort = 'name' | 'progress' | 'failing' | 'lastValidated' | 'updated';
 
 /** Share of steps done over all the client's integrations, 0…1. */
@@ -153,7 +151,9 @@ export const completion = (row: ClientOverview): number => {
 
 const matchesFilter: Record<OverviewFilter, (row: ClientOverview) => boolean> = {
   all: () => true,
-  failing: (row) => row.failing > 0,
+  verified: (row) => row.verdict.verdict === 'verified',
+  failing: (row) => row.verdict.verdict === 'failing',
+  notVerified: (row) => row.verdict.verdict === 'not-verified',
   incomplete: isIncomplete,
   stale: (row) => row.stale > 0,
 };

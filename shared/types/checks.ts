@@ -34,6 +34,30 @@ export const AppOnlyNoteSchema = z.object({
 });
 export type AppOnlyNote = z.infer<typeof AppOnlyNoteSchema>;
 
+/**
+ * What a check result was computed from, so a change of any of it can be told apart from a result
+ * that still holds. Recorded by the check engine; never holds a secret's value.
+ */
+export const CheckBasisSchema = z.object({
+  /**
+   * What the check read of the client, sorted: `inputs.<id>` and `artifacts.<key>`, or
+   * `inputs.*` / `artifacts.*` when it read the whole record.
+   */
+  reads: z.array(z.string().min(1).max(300)).max(500),
+  /** `sha256:<hex>` of those values as the check read them. */
+  fingerprint: z.string().max(80),
+  /**
+   * When each secret the check used (by secret name) was saved; null when no date was known (a
+   * client file's environment variables, or a bundle, which never carries secret dates).
+   */
+  secretsSavedAt: z.record(z.string().min(1).max(120), IsoDateSchema.nullable()),
+  /** The host the check talked to; null for a check of local data. */
+  endpoint: z.string().max(300).nullable(),
+  /** The verdicts of the checks it built on, as it saw them. */
+  dependencies: z.record(ItemIdSchema, CheckStatusSchema),
+});
+export type CheckBasis = z.infer<typeof CheckBasisSchema>;
+
 export const CheckResultSchema = z.object({
   id: ItemIdSchema,
   status: CheckStatusSchema,
@@ -44,5 +68,12 @@ export const CheckResultSchema = z.object({
   appOnlyNote: AppOnlyNoteSchema.optional(),
   durationMs: z.number().nonnegative(),
   at: IsoDateSchema,
+  /** What it was computed from; absent on results stored before the app recorded it. */
+  basis: CheckBasisSchema.optional(),
+  /**
+   * Something it was computed from changed since (an input, a secret, a result it built on): it
+   * says nothing about the setup as it is now until the check runs again. Only ever `true`.
+   */
+  outdated: z.literal(true).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;

@@ -12,7 +12,7 @@ import type { Client } from '../../shared/types/client.ts';
 import { ClientStore } from '../../main/store/client-store.ts';
 import { startBrowserMode } from '../support/browser-mode.ts';
 import { describeViolations, launchChromium, runAxe } from '../support/chromium.ts';
-import { secretTail, seedReviewClient } from '../support/review-client.ts';
+import { secretTail, seedReviewClient, withoutSecretDates } from '../support/review-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /**
@@ -82,14 +82,13 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   const optimizelyCell = row.locator('td[data-integration="optimizely"]');
   assert.equal(await jacquardCell.getAttribute('data-failing'), '1');
   assert.equal(await optimizelyCell.getAttribute('data-failing'), '0');
-  assert.match(
-    await jacquardCell.innerText(),
-    new RegExp(en('dashboard:dashboard.failing', { count: 1 })),
-  );
-  assert.match(
-    await optimizelyCell.innerText(),
-    new RegExp(en('dashboard:dashboard.failing', { count: 0 })),
-  );
+  // Each cell leads with its verdict: Jacquard fails; Optimizely failed nothing but is not
+  // verified (a stale result, checks never run), never "0 failing" as if it were fine.
+  assert.equal(await jacquardCell.getAttribute('data-verdict'), 'failing');
+  assert.match(await jacquardCell.innerText(), /Failing\s+failed checks: 1/);
+  assert.equal(await optimizelyCell.getAttribute('data-verdict'), 'not-verified');
+  assert.match(await optimizelyCell.innerText(), /Not verified\s+checks without a current verdict/);
+  assert.match(await optimizelyCell.innerText(), /stale: 1/);
   for (const cell of [jacquardCell, optimizelyCell]) {
     assert.equal(await cell.getAttribute('data-last-validated'), apiKeyAt);
   }
@@ -209,7 +208,12 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
   };
   assert.equal(answer.value.rows.find((c) => c.name === client.name)?.lastValidatedAt, apiKeyAt);
   await goOffline(page);
+  // The folder edited since outdated s3.bucket's failure: the client is no longer listed as
+  // failing (the filter chosen above), but as not verified.
+  await page.locator('[data-dashboard-count="0"]').waitFor();
+  await page.locator('[data-dashboard-filter]').selectOption('notVerified');
   await row.waitFor();
+  assert.equal(await row.getAttribute('data-verdict'), 'not-verified');
   assert.equal(await row.getAttribute('data-last-validated'), apiKeyAt);
   assert.equal(await jacquardCell.getAttribute('data-last-validated'), apiKeyAt);
 
@@ -259,12 +263,20 @@ test('offline review: dashboard, checklist, edit, export PDF/HTML/JSON, import i
     checkResults: c.checkResults,
     artifacts: c.artifacts,
   });
-  assert.deepEqual(comparable(b), comparable(a));
+  // Which secrets each result used travels, but not when they were saved.
+  assert.deepEqual(comparable(b), {
+    ...comparable(a),
+    checkResults: withoutSecretDates(a.checkResults),
+  });
   assert.ok(pageB.url().includes(`#/client/${b.id}`), pageB.url());
   assert.equal(a.confirmations[open.id]?.note, note, 'the offline tick and its note were saved');
   assert.equal(a.inputs['jacquard.s3Folder'], 'acme-retail-eu', 'the offline input was saved');
   assert.equal(a.checkResults['s3.credentials']?.messageKey, 'checks:skip.offline');
-  assert.deepEqual(a.checkResults['s3.bucket'], client.checkResults['s3.bucket']);
+  // The folder it read was edited since: the last result is kept, marked outdated.
+  assert.deepEqual(a.checkResults['s3.bucket'], {
+    ...client.checkResults['s3.bucket'],
+    outdated: true,
+  });
   assert.deepEqual(b.secrets, {});
 
   // After browsing, editing, ticking, running checks offline, exporting and importing: still

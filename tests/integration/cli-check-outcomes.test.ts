@@ -102,14 +102,17 @@ const rows: Row[] = [
     fakeAnswered: 503,
   },
   {
-    name: 'no answer: --timeout ends each request, inconclusive, not failed',
+    // Nothing failed, but nothing was verified either: exit 3, never 0.
+    name: 'no answer: --timeout ends each request, inconclusive, not failed: not verified',
     key: 'never-answers-key-00000001',
     extraArgs: ['--timeout', '300'],
-    code: 0,
+    code: 3,
     checks: ['inconclusive', /^127\.0\.0\.1:\d+ did not answer in time\.$/],
     durationMs: { atLeast: 300, below: 10_000 },
   },
 ];
+
+const verdictOfCode: Record<number, string> = { 0: 'verified', 1: 'failing', 3: 'not-verified' };
 
 const brazeCheckIds = [
   'braze.api_key',
@@ -132,6 +135,9 @@ describe('partner-setup check: every Braze outcome, spawned, as JSON', { concurr
       assert.equal(ran.code, row.code, ran.stderr);
       assert.equal(ran.stderr, '');
       const report = JSON.parse(ran.stdout) as JsonReport;
+      // The document says the verdict the exit status is.
+      assert.equal(report.verdict, verdictOfCode[row.code]);
+      assert.equal(report.integrations.optimizely?.verdict, verdictOfCode[row.code]);
       assert.deepEqual(
         report.checks.map((c) => c.id),
         brazeCheckIds,
@@ -177,5 +183,7 @@ describe('partner-setup check: Ctrl-C', () => {
       report.checks.map((c) => [c.id, c.status, c.message]),
       brazeCheckIds.map((id) => [id, 'skipped', 'Cancelled before it finished.']),
     );
+    assert.equal(report.verdict, 'not-verified');
+    assert.deepEqual(report.summary.reasons, { cancelled: 7 });
   });
 });

@@ -47,6 +47,9 @@ describe('partner-setup check (spawned)', () => {
     assert.equal(ran.code, 0, ran.stderr);
     const report = JSON.parse(ran.stdout) as JsonReport;
     assert.equal(report.client.name, 'Acme Retail');
+    assert.equal(report.verdict, 'verified');
+    assert.equal(report.integrations.optimizely?.verdict, 'verified');
+    assert.equal(report.summary.passing, 7);
     assert.deepEqual(
       report.checks.map((c) => [c.id, c.status]),
       [
@@ -111,6 +114,7 @@ describe('partner-setup check (spawned)', () => {
       BRAZE_API_KEY: 'no-canvas-key-0123456789',
     });
     assert.equal(ran.code, 1);
+    assert.equal((JSON.parse(ran.stdout) as JsonReport).verdict, 'failing');
     const canvas = (JSON.parse(ran.stdout) as JsonReport).checks.find(
       (c) => c.id === 'braze.permission.canvas.trigger.send',
     );
@@ -158,17 +162,59 @@ describe('partner-setup check (spawned)', () => {
     assert.equal(ran.code, 0, ran.stderr);
     assert.match(ran.stdout, /Réussi {2}Clé d’API REST Braze \(braze\.api_key\)/);
     assert.match(ran.stdout, /7 réussis/);
+    assert.match(
+      ran.stdout,
+      /^Vérifié — chaque contrôle concerné a réussi ou averti \(contrôles : 7\)$/m,
+    );
     assert.ok(!ran.stdout.includes('\u001b['), 'colour codes in the output');
   });
 
-  it('skips (without failing) what has no secret: exit 0, reason given', async (t) => {
+  it('skips (without failing) what has no secret, but verified nothing: exit 3, reason given', async (t) => {
     const file = await clientFile(t, acme(fake.url));
     const ran = await cli(brazeJsonArgs(file));
-    assert.equal(ran.code, 0);
+    assert.equal(ran.code, 3, 'a scheduled job with no secret must not go green');
     const report = JSON.parse(ran.stdout) as JsonReport;
     assert.ok(
       report.checks.every((c) => c.status === 'skipped' && /braze\.apiKey/.test(c.message)),
     );
+    assert.equal(report.verdict, 'not-verified');
+    assert.deepEqual(report.summary.reasons, { missingSecret: 7 });
+    assert.equal(report.summary.failing, 0);
+    assert.match(report.summary.message, /^Not verified — checks without a current verdict: 7/);
+
+    const text = await cli([
+      'check',
+      '--client-file',
+      file,
+      '--only',
+      'braze',
+      '--allow-insecure-loopback',
+    ]);
+    assert.equal(text.code, 3);
+    assert.match(
+      text.stdout,
+      /^Not verified — checks without a current verdict: 7 \(skipped, a secret is missing: 7\)$/m,
+    );
+  });
+
+  it('says what was not requested (an opt-in not given), which does not make the run unverified', async (t) => {
+    const file = await clientFile(t, acme(fake.url));
+    const notRequested = /^Not requested: Send an empty test batch .*--opt-in odp\.currentsLive/m;
+    const ran = await cli(['check', '--client-file', file, '--allow-insecure-loopback']);
+    assert.match(ran.stdout, notRequested);
+    const json = JSON.parse(
+      (await cli(['check', '--client-file', file, '--json', '--allow-insecure-loopback'])).stdout,
+    ) as JsonReport;
+    assert.deepEqual(json.notRequested, ['odp.currentsLive']);
+    const given = await cli([
+      'check',
+      '--client-file',
+      file,
+      '--opt-in',
+      'odp.currentsLive',
+      '--allow-insecure-loopback',
+    ]);
+    assert.doesNotMatch(given.stdout, notRequested);
   });
 
   const usageCases: [string, (file: string) => string[], RegExp][] = [
@@ -317,6 +363,15 @@ describe('partner-setup check (spawned)', () => {
     assert.match(debug.stderr, /\n\s+at .*client-store\.ts/);
   });
 
+  it('check --help states that the exit status is the verdict', async () => {
+    const ran = await cli(['check', '--help']);
+    assert.equal(ran.code, 0);
+    for (const line of [/^ {2}0 +verified: /m, /^ {2}1 +failing: /m, /^ {2}3 +not verified: /m]) {
+      assert.match(ran.stdout, line);
+    }
+    assert.match(ran.stdout, /"verdict": "verified" \| "failing" \|/);
+  });
+
   it('schema client prints the client file’s JSON Schema', async () => {
     const ran = await cli(['schema', 'client']);
     assert.equal(ran.code, 0);
@@ -367,6 +422,7 @@ describe('partner-setup check (spawned)', () => {
     );
     assert.equal(ran.code, 0, ran.stdout + ran.stderr);
     assert.ok((JSON.parse(ran.stdout) as JsonReport).checks.every((c) => c.status === 'pass'));
+    assert.equal((JSON.parse(ran.stdout) as JsonReport).verdict, 'verified');
     await store.refresh();
     const saved = store.get(client.id);
     assert.equal(saved.checkResults['braze.api_key']?.status, 'pass');
@@ -378,5 +434,29 @@ describe('partner-setup check (spawned)', () => {
     const unknown = await cli(['check', '--client', 'Nobody Inc'], env);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no saved client named "Nobody Inc"/);
+  });
+
+  it('--client with no reachable keychain: every check inconclusive, not verified, exit 3', async (t) => {
+    const { home } = await savedBrazeClient(t, fake.url, goodKey);
+    const ran = await cli(
+      [
+        'check',
+        '--client',
+        'Acme Retail',
+        '--only',
+        'braze',
+        '--json',
+        '--allow-insecure-loopback',
+      ],
+      { PARTNER_SETUP_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+    );
+    assert.equal(ran.code, 3, ran.stdout + ran.stderr);
+    const report = JSON.parse(ran.stdout) as JsonReport;
+    assert.ok(
+      report.checks.every((c) => c.status === 'inconclusive'),
+      ran.stdout,
+    );
+    assert.equal(report.verdict, 'not-verified');
+    assert.deepEqual(report.summary.reasons, { inconclusive: 7 });
   });
 });

@@ -22,7 +22,7 @@ import { ClientStore } from '../../main/store/client-store.ts';
 import { storeFileName } from '../../main/store/paths.ts';
 import { handlerCaller } from '../support/handler-caller.ts';
 import { memoryKeychain } from '../support/memory-keychain.ts';
-import { reviewClient, secretTail } from '../support/review-client.ts';
+import { reviewClient, secretTail, withoutSecretDates } from '../support/review-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const bin = fileURLToPath(new URL('../../bin/partner-setup.js', import.meta.url));
@@ -339,8 +339,11 @@ describe('what the app accepts, its own export brings back', () => {
       (await ClientStore.open(home)).list().map((c) => c.name),
       [reviewClient().name],
     );
+    // Read as the client file it is (not a usage error, exit 2); with no secret in the
+    // environment nothing is verified, which the exit status says (3).
     const checked = await cli(['check', '--client-file', file, '--only', 'braze', '--json'], home);
-    assert.equal(checked.code, 0, checked.stderr);
+    assert.equal(checked.code, 3, checked.stderr);
+    assert.equal((JSON.parse(checked.stdout) as { verdict: string }).verdict, 'not-verified');
 
     const services = await createServices({ home, mode: 'browser', keychain: memoryKeychain() });
     const review = await handlerCaller(services)('bundles:inspect', { text: `\uFEFF${text}` });
@@ -465,7 +468,7 @@ describe('CLI export and import, as processes', () => {
         name: client.name,
         inputs: client.inputs,
         confirmations: client.confirmations,
-        checkResults: client.checkResults,
+        checkResults: withoutSecretDates(client.checkResults),
         artifacts: client.artifacts,
       },
     );
@@ -477,13 +480,14 @@ describe('CLI export and import, as processes', () => {
     assert.equal((await cli(['import', files.json!, '--replace'], fresh)).code, 0);
     assert.equal((await ClientStore.open(fresh)).list().length, 1);
 
-    // No secrets in the environment: every check is skipped locally, no request leaves.
+    // No secrets in the environment: every check is skipped locally, no request leaves, and
+    // nothing is verified (exit 3).
     const checked = await cli(
       ['check', '--client-file', files.json!, '--only', 'braze', '--json'],
       fresh,
     );
-    assert.equal(checked.code, 0, checked.stderr);
-    assert.equal((JSON.parse(checked.stdout) as { client: unknown }).client !== undefined, true);
+    assert.equal(checked.code, 3, checked.stderr);
+    assert.equal((JSON.parse(checked.stdout) as { verdict: string }).verdict, 'not-verified');
   });
 
   it('a bad bundle: exit 2, one line, nothing imported', async (t: TestContext) => {

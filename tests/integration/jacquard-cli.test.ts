@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { startBrazeFake, type BrazeFake } from '../support/braze-fake.ts';
 import { runCliIsolated } from '../support/cli-process.ts';
 import { shiftClock } from '../support/pinned-clock.ts';
 import { writeCurrentsLayout } from '../support/currents-layout.ts';
@@ -50,8 +51,12 @@ interface CheckJson {
 void describe('partner-setup check --only jacquard', () => {
   let bed: S3TestBed;
   let dir: string;
+  // The Jacquard guide starts from the client's Braze key: a client set up well has one.
+  const brazeKey = 'jacquard-cli-braze-key-0123456789ab';
+  let braze: BrazeFake;
 
   before(async () => {
+    braze = await startBrazeFake({ keys: { [brazeKey]: {} } });
     dir = await mkdtemp(join(tmpdir(), 'jacquard-cli-'));
     const seed = join(dir, 'seed');
     await writeCurrentsLayout(seed, {
@@ -74,6 +79,7 @@ void describe('partner-setup check --only jacquard', () => {
   });
   after(async () => {
     await bed.close();
+    await braze.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -85,6 +91,7 @@ void describe('partner-setup check --only jacquard', () => {
         version: 1,
         name: `Client ${folder}`,
         integrations: ['jacquard'],
+        braze: { instance: 'custom', restEndpoint: braze.url },
         jacquard: { s3Folder: folder, s3Endpoint: bed.endpoint, snippets },
       }),
     );
@@ -93,11 +100,13 @@ void describe('partner-setup check --only jacquard', () => {
 
   void test('a well set-up client: every Jacquard check reported, exit 0, no secret printed', async () => {
     const file = await clientFile('acme-retail');
+    const withKey = { ...env, BRAZE_API_KEY: brazeKey };
     const out = await runCliIsolated(
       ['check', '--only', 'jacquard', '--json', '--allow-insecure-loopback', '--client-file', file],
-      env,
+      withKey,
     );
     assert.equal(out.code, 0, out.stderr + out.stdout);
+    assert.equal((JSON.parse(out.stdout) as { verdict: string }).verdict, 'verified');
     const report = JSON.parse(out.stdout) as { checks: CheckJson[] };
     const byId = new Map(report.checks.map((c) => [c.id, c]));
     for (const id of [
@@ -113,7 +122,9 @@ void describe('partner-setup check --only jacquard', () => {
     assert.equal(byId.get('currents.pii')?.status, 'pass');
     assert.equal(byId.get('jacquard.snippets')?.status, 'pass');
     assert.match(byId.get('currents.delivery')?.message ?? '', /Email Click events are arriving/);
-    for (const secret of Object.values(env)) assert.ok(!(out.stdout + out.stderr).includes(secret));
+    for (const secret of Object.values(withKey)) {
+      assert.ok(!(out.stdout + out.stderr).includes(secret));
+    }
   });
 
   void test('real email addresses in the Current: exit 1 with the PII failure explained', async () => {
@@ -662,8 +673,10 @@ void describe('partner-setup check --only jacquard, outcome by outcome', () => {
         for (const secret of Object.values({ ...env, ...c.env }))
           assert.ok(!check.message.includes(secret));
       }
-      const failed = [...run.checks.values()].some((r) => r.status === 'fail');
-      assert.equal(run.code, failed ? 1 : 0);
+      // Exit status = verdict: 1 a check failed, 0 every check passed or warned, else 3.
+      const statuses = [...run.checks.values()].map((r) => r.status);
+      const verified = statuses.every((s) => s === 'pass' || s === 'warn');
+      assert.equal(run.code, statuses.includes('fail') ? 1 : verified ? 0 : 3);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clientFromFile, type ClientFile } from '../../shared/client-file.ts';
+import { clientFileVersion, clientFromFile, type ClientFile } from '../../shared/client-file.ts';
 import type { Client } from '../../shared/types/client.ts';
 import type { SecretName } from '../../shared/integrations/lists.ts';
 import type { SecretReader } from '../../main/checks/types.ts';
@@ -7,7 +7,12 @@ import type { SecretReader } from '../../main/checks/types.ts';
 /** A client as a client file would describe it (sections map to input ids). */
 export const testClient = (parts: Partial<Omit<ClientFile, 'version'>> = {}): Client =>
   clientFromFile(
-    { version: 2, name: 'Acme Retail', integrations: ['jacquard', 'optimizely'], ...parts },
+    {
+      version: clientFileVersion,
+      name: 'Acme Retail',
+      integrations: ['jacquard', 'optimizely'],
+      ...parts,
+    },
     randomUUID(),
   );
 

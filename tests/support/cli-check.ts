@@ -29,8 +29,23 @@ export const brazeJsonArgs = (file: string) => [
   '--allow-insecure-loopback',
 ];
 
+/** A verdict as `--json` states it, overall (`summary`) and per integration. */
+export interface JsonVerdict {
+  verdict?: string;
+  message: string;
+  passing: number;
+  failing: number;
+  notVerified: number;
+  notRequested: number;
+  reasons: Record<string, number>;
+}
+
 export interface JsonReport {
   client: { name: string };
+  verdict: 'verified' | 'failing' | 'not-verified';
+  summary: JsonVerdict;
+  integrations: Partial<Record<'jacquard' | 'optimizely', JsonVerdict>>;
+  notRequested: string[];
   checks: { id: string; status: string; message: string; details: unknown; durationMs: number }[];
 }
 

@@ -14,7 +14,8 @@ import { bundleVersion } from '../../shared/bundle/schema.ts';
 import { allInputs } from '../../shared/guides/index.ts';
 import { createI18n } from '../../shared/i18n/index.ts';
 import { languages } from '../../shared/types/ids.ts';
-import { reviewClient, secretTail } from '../support/review-client.ts';
+import { standingOf } from '../../shared/verdict/standing.ts';
+import { reviewClient, secretTail, withoutSecretDates } from '../support/review-client.ts';
 
 const importOptions = { requireChecksum: true };
 
@@ -53,13 +54,20 @@ describe('bundle export and parse', () => {
     const text = serializeBundle(await bundleFromClient(client));
     assert.ok(!text.includes(secretTail), 'the secret tail leaked into the bundle');
     assert.ok(!text.includes('"secrets"'));
+    const savedAt = client.secrets['braze.apiKey']?.setAt ?? '';
+    assert.ok(savedAt !== '' && !text.includes(savedAt), 'when a secret was saved went out');
     const parsed = await parseBundle(text, importOptions);
     assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problem));
     assert.equal(parsed.bundle.version, bundleVersion);
     const back = clientFromBundle(parsed.bundle, client.id);
     assert.deepEqual(back.inputs, client.inputs);
     assert.deepEqual(back.confirmations, client.confirmations);
-    assert.deepEqual(back.checkResults, client.checkResults);
+    // Results keep what they were computed from, with which secrets they used but not when
+    // those were saved.
+    assert.deepEqual(back.checkResults['braze.api_key']?.basis?.secretsSavedAt, {
+      'braze.apiKey': null,
+    });
+    assert.deepEqual(back.checkResults, withoutSecretDates(client.checkResults));
     assert.deepEqual(back.artifacts, client.artifacts);
     assert.deepEqual(back.secrets, {});
     assert.equal(back.name, client.name);
@@ -90,6 +98,25 @@ describe('bundle migration', () => {
       clientFromBundle(parsed.bundle, crypto.randomUUID()).inputs['jacquard.s3Folder'],
       'legacy',
     );
+  });
+
+  it('imports a version 2 export, whose results never said what they were computed from', async () => {
+    const document = await exported();
+    const results = document.checkResults as Record<string, Record<string, unknown>>;
+    for (const result of Object.values(results)) delete result.basis;
+    const v2 = { ...document, version: 2 };
+    const parsed = await parseBundle(await signed(v2), importOptions);
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problem));
+    assert.equal(parsed.from, 2);
+    assert.equal(parsed.bundle.version, bundleVersion);
+    const client = clientFromBundle(parsed.bundle, crypto.randomUUID());
+    const apiKey = client.checkResults['braze.api_key'];
+    assert.equal(apiKey?.status, 'pass', 'the result itself is kept');
+    // …but a pass nobody can tell is still current is not counted as verified.
+    assert.deepEqual(standingOf(apiKey, { staleAfterHours: 24, now: Date.parse(apiKey.at) }), {
+      kind: 'notVerified',
+      reason: 'noBasis',
+    });
   });
 
   it('refuses a newer version and a missing or strange one', () => {

@@ -5,11 +5,13 @@ import {
   selectRows,
   summarizeClient,
   type ClientOverview,
+  type OverviewFilter,
 } from '../../shared/dashboard/overview.ts';
 import { guides } from '../../shared/guides/index.ts';
 import type { CheckResult, CheckStatus } from '../../shared/types/checks.ts';
 import type { Client } from '../../shared/types/client.ts';
 import type { IntegrationId } from '../../shared/integrations/lists.ts';
+import type { ScopedVerdict } from '../../shared/verdict/client-verdict.ts';
 import { reviewClient } from '../support/review-client.ts';
 
 const now = Date.UTC(2026, 10, 20, 12);
@@ -35,36 +37,71 @@ const cell = (row: ClientOverview, integration: IntegrationId) => {
 };
 
 describe('client overview', () => {
-  it('counts steps whose confirmations are all ticked, failing and stale checks, last validation', () => {
+  it('counts steps done (both halves), failing and stale checks, last validation, the verdict', () => {
     const client = reviewClient({ now });
     const row = summarizeClient(client, { staleAfterHours: 24, now });
+    const withSomething = (id: IntegrationId) =>
+      guides[id].steps.filter((s) => s.confirmations.length > 0 || s.checks.length > 0).length;
     const withConfirmations = (id: IntegrationId) =>
       guides[id].steps.filter((s) => s.confirmations.length > 0).length;
     const apiKeyAt = client.checkResults['braze.api_key']?.at ?? null;
-    assert.deepEqual(row.byIntegration, [
-      // reviewClient ticks all of Jacquard's prerequisites and half of its step 1; its s3.bucket
-      // fails, and odp.api_key (Optimizely only) is 50 hours old.
-      {
-        integration: 'jacquard',
-        stepsDone: 1,
-        stepsTotal: withConfirmations('jacquard'),
-        failing: 1,
-        stale: 0,
-        lastValidatedAt: apiKeyAt,
-      },
-      {
-        integration: 'optimizely',
-        stepsDone: 0,
-        stepsTotal: withConfirmations('optimizely'),
-        failing: 0,
-        stale: 1,
-        lastValidatedAt: apiKeyAt,
-      },
-    ]);
+    // reviewClient ticks all of Jacquard's prerequisites and half of its step 1; its s3.bucket
+    // fails, and odp.api_key (Optimizely only) is 50 hours old.
+    const jacquard = cell(row, 'jacquard');
+    // The prerequisites are ticked, but their jacquard.token check never ran: not done.
+    assert.equal(jacquard.stepsDone, 0);
+    assert.equal(jacquard.stepsTotal, withSomething('jacquard'));
+    assert.deepEqual([jacquard.failing, jacquard.stale], [1, 0]);
+    assert.equal(jacquard.lastValidatedAt, apiKeyAt);
+    assert.equal(jacquard.verdict.verdict, 'failing');
+    assert.deepEqual(
+      [jacquard.verdict.stepsConfirmed, jacquard.verdict.stepsToConfirm],
+      [1, withConfirmations('jacquard')],
+    );
+    const optimizely = cell(row, 'optimizely');
+    assert.equal(optimizely.stepsDone, 0);
+    assert.equal(optimizely.stepsTotal, withSomething('optimizely'));
+    assert.deepEqual([optimizely.failing, optimizely.stale], [0, 1]);
+    // Nothing failed, but the stale pass and the checks never run leave it unverified.
+    assert.equal(optimizely.verdict.verdict, 'not-verified');
+    assert.equal(optimizely.verdict.reasons.stale, 1);
+    assert.ok((optimizely.verdict.reasons.notRun ?? 0) > 0);
     assert.equal(row.failing, 1);
     assert.equal(row.checked, 3);
     assert.equal(row.stale, 1);
     assert.equal(row.lastValidatedAt, apiKeyAt);
+    assert.equal(row.verdict.verdict, 'failing');
+  });
+
+  it('an outdated failure is no longer counted as failing: the row is not verified, and says why', () => {
+    const client = reviewClient({ now });
+    const bucket = client.checkResults['s3.bucket'];
+    assert.ok(bucket);
+    client.checkResults['s3.bucket'] = { ...bucket, outdated: true };
+    const row = summarizeClient(client, { staleAfterHours: 24, now });
+    assert.equal(row.failing, 0);
+    assert.equal(cell(row, 'jacquard').failing, 0);
+    assert.equal(row.verdict.verdict, 'not-verified');
+    assert.equal(row.verdict.reasons.outdated, 1);
+  });
+
+  it('a step is done only when its confirmations are ticked and its checks pass', () => {
+    const client = reviewClient({ now });
+    const jacquardOnly = { ...client, integrations: ['jacquard' as const] };
+    const token = client.checkResults['braze.api_key'];
+    assert.ok(token);
+    const withToken = (status: CheckStatus) => ({
+      ...jacquardOnly,
+      checkResults: {
+        ...client.checkResults,
+        'jacquard.token': { ...token, id: 'jacquard.token', status },
+      },
+    });
+    const done = (c: Client) =>
+      cell(summarizeClient(c, { staleAfterHours: 24, now }), 'jacquard').stepsDone;
+    assert.equal(done(withToken('pass')), 1, 'the prerequisites: both halves');
+    assert.equal(done(withToken('fail')), 0, 'ticked, but a check fails');
+    assert.equal(done(withToken('inconclusive')), 0, 'ticked, but a check is not verified');
   });
 
   it('ignores results of checks that belong to an integration the client does not use', () => {
@@ -135,12 +172,23 @@ describe('client overview', () => {
 });
 
 describe('dashboard selection', () => {
+  const verdict = (name: ScopedVerdict['verdict'], failing = 0): ScopedVerdict => ({
+    verdict: name,
+    passing: name === 'verified' ? 3 : 1,
+    failing,
+    notVerified: name === 'not-verified' ? 2 : 0,
+    notRequested: 0,
+    reasons: name === 'not-verified' ? { notRun: 2 } : {},
+    stepsConfirmed: 5,
+    stepsToConfirm: 5,
+  });
   const cellOf = (patch: { stepsDone: number }) => ({
     integration: 'jacquard' as const,
     stepsTotal: 5,
     failing: 0,
     stale: 0,
     lastValidatedAt: null,
+    verdict: verdict('verified'),
     ...patch,
   });
   const row = (name: string, patch: Partial<ClientOverview> = {}): ClientOverview => ({
@@ -153,11 +201,12 @@ describe('dashboard selection', () => {
     checked: 0,
     stale: 0,
     lastValidatedAt: null,
+    verdict: verdict('verified'),
     ...patch,
   });
   const rows = [
-    row('Zeta Café', { failing: 2 }),
-    row('acme', { byIntegration: [cellOf({ stepsDone: 1 })] }),
+    row('Zeta Café', { failing: 2, verdict: verdict('failing', 2) }),
+    row('acme', { byIntegration: [cellOf({ stepsDone: 1 })], verdict: verdict('not-verified') }),
     row('Beta', { stale: 1, lastValidatedAt: new Date(now - 1000).toISOString() }),
   ];
   const names = (list: ClientOverview[]) => list.map((r) => r.name);
@@ -171,10 +220,12 @@ describe('dashboard selection', () => {
     ]);
   });
 
-  it('filters failing, incomplete and stale', () => {
-    const only = (filter: 'failing' | 'incomplete' | 'stale') =>
+  it('filters each verdict, incomplete and stale', () => {
+    const only = (filter: OverviewFilter) =>
       names(selectRows(rows, { search: '', filter, sort: 'name' }));
+    assert.deepEqual(only('verified'), ['Beta']);
     assert.deepEqual(only('failing'), ['Zeta Café']);
+    assert.deepEqual(only('notVerified'), ['acme']);
     assert.deepEqual(only('incomplete'), ['acme']);
     assert.deepEqual(only('stale'), ['Beta']);
   });

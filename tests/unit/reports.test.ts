@@ -306,3 +306,73 @@ describe('report escaping', () => {
     assert.equal(escapeMarkdown('*a* | [b](c)\n<d>'), '\\*a\\* \\| \\[b\\](c) \\<d\\>');
   });
 });
+
+describe('report verdict: the bottom line comes first and never says more than is true', () => {
+  const firstGuideAt = (text: string, title: string) => text.indexOf(title);
+  const t = reportTranslator('en');
+  const jacquardTitle = plain(t(`${guides.jacquard.namespace}:${guides.jacquard.titleKey}`));
+
+  it('a client where nothing ran: "Not verified", with why, before any count or step', async () => {
+    const fresh = { ...reviewClient({ now }), checkResults: {}, artifacts: {} };
+    for (const format of ['html', 'md'] as const) {
+      const text = await render(format, 'en', fresh);
+      const verdict = text.search(
+        /Not verified — checks without a current verdict: \d+ \(not run: \d+\)/,
+      );
+      assert.ok(verdict > 0, `${format}: no verdict`);
+      assert.ok(verdict < text.indexOf(t('reports:report.totals.failing')), `${format}: order`);
+      assert.ok(verdict < firstGuideAt(text, jacquardTitle), `${format}: before the guides`);
+      assert.doesNotMatch(text, /Verified — /);
+    }
+  });
+
+  it('a failure is the headline; the confirmations stand beside it', async () => {
+    const html = await render('html', 'en');
+    assert.match(
+      html,
+      /<div class="verdict client-verdict verdict-failing" data-verdict="failing"><p class="verdict-line"><strong>Failing — failed checks: 1<\/strong><\/p><p class="meta">Steps confirmed: 1 of \d+<\/p>/,
+    );
+  });
+
+  it('each step says its state: ticked but a check never run is not Done', async () => {
+    const html = await render('html', 'en');
+    const prerequisites =
+      /<article class="step" data-step-id="jacquard\.prerequisites">.*?<\/article>/s.exec(
+        html,
+      )?.[0];
+    assert.ok(prerequisites);
+    assert.match(prerequisites, /<span class="step-state state-notVerified">Not verified<\/span>/);
+    assert.match(prerequisites, /Checks without a current verdict: 1 \(not run: 1\)/);
+    const md = await render('md', 'en');
+    assert.match(md, /^### .* — Not verified$/m);
+    assert.doesNotMatch(md, /^### .* — Done$/m);
+  });
+
+  it('an outdated result is marked, not counted, and its chart is marked too', async () => {
+    const outdated = reviewClient({ now });
+    outdated.checkResults['currents.delivery'] = {
+      id: 'currents.delivery',
+      status: 'pass',
+      messageKey: 'checks:status.pass',
+      params: {},
+      durationMs: 1,
+      at: new Date(now - 3_600_000).toISOString(),
+      outdated: true,
+    };
+    const bucket = outdated.checkResults['s3.bucket'];
+    assert.ok(bucket);
+    outdated.checkResults['s3.bucket'] = { ...bucket, outdated: true };
+    const html = await render('html', 'en', outdated);
+    const tag = `<span class="tag tag-outdated">${t('checks:verdict.outdated')}</span>`;
+    assert.match(html, new RegExp(`<tr data-check-id="s3\\.bucket">.*${tag}</td></tr>`));
+    assert.ok(html.includes(escapeHtml(t('reports:report.chart.outdated'))));
+    // The outdated failure no longer makes the client failing: it is not verified, and why.
+    assert.match(
+      html,
+      /data-verdict="not-verified"><p class="verdict-line"><strong>Not verified — [^<]*outdated, something they used changed since: 2/,
+    );
+    const md = await render('md', 'en', outdated);
+    assert.ok(md.includes(escapeMarkdown(t('reports:report.chart.outdated'))));
+    assert.match(md, /\| .*\*\*Outdated\*\* \|$/m);
+  });
+});

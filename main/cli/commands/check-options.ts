@@ -25,8 +25,16 @@ export const usage = [
   '  --allow-insecure-loopback  allow plain http to 127.0.0.1 / localhost (local test services);',
   '                             also PARTNER_SETUP_ALLOW_INSECURE_LOOPBACK=1',
   '',
-  'Exit status: 0 no check failed, 1 a check failed, 2 usage, input or environment error,',
-  `             ${interruptedExitCode} interrupted (Ctrl-C); the report lists what did not finish.`,
+  'Exit status is the verdict:',
+  '  0    verified: every check that applies passed or warned',
+  '  1    failing: a check failed',
+  '  3    not verified: nothing failed, but a check could not reach a verdict (inconclusive,',
+  '       skipped for a missing secret, input or dependency, offline); an opt-in not given is',
+  '       "not requested" and counts against nothing',
+  '  2    usage, input or environment error',
+  `  ${interruptedExitCode}  interrupted (Ctrl-C); the report lists what did not finish`,
+  'With --json the document states the same verdict ("verdict": "verified" | "failing" |',
+  '"not-verified"), overall and per integration ("integrations").',
 ].join('\n');
 
 /** Options as parseArgs reads them; its own errors said in the CLI's language. */

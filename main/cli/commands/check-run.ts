@@ -8,12 +8,13 @@ import { createI18n } from '../../../shared/i18n/index.ts';
 import type { Client } from '../../../shared/types/client.ts';
 import { checksForClient, recordRun, runClientChecks } from '../../checks/client-run.ts';
 import { checkOwners } from '../../checks/registry.ts';
+import { runVerdict } from '../../checks/run-verdict.ts';
 import type { SecretReader } from '../../checks/types.ts';
 import { EnvSecretStore } from '../../keychain/env-store.ts';
 import { createHttpClient } from '../../net/http-client.ts';
 import type { Translate } from '../../translate.ts';
 import { readInputFile } from '../read-input-file.ts';
-import { interruptedExitCode, UsageError, type CliIo } from '../command.ts';
+import { interruptedExitCode, UsageError, verdictExitCodes, type CliIo } from '../command.ts';
 import type { CheckOptions } from './check-options.ts';
 import { jsonReport, progressLine, rateLimitWaitLines, textReport } from './check-report.ts';
 
@@ -116,10 +117,15 @@ export async function runCheck(options: CheckOptions, io: CliIo, t: Translate): 
       },
     });
     await loaded.save((draft) => recordRun(draft, outcome));
+    const verdict = runVerdict(outcome.results, {
+      integrations: loaded.client.integrations,
+      optIns: options.optIns,
+    });
+    const report = { client: loaded.client, results: outcome.results, verdict };
     io.stdout.lines(
       ...(options.json
-        ? jsonReport(loaded.client, loaded.source, outcome.results, createI18n('en'))
-        : textReport(loaded.client, outcome.results, i18n.t)),
+        ? jsonReport(report, loaded.source, createI18n('en'))
+        : textReport(report, i18n.t)),
     );
     if (outcome.cancelled) {
       const unfinished = outcome.results.filter(
@@ -128,7 +134,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, t: Translate): 
       io.stderr.lines(`partner-setup check: ${t('cli:check.interrupted', { unfinished, total })}`);
       return interruptedExitCode;
     }
-    return outcome.results.some((r) => r.status === 'fail') ? 1 : 0;
+    return verdictExitCodes[verdict.overall.verdict];
   } finally {
     process.off('SIGINT', onSigint);
   }

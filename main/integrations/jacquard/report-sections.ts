@@ -4,6 +4,9 @@ import type { Client } from '../../../shared/types/client.ts';
 import type { ReportBlock, ReportContext, ReportSection } from '../../reports/sections.ts';
 import { cappedNote, chartSummary, deliveryChartSvg, hourLabel } from './report-chart.ts';
 
+/** The check that measures the delivery chart (and saves what it is drawn from). */
+const chartCheckId = 'currents.delivery';
+
 /** What the Currents audit last measured, hour by hour: a chart, or its figures in Markdown. */
 export function currentsReportSections(
   client: Client,
@@ -42,6 +45,17 @@ export function currentsReportSections(
           text: t('reports:report.chart.measured', { date: formatDate(chart.generatedAt) }),
           meta: true,
         },
+        // The chart is only as current as the check that measured it.
+        ...(client.checkResults[chartCheckId]?.outdated
+          ? [
+              {
+                kind: 'text',
+                text: t('reports:report.chart.outdated'),
+                meta: true,
+                className: 'outdated-note',
+              } as const,
+            ]
+          : []),
       ],
     },
   ];

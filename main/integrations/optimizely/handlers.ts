@@ -3,6 +3,7 @@ import {
   maxActivationFields,
   planArtifactKey,
 } from '../../../shared/integrations/optimizely/plan.ts';
+import type { Client } from '../../../shared/types/client.ts';
 import { brazeKeySecret } from '../braze/context.ts';
 import { listBrazeTargets, noList } from './braze-targets.ts';
 import { extraActivationFields, planView } from './plan-view.ts';
@@ -26,9 +27,13 @@ export function odpHandlers(s: Services): Handlers<OdpChannels> {
       }
       const now = s.now();
       const stored = { ...plan, updatedAt: now.toISOString() };
+      const outdated = (c: Client) => Object.values(c.checkResults).filter((r) => r.outdated);
+      const before = outdated(s.store.get(clientId)).length;
       const client = await s.store.update(clientId, (c) => {
         c.artifacts[planArtifactKey] = stored;
       });
+      // The edit outdated plan checks' results: the open client is re-read to show it.
+      if (outdated(client).length !== before) s.events.emit('client:changed', { clientId });
       return planView(client, now);
     },
     'odp:brazeTargets': async ({ clientId, kind }) => {

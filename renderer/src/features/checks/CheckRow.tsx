@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale } from '../../../../shared/dashboard/overview.ts';
+import { isStale } from '../../../../shared/verdict/standing.ts';
 import type { CheckResult } from '../../../../shared/types/checks.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { checkNameKeys } from './check-names.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { badgeStateOf, StatusBadge } from './StatusBadge.tsx';
 
 interface CheckRowProps {
   checkId: string;
@@ -21,10 +21,14 @@ export function CheckRow({ checkId, result, available, staleAfterHours, children
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const [now] = useState(() => Date.now());
-  const state = result ? result.status : available ? 'notRun' : 'notAvailable';
+  const state = result || available ? badgeStateOf(result) : 'notAvailable';
   const noteKey = result ? noteKeyOf(result) : null;
   return (
-    <li className="check-row" data-check-id={checkId}>
+    <li
+      className="check-row"
+      data-check-id={checkId}
+      data-outdated={result?.outdated ? 'true' : 'false'}
+    >
       <div className="check-head">
         <span className="check-name">{t(checkNameKeys(checkId), { id: checkId })}</span>
         <StatusBadge state={state} />
@@ -44,6 +48,12 @@ export function CheckRow({ checkId, result, available, staleAfterHours, children
               <span className="tag tag-stale">{t('app:checks.stale')}</span>
             ) : null}
           </p>
+          {result.outdated ? (
+            <p className="check-outdated">
+              {t('app:checks.lastResult', { status: t(`app:checks.status.${result.status}`) })}{' '}
+              {t('checks:verdict.outdatedHelp')}
+            </p>
+          ) : null}
         </div>
       ) : (
         <p className="check-message muted">

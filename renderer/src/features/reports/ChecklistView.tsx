@@ -1,25 +1,27 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStale, isStepDone } from '../../../../shared/dashboard/overview.ts';
 import { guideFor } from '../../../../shared/guides/index.ts';
 import type { Client } from '../../../../shared/types/client.ts';
+import { isStale } from '../../../../shared/verdict/standing.ts';
+import { stepStateOf } from '../../../../shared/verdict/step-state.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { guideKey } from '../../screens/client/guide-steps.ts';
-import { useAppStore } from '../../stores/app-store.ts';
 import { checkNameKeys } from '../checks/check-names.ts';
-import { StatusBadge } from '../checks/StatusBadge.tsx';
+import { badgeStateOf, StatusBadge } from '../checks/StatusBadge.tsx';
+import { StepStateBadge } from '../verdict/StepStateBadge.tsx';
+import { useStandingOptions } from '../verdict/use-verdict.ts';
 
 const plain = (text: string) => text.replaceAll('**', '');
 
 /**
- * Every step of the client's guides at once, read-only: each confirmation with who ticked it,
- * when and the note, each check with its last status, message and time, stale ones marked.
+ * Every step of the client's guides at once, read-only: its state, each confirmation with who
+ * ticked it, when and the note, each check with its last status, message and time, stale and
+ * outdated ones marked.
  */
 export function ChecklistView({ client }: { client: Client }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const staleAfterHours = useAppStore((s) => s.settings.staleAfterHours);
-  const [now] = useState(() => Date.now());
+  const standing = useStandingOptions();
+  const { staleAfterHours, now } = standing;
   return (
     <div className="checklist" data-checklist-client={client.name}>
       {client.integrations.map((integration) => {
@@ -32,16 +34,12 @@ export function ChecklistView({ client }: { client: Client }) {
           >
             <h2 id={`cl-${integration}`}>{plain(t(guideKey(guide, guide.titleKey)))}</h2>
             {guide.steps.map((step) => {
-              const done = step.confirmations.length > 0 ? isStepDone(client, step) : null;
+              const state = stepStateOf(client, step, standing);
               return (
                 <article key={step.id} className="checklist-step" data-step-id={step.id}>
                   <h3>
                     {plain(t(guideKey(guide, step.titleKey)))}{' '}
-                    {done === null ? null : (
-                      <span className={`tag ${done ? 'tag-done' : 'tag-open'}`}>
-                        {t(done ? 'dashboard:checklist.stepDone' : 'dashboard:checklist.stepOpen')}
-                      </span>
-                    )}
+                    {state ? <StepStateBadge state={state} /> : null}
                   </h3>
                   {step.confirmations.length > 0 ? (
                     <ul className="checklist-confirmations">
@@ -83,10 +81,16 @@ export function ChecklistView({ client }: { client: Client }) {
                       {step.checks.map((id) => {
                         const result = client.checkResults[id];
                         const stale = result ? isStale(result, staleAfterHours, now) : false;
+                        const outdated = result?.outdated === true;
                         return (
-                          <li key={id} data-check-id={id} data-stale={stale ? 'true' : 'false'}>
+                          <li
+                            key={id}
+                            data-check-id={id}
+                            data-stale={stale ? 'true' : 'false'}
+                            data-outdated={outdated ? 'true' : 'false'}
+                          >
                             <span className="check-name">{t(checkNameKeys(id), { id })}</span>{' '}
-                            <StatusBadge state={result ? result.status : 'notRun'} />
+                            <StatusBadge state={badgeStateOf(result)} />
                             {result ? (
                               <>
                                 <span className="check-message">

@@ -6,19 +6,25 @@ import {
 } from '../../../../shared/integrations/jacquard/currents-hourly.ts';
 import type { Client } from '../../../../shared/types/client.ts';
 import { StepSection } from '../../screens/client/StepSection.tsx';
+import { MeasuredNote } from '../../features/verdict/MeasuredNote.tsx';
 
 type HourCount = CurrentsHourly['hours'][number];
 
 interface Series {
   hours: HourCount[];
   filesPerHourLimit: number | null;
+  measuredAt: string | null;
 }
 
 /** The `currents.hourly` artifact `currents.delivery` saves, or null when absent or malformed. */
 function hourlySeries(client: Client): Series | null {
   const hourly = readArtifact(client.artifacts, currentsHourlyArtifact);
   return hourly
-    ? { hours: hourly.hours, filesPerHourLimit: hourly.filesPerHourLimit ?? null }
+    ? {
+        hours: hourly.hours,
+        filesPerHourLimit: hourly.filesPerHourLimit ?? null,
+        measuredAt: hourly.generatedAt,
+      }
     : null;
 }
 
@@ -91,6 +97,7 @@ export function CurrentsChart({ client }: { client: Client }) {
           {t('checks-jacquard:ui.chart.other')}
         </span>
       </p>
+      <MeasuredNote at={series?.measuredAt ?? null} by={client.checkResults['currents.delivery']} />
       {hours.some((h) => h.capped) && (
         <p className="chart-capped">
           {t('checks-jacquard:ui.chart.capped', { limit: series?.filesPerHourLimit ?? '—' })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
 import { useClientStore } from '../../stores/client-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
+import { ClientVerdicts } from '../../features/verdict/ClientVerdicts.tsx';
 import { ClientNameDialog } from '../home/ClientNameDialog.tsx';
 import { IntegrationsDialog } from './IntegrationsDialog.tsx';
 
@@ -21,6 +22,7 @@ export function ClientHeader({ client }: { client: Client }) {
             </li>
           ))}
         </ul>
+        <ClientVerdicts client={client} />
       </div>
       <div className="client-header-actions">
         <button type="button" className="button" onClick={() => setDialog('rename')}>

@@ -2,6 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { guideFor } from '../../../../shared/guides/index.ts';
 import type { Client } from '../../../../shared/types/client.ts';
+import { stepStateOf } from '../../../../shared/verdict/step-state.ts';
+import { StepStateMark } from '../../features/verdict/StepStateMark.tsx';
+import { useStandingOptions } from '../../features/verdict/use-verdict.ts';
 import { routeHash } from '../../stores/route-store.ts';
 import { confirmationProgress, guideKey } from './guide-steps.ts';
 
@@ -19,6 +22,7 @@ function GuideSection({
   const headingId = useId();
   const guide = guideFor(id);
   const overall = confirmationProgress(client, guide.steps);
+  const standing = useStandingOptions();
   return (
     <div className="nav-guide" role="group" aria-labelledby={headingId}>
       <h2 id={headingId} className="nav-guide-title">
@@ -41,16 +45,18 @@ function GuideSection({
       <ol className="nav-steps">
         {guide.steps.map((step) => {
           const progress = confirmationProgress(client, [step]);
-          const complete = progress.total > 0 && progress.done === progress.total;
+          const state = stepStateOf(client, step, standing);
           return (
             <li key={step.id}>
               <a
                 href={routeHash({ name: 'client', clientId: client.id, stepId: step.id })}
-                className={`nav-step${complete ? ' nav-step-complete' : ''}`}
+                className={`nav-step${state?.state === 'done' ? ' nav-step-complete' : ''}`}
                 aria-current={step.id === currentStepId ? 'step' : undefined}
                 data-step-id={step.id}
+                data-step-state={state?.state ?? 'none'}
               >
                 <span className="nav-step-title">{t(guideKey(guide, step.titleKey))}</span>
+                {state ? <StepStateMark state={state} /> : null}
                 {progress.total > 0 ? (
                   <span className="nav-step-count">
                     <span aria-hidden="true">
@@ -70,7 +76,10 @@ function GuideSection({
   );
 }
 
-/** The client's guides and their steps, each with how many of its confirmations are ticked. */
+/**
+ * The client's guides and their steps, each with its state (done only when its confirmations are
+ * ticked and its checks pass) and how many of its confirmations are ticked.
+ */
 export function GuideNav({ client, currentStepId }: GuideNavProps) {
   const { t } = useTranslation();
   return (

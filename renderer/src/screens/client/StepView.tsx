@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../../shared/types/client.ts';
+import { stepStateOf } from '../../../../shared/verdict/step-state.ts';
 import { RichText } from '../../components/RichText.tsx';
 import { CheckList } from '../../features/checks/CheckList.tsx';
+import { StepStateBadge } from '../../features/verdict/StepStateBadge.tsx';
+import { useStandingOptions } from '../../features/verdict/use-verdict.ts';
 import { stepPanels } from '../../integrations/registry.ts';
 import { ConfirmationList } from './ConfirmationList.tsx';
 import { CopyValues } from './CopyValues.tsx';
@@ -32,6 +35,7 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
   const rich = (key: string) => <RichText text={k(key)} />;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const Panel = stepPanels[step.id];
+  const state = stepStateOf(client, step, useStandingOptions());
 
   useEffect(() => {
     const heading = headingRef.current;
@@ -58,6 +62,11 @@ export function StepView({ client, entry, position, previous, next, onNavigate }
       <h2 id={`step-title-${step.id}`} ref={headingRef} tabIndex={-1} className="step-title">
         {k(step.titleKey)}
       </h2>
+      {state ? (
+        <p className="step-state-line">
+          <StepStateBadge state={state} />
+        </p>
+      ) : null}
       <p className="step-intro">{rich(step.introKey)}</p>
       {step.where ? (
         <p className="step-where">

@@ -8,14 +8,24 @@ import {
   type OverviewSort,
 } from '../../../../shared/dashboard/overview.ts';
 import { integrationIds } from '../../../../shared/integrations/lists.ts';
+import { verdictName } from '../../../../shared/verdict/verdict-text.ts';
 import { api } from '../../api/index.ts';
 import { useFormatDate } from '../../components/format.ts';
+import { useSay } from '../../features/verdict/use-verdict.ts';
+import { VerdictBadge } from '../../features/verdict/VerdictBadge.tsx';
 import { useOverviewStore } from '../../stores/overview-store.ts';
 import { routeHash } from '../../stores/route-store.ts';
 import { attempt } from '../../stores/toast-store.ts';
 import '../../styles/dashboard.css';
 
-const filters: OverviewFilter[] = ['all', 'failing', 'incomplete', 'stale'];
+const filters: OverviewFilter[] = [
+  'all',
+  'verified',
+  'failing',
+  'notVerified',
+  'incomplete',
+  'stale',
+];
 const sorts: OverviewSort[] = ['name', 'progress', 'failing', 'lastValidated', 'updated'];
 
 export type RowAction = 'rename' | 'duplicate' | 'delete';
@@ -120,12 +130,14 @@ function DashboardRow({
   onAction: (kind: RowAction, row: ClientOverview) => void;
 }) {
   const { t } = useTranslation();
+  const say = useSay();
   return (
     <tr
       data-client-name={row.name}
       data-failing={row.failing}
       data-stale={row.stale}
       data-last-validated={row.lastValidatedAt ?? ''}
+      data-verdict={row.verdict.verdict}
     >
       <th scope="row">
         <a
@@ -133,7 +145,10 @@ function DashboardRow({
           href={routeHash({ name: 'client', clientId: row.id, stepId: null })}
         >
           {row.name}
-        </a>
+        </a>{' '}
+        <span className={`badge verdict-badge verdict-${row.verdict.verdict}`}>
+          {verdictName(row.verdict, say)}
+        </span>
       </th>
       {integrationIds.map((id) => {
         const cell = row.byIntegration.find((c) => c.integration === id);
@@ -162,7 +177,10 @@ function DashboardRow({
   );
 }
 
-/** One integration's steps done, failing checks and last validation, in its own column. */
+/**
+ * One integration's verdict (with the confirmations beside it), steps done and last validation,
+ * in its own column.
+ */
 function IntegrationCell({ cell }: { cell: IntegrationSummary }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
@@ -172,11 +190,12 @@ function IntegrationCell({ cell }: { cell: IntegrationSummary }) {
       data-integration={cell.integration}
       data-failing={cell.failing}
       data-last-validated={cell.lastValidatedAt ?? ''}
+      data-verdict={cell.verdict.verdict}
     >
-      <progress value={cell.stepsDone} max={Math.max(1, cell.stepsTotal)} aria-hidden="true" />{' '}
-      {t('dashboard:dashboard.stepsOf', { done: cell.stepsDone, total: cell.stepsTotal })}
-      <span className={cell.failing > 0 ? 'failing-count has-failing' : 'failing-count'}>
-        {t('dashboard:dashboard.failing', { count: cell.failing })}
+      <VerdictBadge verdict={cell.verdict} />
+      <span className="steps-done">
+        <progress value={cell.stepsDone} max={Math.max(1, cell.stepsTotal)} aria-hidden="true" />{' '}
+        {t('dashboard:dashboard.stepsOf', { done: cell.stepsDone, total: cell.stepsTotal })}
       </span>
       <span className="validated">
         {cell.lastValidatedAt
