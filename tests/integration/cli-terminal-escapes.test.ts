@@ -98,7 +98,8 @@ describe('nothing a service or a name holds can drive the terminal', () => {
     await store.create({ name, integrations: ['optimizely'] });
     const env = { PARTNER_SETUP_HOME: home };
     const saved = await runCliIsolated(['check', '--client', name, '--only', 'braze'], env);
-    assert.equal(saved.code, 0, saved.stderr);
+    // No key saved: every check skipped, so nothing is verified (exit 3).
+    assert.equal(saved.code, 3, saved.stderr);
     assert.ok(saved.stdout.startsWith('Evil\\u001b[2J'), saved.stdout);
     assertInert(saved.stdout, 'the report of a saved client');
 
