@@ -60,6 +60,7 @@ describe('429 with a reset beyond the time allowed', () => {
     // Every check inconclusive: the run ends, and its verdict is "not verified" (exit 3).
     assert.equal(ran.code, 3, `ended by ${ran.code === null ? 'the time limit' : ran.stderr}`);
     const report = JSON.parse(ran.stdout) as JsonReport;
+    assert.equal(report.verdict, 'not-verified');
     for (const check of report.checks) {
       assert.equal(check.status, 'inconclusive', `${check.id}: ${check.message}`);
       assert.match(check.message, /rate|pause/, check.id);

@@ -144,7 +144,9 @@ void describe('Avro bombs in the Currents folder', () => {
         // Ten times what a loaded machine needs: the verdict is the memory and the findings.
         { timeoutMs: 300_000 },
       );
-      assert.ok(out.code === 0 || out.code === 1, `exit ${out.code}: ${out.stderr}`);
+      // A verdict, whichever (no Braze key or connect token is given, so 3 is the usual one):
+      // never an error (2) or a process the time limit ended.
+      assert.ok([0, 1, 3].includes(out.code ?? -1), `exit ${out.code}: ${out.stderr}`);
       const report = JSON.parse(out.stdout) as {
         checks: Array<{ id: string; status: string; message: string; details?: unknown }>;
       };
